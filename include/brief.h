@@ -1,0 +1,203 @@
+/*
+ * brief.h - the whole public API of brief, an extractive summarizer.
+ *
+ * brief reads an article (plain text, HTML or Markdown) and picks the few
+ * sentences that best carry it, in their original order.
+ *
+ * Contracts that hold for every function here:
+ *  - No global state: every call is reentrant and thread-safe as long as
+ *    two threads do not share one brief_result.
+ *  - No I/O: the library never opens files, never prints, never exits.
+ *  - Every byte of memory comes from the caller: from the allocator in
+ *    brief_options (NULL = libc malloc/free) or from a fixed arena the caller
+ *    hands over (then malloc is never called). Out of memory is reported as
+ *    BRIEF_ERR_NOMEM and leaks nothing; the library never aborts.
+ *  - Deterministic: the same input and options give the same result on
+ *    every platform (scores are computed in a fixed order, ties go to the
+ *    earlier sentence).
+ */
+#ifndef BRIEF_H
+#define BRIEF_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BRIEF_VERSION_MAJOR 0
+#define BRIEF_VERSION_MINOR 1
+#define BRIEF_VERSION_PATCH 0
+#define BRIEF_VERSION "0.1.0"
+
+/* The version of the library linked in, e.g. "0.1.0" (static string). */
+const char *brief_version(void);
+
+/* Status codes. Values are stable: they are never renumbered. */
+typedef enum brief_status {
+    BRIEF_OK = 0,
+    BRIEF_ERR_NOMEM = 1,    /* an allocation failed (allocator or arena)   */
+    BRIEF_ERR_ARGUMENT = 2, /* a NULL pointer or an out-of-range option    */
+    BRIEF_ERR_BINARY = 3,   /* the input contains NUL bytes: not text      */
+    BRIEF_ERR_TOO_LARGE = 4,/* the input is larger than options.max_input  */
+    BRIEF_ERR_LANGUAGE = 5, /* options.language names no known language    */
+    BRIEF_ERR_WRITE = 6     /* a brief_write_fn reported failure           */
+} brief_status;
+
+/* A constant English message for a status code (never NULL). */
+const char *brief_strerror(int status);
+
+/*
+ * Allocator hook. alloc(ctx, size) returns memory aligned for any object or
+ * NULL; free(ctx, ptr, size) releases a block alloc returned, with the size
+ * that was asked for. brief allocates in a few large blocks (it keeps its own
+ * arena on top), so the hook is not called per object.
+ */
+typedef struct brief_allocator {
+    void *(*alloc)(void *ctx, size_t size);
+    void (*free)(void *ctx, void *ptr, size_t size);
+    void *ctx;
+} brief_allocator;
+
+/* How the input bytes are to be read. */
+typedef enum brief_input {
+    BRIEF_INPUT_AUTO = 0, /* sniffed from the content (see brief_detect_input) */
+    BRIEF_INPUT_TEXT = 1,
+    BRIEF_INPUT_HTML = 2,
+    BRIEF_INPUT_MARKDOWN = 3
+} brief_input;
+
+/*
+ * Options. Always call brief_options_init() first, then set the fields you
+ * need: fields may be added at the end in later versions and init gives
+ * them their defaults.
+ *
+ * Budget: the brief takes at most max_sentences sentences, at most
+ * ratio_percent percent of the sentences (rounded, at least one), at most
+ * max_words words and at most max_bytes bytes of sentence text (sentence
+ * lengths plus one separator byte between sentences). Zero means "no limit"
+ * for each; if all four are zero the default is 3 sentences. A sentence is
+ * never cut: one that does not fit is skipped.
+ */
+typedef struct brief_options {
+    size_t max_sentences;     /* default 3 (when no other budget is set)  */
+    unsigned ratio_percent;   /* 0..100; default 0 (off)                  */
+    size_t max_words;         /* default 0 (off)                          */
+    size_t max_bytes;         /* default 0 (off)                          */
+    brief_input input;        /* default BRIEF_INPUT_AUTO                 */
+    const char *language;     /* ISO 639-1 code ("en", "de", ...), "auto"
+                                 or NULL (= auto); default NULL           */
+    size_t max_input;         /* bytes; larger input is refused with
+                                 BRIEF_ERR_TOO_LARGE; 0 = no limit;
+                                 default BRIEF_DEFAULT_MAX_INPUT          */
+    size_t keywords;          /* how many key terms to extract; default 0 */
+    const brief_allocator *allocator; /* NULL = libc malloc/free          */
+    void *arena;              /* fixed arena: if non-NULL, all memory is  */
+    size_t arena_size;        /* taken from these bytes, never malloc     */
+} brief_options;
+
+#define BRIEF_DEFAULT_MAX_INPUT ((size_t)256 * 1024 * 1024)
+
+void brief_options_init(brief_options *opts);
+
+/* Sentence flags. */
+#define BRIEF_SENTENCE_TITLE    1u /* the document title (never chosen)    */
+#define BRIEF_SENTENCE_HEADING  2u /* a headline-like line of its own      */
+#define BRIEF_SENTENCE_CHOSEN   4u /* part of the brief                    */
+
+/* One sentence: a byte span of result->text. */
+typedef struct brief_sentence {
+    size_t offset;     /* byte offset in result->text                     */
+    size_t length;     /* byte length (may contain newlines)              */
+    double score;      /* higher is more central; 0 for titles/headings   */
+    size_t index;      /* 0-based position among all sentences            */
+    size_t paragraph;  /* 0-based paragraph number                        */
+    size_t words;      /* number of word tokens                           */
+    unsigned flags;    /* BRIEF_SENTENCE_* bits                           */
+} brief_sentence;
+
+/* A key term: the most frequent surface form of a stem. */
+typedef struct brief_keyword {
+    const char *text;  /* UTF-8, lower case, NUL-terminated               */
+    size_t length;
+    double weight;
+    size_t count;      /* occurrences of the stem                         */
+} brief_keyword;
+
+/*
+ * The result. Everything it points to lives until brief_result_free().
+ *  text/text_length: the text the spans refer to. For plain text input
+ *    this is the caller's input buffer itself (so the caller must keep it
+ *    alive while using the result); for HTML and Markdown it is the
+ *    extracted text, owned by the result.
+ *  sentences: every sentence in document order (titles and headings too).
+ *  chosen: indices into sentences of the brief, in document order.
+ */
+typedef struct brief_result {
+    const char *text;
+    size_t text_length;
+    const brief_sentence *sentences;
+    size_t sentence_count;
+    const size_t *chosen;
+    size_t chosen_count;
+    int has_title;             /* 1 if sentences[title_index] is a title  */
+    size_t title_index;
+    const char *language;      /* ISO 639-1 code actually used            */
+    brief_input input;         /* the input kind actually used            */
+    const brief_keyword *keywords;
+    size_t keyword_count;
+    size_t word_count;         /* words in the whole text                 */
+} brief_result;
+
+/*
+ * Summarize len bytes at input (not NUL-terminated; may be NULL when len is
+ * 0). opts may be NULL for defaults. On BRIEF_OK *out holds a result to be
+ * released with brief_result_free(); on any error *out is NULL and nothing
+ * is leaked. Empty or whitespace-only input gives BRIEF_OK with no
+ * sentences. Input with a NUL byte gives BRIEF_ERR_BINARY. Invalid UTF-8 is
+ * accepted: bad bytes are read as U+FFFD and kept in the spans unchanged.
+ */
+int brief_summarize(const char *input, size_t len, const brief_options *opts,
+                    brief_result **out);
+
+/* Release a result and all it owns. NULL is a no-op. In fixed-arena mode
+ * this releases nothing (the arena is the caller's) but is still valid. */
+void brief_result_free(brief_result *result);
+
+/*
+ * An upper bound of the bytes a fixed arena needs to summarize len bytes
+ * with these options (opts may be NULL). brief_summarize() with an arena of
+ * at least this size never fails with BRIEF_ERR_NOMEM.
+ */
+size_t brief_arena_bound(size_t len, const brief_options *opts);
+
+/* The input kind that BRIEF_INPUT_AUTO would pick for these bytes. */
+brief_input brief_detect_input(const char *input, size_t len);
+
+/* Name of a language code ("en" -> "English"), or NULL if not built in. */
+const char *brief_language_name(const char *code);
+
+/*
+ * Rendering. A renderer writes through fn, which must return 0 on success
+ * (any other value stops rendering with BRIEF_ERR_WRITE).
+ */
+typedef int (*brief_write_fn)(void *ctx, const char *bytes, size_t len);
+
+typedef enum brief_format {
+    BRIEF_FORMAT_TEXT = 0,    /* one sentence a line, newlines as spaces  */
+    BRIEF_FORMAT_BULLETS = 1, /* "- " before each sentence                */
+    BRIEF_FORMAT_JSON = 2,    /* one JSON object (valid UTF-8)            */
+    BRIEF_FORMAT_TSV = 3,     /* index, score, offset, length, text       */
+    BRIEF_FORMAT_HTML = 4,    /* the article shaded by score              */
+    BRIEF_FORMAT_SCORES = 5,  /* every sentence: index, score, text       */
+    BRIEF_FORMAT_SPLIT = 6,   /* every sentence, one a line               */
+    BRIEF_FORMAT_KEYWORDS = 7 /* the key terms, one a line                */
+} brief_format;
+
+int brief_render(const brief_result *result, brief_format format,
+                 brief_write_fn fn, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* BRIEF_H */

@@ -1,0 +1,367 @@
+/*
+ * cli.c - the brief command: a thin client of include/brief.h.
+ *
+ * It reads files (or stdin), calls brief_summarize(), and renders with
+ * brief_render() through a stdio writer. The only logic of its own is I/O:
+ * reading input within a size limit, writing -o FILE atomically (a
+ * temporary file in the same folder, renamed over FILE only when all went
+ * well), and turning failures into messages and exit codes.
+ */
+#if !defined(_WIN32)
+#define _POSIX_C_SOURCE 200809L
+#endif
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "cli.h"
+#include "jsonl.h"
+
+static const char usage_text[] =
+"usage: brief [OPTIONS] [FILE...]\n"
+"Print a short brief of an article: the sentences that best carry it, in\n"
+"their original order, one sentence a line. With no FILE, or FILE '-',\n"
+"read standard input. Several FILEs are summarized in turn, each under a\n"
+"header line '==> FILE <=='.\n"
+"\n"
+"Budget (a sentence is never cut; default: 3 sentences):\n"
+"  -n, --sentences N   at most N sentences\n"
+"  -r, --ratio P       at most P percent of the sentences (1-100)\n"
+"  -w, --words N       at most N words\n"
+"  -c, --chars N       at most N bytes of text\n"
+"Input:\n"
+"  -i, --input KIND    auto (default), text, html or markdown\n"
+"  -l, --language L    auto (default), en, de, fr, es, it, pt, nl, sv\n"
+"      --max-input N   refuse input over N bytes (default 268435456;\n"
+"                      0 = no limit)\n"
+"Output:\n"
+"  -f, --format F      text (default), bullets, json, tsv, html, scores,\n"
+"                      split\n"
+"      --split         every sentence, one a line (segmentation only)\n"
+"      --scores        every sentence with its score, tab-separated\n"
+"  -k, --keywords N    the N key terms (alone, or inside json output)\n"
+"  -o, --output FILE   write to FILE (atomically: FILE is replaced only\n"
+"                      when everything was written)\n"
+"      --jsonl         batch: read JSON Lines {\"id\":..,\"text\":..} and\n"
+"                      write one JSON result a line\n"
+"  -h, --help          this help\n"
+"  -V, --version       the version\n"
+"\n"
+"Exit status: 0 done (also for empty input and a closed output pipe),\n"
+"1 an input could not be summarized (missing, unreadable, directory,\n"
+"binary, too large), 2 usage error, 3 output error, 4 out of memory.\n";
+
+/* ---- output ---------------------------------------------------------------- */
+
+typedef struct out_ctx {
+    FILE *f;
+    int failed;     /* a write failed (errno saved in err)               */
+    int err;
+} out_ctx;
+
+static int write_out(void *ctx, const char *bytes, size_t len)
+{
+    out_ctx *o = (out_ctx *)ctx;
+    if (o->failed)
+        return 1;
+    if (len && fwrite(bytes, 1, len, o->f) != len) {
+        o->failed = 1;
+        o->err = errno;
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- input ----------------------------------------------------------------- */
+
+/* Read all of f, refusing more than max bytes (0 = no limit).
+ * Returns 0, or an errno-like code; ETOOBIG for the limit. */
+#define ETOOBIG (-1)
+static int read_all(FILE *f, size_t max, char **out, size_t *len)
+{
+    size_t cap = 65536, n = 0;
+    char *buf = (char *)malloc(cap);
+    if (!buf)
+        return ENOMEM;
+    for (;;) {
+        size_t got;
+        if (n == cap) {
+            char *nb;
+            if (cap > ((size_t)-1) / 2) {
+                free(buf);
+                return ENOMEM;
+            }
+            nb = (char *)realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                return ENOMEM;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (max && n > max) {
+            free(buf);
+            return ETOOBIG;
+        }
+        if (got == 0) {
+            if (ferror(f)) {
+                int e = errno ? errno : EIO;
+                free(buf);
+                return e;
+            }
+            break;
+        }
+    }
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+static void report(const char *name, const char *msg)
+{
+    fprintf(stderr, "brief: %s: %s\n", name, msg);
+}
+
+static int exit_for(int status)
+{
+    switch (status) {
+    case BRIEF_ERR_NOMEM:
+        return EXIT_NOMEM;
+    case BRIEF_ERR_WRITE:
+        return EXIT_OUTPUT;
+    default:
+        return EXIT_INPUT;
+    }
+}
+
+/* Batch mode: one JSON record a line in, one JSON result a line out,
+ * flushed after each line so a consumer sees results as they come. A bad
+ * record gives an error record; the rest go on. */
+static int jsonl_stream(const cli_opts *o, FILE *f, const char *shown,
+                        out_ctx *out)
+{
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t n;
+    int rc = EXIT_OK;
+    errno = 0;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        int r;
+        lineno++;
+        r = brief_cli_jsonl_line(&o->lib, line, (size_t)n, lineno,
+                                 write_out, out);
+        if (r == BRIEF_ERR_NOMEM) {
+            report(shown, brief_strerror(r));
+            rc = EXIT_NOMEM;
+            break;
+        }
+        if (out->failed || fflush(out->f) != 0) {
+            if (!out->failed) {
+                out->failed = 1;
+                out->err = errno;
+            }
+            rc = EXIT_OUTPUT;
+            break;
+        }
+    }
+    if (rc == EXIT_OK && ferror(f)) {
+        report(shown, strerror(errno ? errno : EIO));
+        rc = EXIT_INPUT;
+    }
+    free(line);
+    return rc;
+}
+
+/* Summarize one named input and render it. Returns an exit code. */
+static int do_file(const cli_opts *o, const char *name, out_ctx *out,
+                   int header, int first)
+{
+    FILE *f;
+    char *buf = NULL;
+    size_t len = 0;
+    int rc, is_stdin = !strcmp(name, "-");
+    const char *shown = is_stdin ? "(standard input)" : name;
+    brief_result *r = NULL;
+    if (is_stdin) {
+        f = stdin;
+    } else {
+        struct stat st;
+        if (stat(name, &st) == 0 && S_ISDIR(st.st_mode)) {
+            report(name, "is a directory");
+            return EXIT_INPUT;
+        }
+        f = fopen(name, "rb");
+        if (!f) {
+            report(name, strerror(errno));
+            return EXIT_INPUT;
+        }
+    }
+    if (o->jsonl) {
+        rc = jsonl_stream(o, f, shown, out);
+        if (!is_stdin)
+            fclose(f);
+        return rc;
+    }
+    rc = read_all(f, o->lib.max_input, &buf, &len);
+    if (!is_stdin)
+        fclose(f);
+    if (rc == ETOOBIG) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "input larger than %lu bytes "
+                 "(see --max-input)", (unsigned long)o->lib.max_input);
+        report(shown, msg);
+        return EXIT_INPUT;
+    }
+    if (rc) {
+        report(shown, strerror(rc));
+        return rc == ENOMEM ? EXIT_NOMEM : EXIT_INPUT;
+    }
+    rc = brief_summarize(buf, len, &o->lib, &r);
+    if (rc != BRIEF_OK) {
+        free(buf);
+        report(shown, brief_strerror(rc));
+        return exit_for(rc);
+    }
+    if (header) {
+        if (!first)
+            write_out(out, "\n", 1);
+        write_out(out, "==> ", 4);
+        write_out(out, shown, strlen(shown));
+        write_out(out, " <==\n", 5);
+    }
+    if (o->keywords_alone)
+        rc = brief_render(r, BRIEF_FORMAT_KEYWORDS, write_out, out);
+    else
+        rc = brief_render(r, o->format, write_out, out);
+    brief_result_free(r);
+    free(buf);
+    if (rc != BRIEF_OK || out->failed)
+        return EXIT_OUTPUT;
+    return EXIT_OK;
+}
+
+/* Is the error a closed pipe on the reader's side? */
+static int closed_pipe(int err)
+{
+    return err == EPIPE;
+}
+
+int main(int argc, char **argv)
+{
+    cli_opts o;
+    char err[256], *tmpname = NULL;
+    const char **files;
+    const char *stdin_only[1] = {"-"};
+    size_t i, nfiles;
+    int rc, worst = EXIT_OK;
+    out_ctx out;
+
+#ifdef SIGPIPE
+    signal(SIGPIPE, SIG_IGN); /* EPIPE is handled below, quietly */
+#endif
+    files = (const char **)malloc(((size_t)argc + 1) * sizeof *files);
+    if (!files) {
+        fprintf(stderr, "brief: out of memory\n");
+        return EXIT_NOMEM;
+    }
+    rc = brief_cli_parse(argc, argv, &o, files, err, sizeof err);
+    if (rc) {
+        fprintf(stderr, "brief: %s\nTry 'brief --help' for more information.\n",
+                err);
+        free(files);
+        return EXIT_USAGE;
+    }
+    if (o.help || o.version) {
+        if (o.help)
+            fputs(usage_text, stdout);
+        else
+            printf("brief %s\n", brief_version());
+        free(files);
+        if (fflush(stdout) != 0 || ferror(stdout))
+            return closed_pipe(errno) ? EXIT_OK : EXIT_OUTPUT;
+        return EXIT_OK;
+    }
+    nfiles = o.nfiles;
+    if (!nfiles) {
+        o.files = stdin_only;
+        nfiles = 1;
+    }
+
+    out.f = stdout;
+    out.failed = 0;
+    out.err = 0;
+    if (o.output) {
+        /* temp file beside the target, so rename() is atomic */
+        size_t n = strlen(o.output);
+        int fd;
+        tmpname = (char *)malloc(n + 16);
+        if (!tmpname) {
+            free(files);
+            return EXIT_NOMEM;
+        }
+        memcpy(tmpname, o.output, n);
+        memcpy(tmpname + n, ".briefXXXXXX", 13);
+        fd = mkstemp(tmpname);
+        if (fd < 0 || !(out.f = fdopen(fd, "wb"))) {
+            report(o.output, strerror(errno));
+            if (fd >= 0) {
+                close(fd);
+                unlink(tmpname);
+            }
+            free(tmpname);
+            free(files);
+            return EXIT_OUTPUT;
+        }
+    }
+
+    for (i = 0; i < nfiles; i++) {
+        rc = do_file(&o, o.files[i], &out, nfiles > 1, i == 0);
+        if (out.failed)
+            break;
+        if (rc > worst || (worst == EXIT_INPUT && rc != EXIT_OK))
+            worst = rc;
+        if (rc == EXIT_NOMEM)
+            break;
+    }
+    if (!out.failed && fflush(out.f) != 0) {
+        out.failed = 1;
+        out.err = errno;
+    }
+    if (o.output) {
+        if (!out.failed && fsync(fileno(out.f)) != 0 && errno != EINVAL) {
+            out.failed = 1;
+            out.err = errno;
+        }
+        if (fclose(out.f) != 0 && !out.failed) {
+            out.failed = 1;
+            out.err = errno;
+        }
+        if (out.failed || worst != EXIT_OK) {
+            /* keep the old FILE intact */
+            unlink(tmpname);
+            if (out.failed)
+                report(o.output, strerror(out.err));
+        } else if (rename(tmpname, o.output) != 0) {
+            report(o.output, strerror(errno));
+            unlink(tmpname);
+            out.failed = 1;
+            out.err = 0;
+        }
+        free(tmpname);
+        free(files);
+        return out.failed ? EXIT_OUTPUT : worst;
+    }
+    free(files);
+    if (out.failed) {
+        if (closed_pipe(out.err))
+            return worst; /* the reader has what it wanted */
+        report("standard output", strerror(out.err));
+        return EXIT_OUTPUT;
+    }
+    return worst;
+}

@@ -1,0 +1,219 @@
+/*
+ * cliopts.c - command-line option parsing for the brief CLI.
+ *
+ * A small parser of its own (getopt_long is not in C99): "-n 3", "-n3",
+ * "--sentences 3", "--sentences=3"; "--" ends options; "-" is stdin.
+ * Numbers are whole decimal numbers; zero, negative, non-numeric and
+ * overflowing values are refused with a message naming the option.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+typedef struct spec {
+    char shrt;          /* short name or 0                               */
+    const char *lng;    /* long name                                     */
+    int arg;            /* takes a value                                 */
+    int id;
+} spec;
+
+enum { O_N = 1, O_R, O_W, O_C, O_SPLIT, O_SCORES, O_OUT, O_HELP, O_VER,
+       O_FMT, O_KW, O_INPUT, O_LANG, O_MAXIN, O_JSONL };
+
+static const spec specs[] = {
+    {'n', "sentences", 1, O_N},   {'r', "ratio", 1, O_R},
+    {'w', "words", 1, O_W},       {'c', "chars", 1, O_C},
+    {0, "split", 0, O_SPLIT},     {0, "scores", 0, O_SCORES},
+    {'o', "output", 1, O_OUT},    {'h', "help", 0, O_HELP},
+    {'V', "version", 0, O_VER},   {'f', "format", 1, O_FMT},
+    {'k', "keywords", 1, O_KW},   {'i', "input", 1, O_INPUT},
+    {'l', "language", 1, O_LANG}, {0, "max-input", 1, O_MAXIN},
+    {0, "jsonl", 0, O_JSONL},
+};
+
+/* Parse a whole positive decimal number no larger than max. */
+static int parse_count(const char *s, size_t max, size_t *out)
+{
+    size_t v = 0;
+    if (!*s)
+        return 0;
+    for (; *s; s++) {
+        unsigned d;
+        if (*s < '0' || *s > '9')
+            return 0;
+        d = (unsigned)(*s - '0');
+        if (v > (max - d) / 10)
+            return 0;
+        v = v * 10 + d;
+    }
+    *out = v;
+    return 1;
+}
+
+static int bad(char *err, size_t errlen, const char *fmt, const char *a,
+               const char *b)
+{
+    snprintf(err, errlen, fmt, a, b);
+    return EXIT_USAGE;
+}
+
+static int apply(cli_opts *o, const spec *sp, const char *name,
+                 const char *val, char *err, size_t errlen)
+{
+    size_t v = 0;
+    switch (sp->id) {
+    case O_N: case O_W: case O_C: case O_R: case O_KW: case O_MAXIN:
+        if (!parse_count(val, (size_t)-1, &v))
+            return bad(err, errlen,
+                       "option %s: '%s' is not a whole number in range",
+                       name, val);
+        if (v == 0 && sp->id != O_MAXIN && sp->id != O_KW)
+            return bad(err, errlen, "option %s: '%s' must be at least 1",
+                       name, val);
+        if (sp->id == O_N)
+            o->lib.max_sentences = v;
+        else if (sp->id == O_W)
+            o->lib.max_words = v;
+        else if (sp->id == O_C)
+            o->lib.max_bytes = v;
+        else if (sp->id == O_KW) {
+            o->lib.keywords = v;
+            if (o->format == BRIEF_FORMAT_TEXT)
+                o->keywords_alone = 1;
+        } else if (sp->id == O_MAXIN)
+            o->lib.max_input = v;
+        else {
+            if (v > 100)
+                return bad(err, errlen,
+                           "option %s: '%s' is not a percentage (1-100)",
+                           name, val);
+            o->lib.ratio_percent = (unsigned)v;
+        }
+        return 0;
+    case O_SPLIT:
+        o->format = BRIEF_FORMAT_SPLIT;
+        return 0;
+    case O_SCORES:
+        o->format = BRIEF_FORMAT_SCORES;
+        return 0;
+    case O_OUT:
+        if (!*val)
+            return bad(err, errlen, "option %s: empty file name%s", name, "");
+        o->output = val;
+        return 0;
+    case O_HELP:
+        o->help = 1;
+        return 0;
+    case O_VER:
+        o->version = 1;
+        return 0;
+    case O_JSONL:
+        o->jsonl = 1;
+        return 0;
+    case O_FMT: {
+        static const struct { const char *n; brief_format f; } fm[] = {
+            {"text", BRIEF_FORMAT_TEXT},   {"bullets", BRIEF_FORMAT_BULLETS},
+            {"json", BRIEF_FORMAT_JSON},   {"tsv", BRIEF_FORMAT_TSV},
+            {"html", BRIEF_FORMAT_HTML},   {"scores", BRIEF_FORMAT_SCORES},
+            {"split", BRIEF_FORMAT_SPLIT},
+        };
+        size_t i;
+        for (i = 0; i < sizeof fm / sizeof fm[0]; i++)
+            if (!strcmp(val, fm[i].n)) {
+                o->format = fm[i].f;
+                o->keywords_alone = 0;
+                return 0;
+            }
+        return bad(err, errlen,
+                   "option %s: unknown format '%s' (text, bullets, json, "
+                   "tsv, html, scores, split)", name, val);
+    }
+    case O_INPUT:
+        if (!strcmp(val, "auto"))
+            o->lib.input = BRIEF_INPUT_AUTO;
+        else if (!strcmp(val, "text"))
+            o->lib.input = BRIEF_INPUT_TEXT;
+        else if (!strcmp(val, "html"))
+            o->lib.input = BRIEF_INPUT_HTML;
+        else if (!strcmp(val, "markdown") || !strcmp(val, "md"))
+            o->lib.input = BRIEF_INPUT_MARKDOWN;
+        else
+            return bad(err, errlen,
+                       "option %s: unknown input '%s' (auto, text, html, "
+                       "markdown)", name, val);
+        return 0;
+    case O_LANG:
+        if (strcmp(val, "auto") && !brief_language_name(val))
+            return bad(err, errlen,
+                       "option %s: unknown language '%s' (see --help)", name,
+                       val);
+        o->lib.language = val;
+        return 0;
+    default:
+        return bad(err, errlen, "internal error at %s%s", name, "");
+    }
+}
+
+int brief_cli_parse(int argc, char **argv, cli_opts *o, const char **files,
+                    char *err, size_t errlen)
+{
+    int i, rc, only_files = 0;
+    memset(o, 0, sizeof *o);
+    brief_options_init(&o->lib);
+    o->format = BRIEF_FORMAT_TEXT;
+    o->files = files;
+    err[0] = 0;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i], *val = NULL;
+        const spec *sp = NULL;
+        size_t k;
+        char name[64];
+        if (only_files || a[0] != '-' || !strcmp(a, "-")) {
+            files[o->nfiles++] = a;
+            continue;
+        }
+        if (!strcmp(a, "--")) {
+            only_files = 1;
+            continue;
+        }
+        if (a[1] == '-') {
+            const char *eq = strchr(a + 2, '=');
+            size_t n = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
+            for (k = 0; k < sizeof specs / sizeof specs[0]; k++)
+                if (strlen(specs[k].lng) == n &&
+                    !strncmp(specs[k].lng, a + 2, n))
+                    sp = &specs[k];
+            snprintf(name, sizeof name, "--%.*s", (int)(n < 40 ? n : 40),
+                     a + 2);
+            if (!sp)
+                return bad(err, errlen, "unknown option '%s'%s", name, "");
+            if (eq) {
+                if (!sp->arg)
+                    return bad(err, errlen, "option %s takes no value%s",
+                               name, "");
+                val = eq + 1;
+            }
+        } else {
+            for (k = 0; k < sizeof specs / sizeof specs[0]; k++)
+                if (specs[k].shrt && specs[k].shrt == a[1])
+                    sp = &specs[k];
+            snprintf(name, sizeof name, "-%c", a[1]);
+            if (!sp)
+                return bad(err, errlen, "unknown option '%s'%s", name, "");
+            if (a[2]) {
+                if (!sp->arg)
+                    return bad(err, errlen, "unknown option '%s'%s", a, "");
+                val = a + 2;
+            }
+        }
+        if (sp->arg && !val) {
+            if (i + 1 >= argc)
+                return bad(err, errlen, "option %s needs a value%s", name,
+                           "");
+            val = argv[++i];
+        }
+        if ((rc = apply(o, sp, name, val ? val : "", err, errlen)) != 0)
+            return rc;
+    }
+    return 0;
+}

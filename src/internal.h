@@ -1,0 +1,216 @@
+/*
+ * internal.h - what the pipeline stages share. Not installed; names use the
+ * doubled prefix brief__ so they never clash with a caller's.
+ *
+ * The flow, one stage a file, data moving one way:
+ *   decode (normalize.c, html.c, markdown.c) -> segment.c -> terms.c
+ *   -> score.c -> select.c -> brief.c (result) -> render.c
+ * Languages plug in through struct brief__lang (lang.c, stem_*.c).
+ */
+#ifndef BRIEF_INTERNAL_H
+#define BRIEF_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "brief.h"
+
+/* ---- compile-time switches (each documented in README "Size") ---------- */
+/* BRIEF_NO_LANGS     English only: no other stemmers/stop words/detection */
+/* BRIEF_NO_HTML      no HTML input                                         */
+/* BRIEF_NO_MARKDOWN  no Markdown input                                     */
+/* BRIEF_NO_RENDER_RICH  no JSON/TSV/HTML renderers (text and bullets stay) */
+
+/* ---- arena (arena.c) ---------------------------------------------------- */
+/*
+ * One arena per summary. Blocks come from the caller's allocator (or the
+ * caller's fixed buffer) and are all released together by
+ * brief__arena_release(); no stage frees piecemeal, so out-of-memory has
+ * exactly one way out: a NULL from brief__alloc().
+ */
+typedef struct brief__block brief__block;
+typedef struct brief__arena {
+    brief_allocator alloc;     /* used when fixed == NULL                   */
+    brief__block *blocks;      /* chain of blocks from alloc, newest first  */
+    unsigned char *fixed;      /* caller's buffer (fixed-arena mode)        */
+    size_t fixed_size;
+    unsigned char *cur;        /* bump pointer in the current block         */
+    unsigned char *end;
+    unsigned char *last;       /* start of the most recent allocation       */
+    size_t used;               /* bytes handed out, for statistics          */
+} brief__arena;
+
+void brief__arena_init(brief__arena *a, const brief_allocator *alloc,
+                       void *fixed, size_t fixed_size);
+/* size bytes aligned to BRIEF__ALIGN, or NULL when out of memory. */
+void *brief__alloc(brief__arena *a, size_t size);
+/* Grow the block p (of old_size bytes, allocated from a) to new_size,
+ * in place when p is the latest allocation, else by copying. NULL on OOM
+ * (p stays valid). */
+void *brief__grow(brief__arena *a, void *p, size_t old_size, size_t new_size);
+/* Give back a large block early (a no-op for small ones and in fixed
+ * mode: those go when the arena is released). */
+void brief__free(brief__arena *a, void *p);
+void brief__arena_release(brief__arena *a);
+
+#define BRIEF__ALIGN 8u
+
+/* ---- UTF-8 and character classes (normalize.c) -------------------------- */
+/*
+ * Decode the code point at s[*i] (len bytes in all) and advance *i. Invalid
+ * or truncated sequences, overlong forms and surrogates yield U+FFFD and
+ * advance by one byte, so every byte is consumed exactly once.
+ */
+uint32_t brief__utf8_next(const unsigned char *s, size_t len, size_t *i);
+/* Encode cp into out (>= 4 bytes); returns bytes written (1..4). */
+size_t brief__utf8_put(uint32_t cp, unsigned char *out);
+/* Simple case folding (to lower case) for Latin, Greek and Cyrillic. */
+uint32_t brief__fold(uint32_t cp);
+
+enum brief__cls {
+    BRIEF__C_OTHER = 0, /* symbols, U+FFFD, control characters             */
+    BRIEF__C_SPACE,     /* space, tab, NBSP, the U+2000 spaces, U+3000      */
+    BRIEF__C_NEWLINE,   /* LF, CR (CRLF counts once), U+2028/2029, FF, VT   */
+    BRIEF__C_LETTER,    /* letters and combining marks                       */
+    BRIEF__C_DIGIT,
+    BRIEF__C_CJK,       /* Han, Hiragana, Katakana, Hangul: bigram terms     */
+    BRIEF__C_PUNCT
+};
+enum brief__cls brief__class(uint32_t cp);
+int brief__is_upper(uint32_t cp); /* has a distinct lower-case form        */
+
+/* ---- languages (lang.c, stem_*.c, stopwords.h) --------------------------- */
+/*
+ * A stemmer works in place on a lower-case word given as code points and
+ * returns the new length (<= n). It must not allocate and must accept any
+ * n >= 0 (callers pass at most BRIEF__MAX_STEM code points; longer words
+ * are not stemmed).
+ */
+#define BRIEF__MAX_STEM 64
+typedef size_t (*brief__stem_fn)(uint32_t *w, size_t n);
+
+typedef struct brief__lang {
+    const char *code;                 /* "en"                               */
+    const char *name;                 /* "English"                          */
+    brief__stem_fn stem;
+    const char *const *stopwords;     /* sorted by strcmp, UTF-8 lower case */
+    size_t stopword_count;
+    const char *const *abbrevs;       /* sorted, lower case, without "."    */
+    size_t abbrev_count;
+} brief__lang;
+
+const brief__lang *brief__lang_find(const char *code);
+const brief__lang *brief__lang_at(size_t i); /* NULL past the last one      */
+/* 1 if the lower-case UTF-8 word w[0..n) is in the sorted table.           */
+int brief__in_table(const char *const *tab, size_t count, const char *w,
+                    size_t n);
+/* Pick the language of text (stop-word and script statistics). */
+const brief__lang *brief__lang_detect(const unsigned char *s, size_t len);
+
+size_t brief__stem_english(uint32_t *w, size_t n);
+size_t brief__stem_german(uint32_t *w, size_t n);
+size_t brief__stem_french(uint32_t *w, size_t n);
+size_t brief__stem_spanish(uint32_t *w, size_t n);
+size_t brief__stem_italian(uint32_t *w, size_t n);
+size_t brief__stem_portuguese(uint32_t *w, size_t n);
+size_t brief__stem_dutch(uint32_t *w, size_t n);
+size_t brief__stem_swedish(uint32_t *w, size_t n);
+
+/* ---- decode (html.c, markdown.c) ----------------------------------------- */
+/*
+ * A decoder turns its format into plain text: paragraphs separated by a
+ * blank line, headings on a line of their own. The text is allocated from
+ * the arena. title_* is the span of the title inside that text (length 0
+ * when there is none). Returns BRIEF_OK or BRIEF_ERR_NOMEM.
+ */
+typedef struct brief__view {
+    const char *text;
+    size_t len;
+    size_t title_off, title_len;  /* title_len 0: no known title           */
+} brief__view;
+
+int brief__decode_html(brief__arena *a, const char *in, size_t len,
+                       brief__view *out);
+int brief__decode_markdown(brief__arena *a, const char *in, size_t len,
+                           brief__view *out);
+/* 1 if the bytes look like HTML / Markdown (used by brief_detect_input). */
+int brief__looks_html(const char *in, size_t len);
+int brief__looks_markdown(const char *in, size_t len);
+
+/* ---- segment (segment.c) ----------------------------------------------- */
+typedef struct brief__sent {
+    size_t start, end;      /* byte span in the view text (trimmed)        */
+    size_t paragraph;
+    unsigned flags;         /* BRIEF_SENTENCE_TITLE / _HEADING              */
+    size_t tok_start, tok_end; /* term-id range in terms.ids (terms.c)     */
+    size_t words;
+    double score;
+} brief__sent;
+
+/* A distinct surface form and the term it maps to. The form is not copied:
+ * it is the token at text[off, off+len) of the view, read folded. */
+typedef struct brief__form {
+    size_t off;             /* first occurrence in the view text             */
+    uint32_t len;           /* its bytes                                     */
+    uint32_t hash;          /* of the folded bytes                           */
+    uint32_t term;          /* BRIEF__NO_TERM for stop words and noise       */
+    uint32_t count;         /* occurrences                                   */
+} brief__form;
+
+/* Fold the token text[0..len) as terms.c does (lower case, ' for U+2019)
+ * into out (4 * len bytes suffice); returns the folded length. */
+size_t brief__fold_token(const unsigned char *text, size_t len,
+                         unsigned char *out);
+
+#define BRIEF__NO_TERM 0xFFFFFFFFu
+
+typedef struct brief__doc {
+    brief__view view;
+    const brief__lang *lang;
+    brief__sent *sents;
+    size_t nsents;
+    size_t nparagraphs;
+    /* terms.c */
+    uint32_t *ids;          /* content-term ids, sentence after sentence    */
+    size_t nids;
+    size_t nterms;          /* term ids are 0 .. nterms-1                    */
+    uint32_t *term_count;   /* occurrences of each term in the document     */
+    uint32_t *term_sents;   /* sentences containing each term               */
+    brief__form *forms;     /* every distinct surface form                  */
+    size_t nforms;
+    size_t words;           /* words in the whole text                      */
+} brief__doc;
+
+/* Split the view into paragraphs and sentences. 'title_known' tells that
+ * the decoder already marked the title. */
+int brief__segment(brief__arena *a, brief__doc *doc);
+
+/* ---- terms (terms.c) ----------------------------------------------------- */
+/* Tokenize every sentence, fold case, drop stop words, stem, and map each
+ * content word to a term id (one stemmer call per distinct surface form).
+ * Fills the terms.c fields of doc and each sentence's tok_*, words. */
+int brief__terms(brief__arena *a, brief__doc *doc);
+
+/* ---- score (score.c) -------------------------------------------------------- */
+/* Give every sentence its score (titles and headings get 0). */
+int brief__score(brief__arena *a, brief__doc *doc);
+
+/* ---- select (select.c) ------------------------------------------------------ */
+typedef struct brief__budget {
+    size_t sentences, words, bytes;  /* 0 = no limit                      */
+} brief__budget;
+/* Choose sentences under the budget; *out gets their indices in document
+ * order (arena), *nout their number. */
+int brief__select(brief__arena *a, const brief__doc *doc,
+                  const brief__budget *budget, size_t **out, size_t *nout);
+
+/* Sort idx[0..n) so that before(ctx, idx[i], idx[i+1]) or they tie; a
+ * stable bottom-up merge sort with caller scratch tmp[n] (qsort may call
+ * malloc, and the library promises not to). */
+typedef int (*brief__before_fn)(const void *ctx, size_t a, size_t b);
+void brief__sort(size_t *idx, size_t *tmp, size_t n, brief__before_fn before,
+                 const void *ctx);
+
+/* Deterministic natural logarithm (same bits on every platform). */
+double brief__log(double x);
+
+#endif /* BRIEF_INTERNAL_H */

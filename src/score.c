@@ -1,0 +1,187 @@
+/*
+ * score.c - one number per sentence: how much of the article it carries.
+ *
+ * Features (weights in struct weights below; the figures that justify them
+ * come from `make eval`, see README "How brief scores sentences"):
+ *  - centrality: cosine between the sentence's tf-isf vector and the rest
+ *    of the document's (the document vector minus the sentence itself, so
+ *    a sentence does not vote for itself). isf(t) = log(N / sf(t)) + 1.
+ *  - title overlap: share of the title's terms the sentence has.
+ *  - position: a prior 1 / (1 + k / decay) over the k-th body sentence. The
+ *    decay adapts to the document: when the opening sentences are already
+ *    the most central ones (news written as an inverted pyramid) the prior
+ *    is steep; when they are not (feature openings, XSum-style text) it is
+ *    flat.
+ *  - length: sentences under min_words words are scaled down linearly (they
+ *    are bylines, datelines, captions); very long ones gently.
+ * Titles and headings score 0 and are never chosen.
+ *
+ * All arithmetic is in double with a fixed order of summation, and the one
+ * transcendental function is brief__log (below), so scores are the same
+ * bits on every platform.
+ */
+#include <math.h>
+#include <string.h>
+#include "internal.h"
+
+typedef struct weights {
+    double centrality;    /* weight of the centrality feature              */
+    double title;         /* weight of title overlap                       */
+    double decay_lead;    /* prior decay (in sentences) for inverted pyramid */
+    double decay_flat;    /* prior decay when the lead is not central      */
+    double min_words;     /* below this, score scales down                 */
+    double max_words;     /* above this, score scales down gently          */
+} weights;
+
+static const weights defaults = {
+    1.0, 0.3, 2.0, 12.0, 8.0, 45.0
+};
+
+/* ln(x) for x > 0 by range reduction to [sqrt(1/2), sqrt(2)) and the
+ * atanh series, so every platform gets the same bits (libm log() may
+ * differ in the last place between C libraries). */
+double brief__log(double x)
+{
+    int e;
+    double m, s, s2, term, sum;
+    int k;
+    if (!(x > 0.0))
+        return 0.0;
+    m = frexp(x, &e); /* x = m * 2^e, m in [0.5, 1) */
+    if (m < 0.70710678118654752440) {
+        m *= 2.0;
+        e--;
+    }
+    s = (m - 1.0) / (m + 1.0);
+    s2 = s * s;
+    term = s;
+    sum = 0.0;
+    for (k = 1; k < 40; k += 2) {
+        sum += term / (double)k;
+        term *= s2;
+    }
+    return 2.0 * sum + (double)e * 0.69314718055994530942;
+}
+
+static int is_body(const brief__sent *x)
+{
+    return !(x->flags & (BRIEF_SENTENCE_TITLE | BRIEF_SENTENCE_HEADING));
+}
+
+int brief__score(brief__arena *a, brief__doc *doc)
+{
+    const weights *w = &defaults;
+    size_t n = doc->nsents, nt = doc->nterms, i, j, nbody = 0, k;
+    double *isf, *dvec, dnorm2 = 0.0, *cent;
+    uint32_t *stf, *title_mark = NULL;
+    size_t title_terms = 0;
+    double lead_rank = 0.0, decay;
+    if (n == 0)
+        return BRIEF_OK;
+    isf = (double *)brief__alloc(a, (nt + 1) * sizeof *isf);
+    dvec = (double *)brief__alloc(a, (nt + 1) * sizeof *dvec);
+    stf = (uint32_t *)brief__alloc(a, (nt + 1) * sizeof *stf);
+    cent = (double *)brief__alloc(a, n * sizeof *cent);
+    if (!isf || !dvec || !stf || !cent)
+        return BRIEF_ERR_NOMEM;
+    memset(stf, 0, (nt + 1) * sizeof *stf);
+    for (i = 0; i < n; i++)
+        if (is_body(&doc->sents[i]))
+            nbody++;
+    for (j = 0; j < nt; j++) {
+        double sf = (double)doc->term_sents[j];
+        isf[j] = brief__log((double)(n + 1) / (sf + 0.5)) + 1.0;
+        dvec[j] = (double)doc->term_count[j] * isf[j];
+        dnorm2 += dvec[j] * dvec[j];
+    }
+    /* Title terms (the title sentence, when there is one). */
+    for (i = 0; i < n; i++) {
+        const brief__sent *x = &doc->sents[i];
+        if (!(x->flags & BRIEF_SENTENCE_TITLE))
+            continue;
+        title_mark = (uint32_t *)brief__alloc(a, (nt + 1) * sizeof *title_mark);
+        if (!title_mark)
+            return BRIEF_ERR_NOMEM;
+        memset(title_mark, 0, (nt + 1) * sizeof *title_mark);
+        for (j = x->tok_start; j < x->tok_end; j++)
+            if (!title_mark[doc->ids[j]]++)
+                title_terms++;
+        break;
+    }
+    /* Centrality of each body sentence against the rest. */
+    for (i = 0; i < n; i++) {
+        brief__sent *x = &doc->sents[i];
+        double dot = 0.0, snorm2 = 0.0, rest2 = dnorm2;
+        cent[i] = 0.0;
+        if (!is_body(x) || x->tok_end == x->tok_start)
+            continue;
+        for (j = x->tok_start; j < x->tok_end; j++)
+            stf[doc->ids[j]]++;
+        for (j = x->tok_start; j < x->tok_end; j++) {
+            uint32_t id = doc->ids[j];
+            double tf, sv, rv;
+            if (!stf[id])
+                continue; /* already counted */
+            tf = (double)stf[id];
+            stf[id] = 0;
+            sv = tf * isf[id];
+            rv = dvec[id] - sv; /* the rest of the document */
+            dot += sv * rv;
+            snorm2 += sv * sv;
+            rest2 += rv * rv - dvec[id] * dvec[id];
+        }
+        if (snorm2 > 0.0 && rest2 > 0.0)
+            cent[i] = dot / (sqrt(snorm2) * sqrt(rest2));
+    }
+    /* How central is the lead? Rank of the first body sentence's
+     * centrality among the first 12 body sentences: 0 = the most central. */
+    {
+        double first = -1.0;
+        size_t seen = 0, better = 0;
+        for (i = 0; i < n && seen < 12; i++) {
+            if (!is_body(&doc->sents[i]))
+                continue;
+            if (first < 0.0)
+                first = cent[i];
+            else if (cent[i] > first)
+                better++;
+            seen++;
+        }
+        lead_rank = seen > 1 ? (double)better / (double)(seen - 1) : 0.0;
+    }
+    decay = w->decay_lead + (w->decay_flat - w->decay_lead) * lead_rank;
+    /* Combine. */
+    k = 0;
+    for (i = 0; i < n; i++) {
+        brief__sent *x = &doc->sents[i];
+        double s, prior, len, words = (double)x->words;
+        if (!is_body(x)) {
+            x->score = 0.0;
+            continue;
+        }
+        s = w->centrality * cent[i];
+        if (title_terms) {
+            size_t hit = 0;
+            for (j = x->tok_start; j < x->tok_end; j++) {
+                uint32_t id = doc->ids[j];
+                if (title_mark[id] && !stf[id]) {
+                    stf[id] = 1;
+                    hit++;
+                }
+            }
+            for (j = x->tok_start; j < x->tok_end; j++)
+                stf[doc->ids[j]] = 0;
+            s += w->title * (double)hit / (double)title_terms;
+        }
+        prior = 1.0 / (1.0 + (double)k / decay);
+        len = 1.0;
+        if (words < w->min_words)
+            len = words / w->min_words;
+        else if (words > w->max_words)
+            len = w->max_words / words;
+        x->score = s * prior * len;
+        k++;
+    }
+    (void)nbody;
+    return BRIEF_OK;
+}

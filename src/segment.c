@@ -1,0 +1,809 @@
+/*
+ * segment.c - paragraphs, title, headings and sentences.
+ *
+ * Input: the decoded view (plain text; for HTML/Markdown the decoder's
+ * output). Output: doc->sents, trimmed byte spans in document order.
+ *
+ * Lines and paragraphs. A blank line always ends a paragraph. Whether a
+ * single newline does depends on the document: text hard-wrapped at a fixed
+ * width (every line short) joins its lines, while text with long lines (one
+ * paragraph a line, as web copy and wire text come) breaks at each newline.
+ * A short line without final punctuation is a heading unit of its own (the
+ * first one, at the very top, is the title); a line starting with a list
+ * marker starts a unit of its own.
+ *
+ * Sentences. Inside a unit the text is read as whitespace-separated chunks;
+ * a sentence ends after a chunk whose core (the chunk without trailing
+ * quotes and brackets) ends in . ! ? or an ellipsis, subject to rules on
+ * the next chunk (see ends_sentence()). CJK full stops end a sentence even
+ * without a following space. Everything runs in one pass, linear in the
+ * input, with no recursion.
+ */
+#include <string.h>
+#include "internal.h"
+
+/* ---- character helpers --------------------------------------------------- */
+
+/* Decode the code point ending at byte end (> start), set *at to its first
+ * byte. Invalid sequences read as one U+FFFD byte, as brief__utf8_next. */
+static uint32_t prev_cp(const unsigned char *s, size_t start, size_t end,
+                        size_t *at)
+{
+    size_t p = end - 1, k = 0;
+    while (p > start && k < 3 && (s[p] & 0xC0) == 0x80) {
+        p--;
+        k++;
+    }
+    {
+        size_t q = p;
+        uint32_t cp = brief__utf8_next(s, end, &q);
+        if (q == end) {
+            *at = p;
+            return cp;
+        }
+    }
+    *at = end - 1;
+    return 0xFFFD;
+}
+
+static int is_space_cp(uint32_t cp)
+{
+    enum brief__cls c = brief__class(cp);
+    return c == BRIEF__C_SPACE || c == BRIEF__C_NEWLINE;
+}
+
+static int is_closer(uint32_t cp)
+{
+    switch (cp) {
+    case '"': case '\'': case ')': case ']': case '}':
+    case 0x2019: case 0x201D: case 0x201C: case 0xBB: case 0x203A:
+    case 0x300D: case 0x300F: case 0xFF09: case 0x3011: case 0xFF02:
+    case '*': case '_':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int is_opener(uint32_t cp)
+{
+    switch (cp) {
+    case '"': case '\'': case '(': case '[': case '{':
+    case 0x2018: case 0x201C: case 0x201E: case 0xAB: case 0x2039:
+    case 0x300C: case 0x300E: case 0xFF08: case 0x3010: case 0xBF:
+    case 0xA1: case 0x201A: case '*': case '_':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int is_stop_mark(uint32_t cp) /* ! ? and friends (not the period) */
+{
+    return cp == '!' || cp == '?' || cp == 0x203C || cp == 0x2047 ||
+           cp == 0x2048 || cp == 0x2049 || cp == 0xFF01 || cp == 0xFF1F ||
+           cp == 0x061F;
+}
+
+static int is_cjk_stop(uint32_t cp)
+{
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF61;
+}
+
+static int is_bullet(uint32_t cp)
+{
+    return cp == 0x2022 || cp == 0x2043 || cp == 0x25AA || cp == 0x25CF ||
+           cp == 0x25E6 || cp == 0x2023 || cp == 0x00B7;
+}
+
+static int is_lower_letter(uint32_t cp)
+{
+    return brief__class(cp) == BRIEF__C_LETTER && !brief__is_upper(cp) &&
+           brief__fold(cp) == cp && (cp < 0x2B0 || cp >= 0x370) &&
+           !(cp >= 0x5D0 && cp < 0x2000 && cp != 0x1E00);
+}
+
+/* ---- chunks -------------------------------------------------------------- */
+
+typedef struct chunk {
+    size_t s, e;          /* bytes [s, e)                                  */
+    size_t core_e;        /* end of the core (before trailing closers)    */
+    uint32_t first;       /* first code point after openers (0: none)     */
+    uint32_t first_raw;   /* first code point                              */
+} chunk;
+
+/* Next chunk at or after *pos inside [.., end); 0 when none is left. */
+static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
+                      chunk *c)
+{
+    size_t p = *pos, q;
+    uint32_t cp = 0;
+    while (p < end) {
+        q = p;
+        cp = brief__utf8_next(t, end, &q);
+        if (!is_space_cp(cp))
+            break;
+        p = q;
+    }
+    if (p >= end)
+        return 0;
+    c->s = p;
+    c->first_raw = cp;
+    c->first = 0;
+    while (p < end) {
+        q = p;
+        cp = brief__utf8_next(t, end, &q);
+        if (is_space_cp(cp))
+            break;
+        if (!c->first && !is_opener(cp))
+            c->first = cp;
+        p = q;
+    }
+    c->e = p;
+    /* strip trailing closers */
+    q = c->e;
+    while (q > c->s) {
+        size_t at;
+        cp = prev_cp(t, c->s, q, &at);
+        if (!is_closer(cp))
+            break;
+        q = at;
+    }
+    c->core_e = q;
+    *pos = c->e;
+    return 1;
+}
+
+/* Lower-case UTF-8 copy of bytes [s, e) into out (cap bytes incl. NUL),
+ * dropping a leading elision ("l'", "d'") and openers. Returns the length,
+ * or cap when it does not fit (then the word is no abbreviation). */
+static size_t folded_word(const unsigned char *t, size_t s, size_t e,
+                          char *out, size_t cap)
+{
+    size_t p = s, n = 0;
+    while (p < e) {
+        size_t q = p;
+        uint32_t cp = brief__utf8_next(t, e, &q);
+        if (!is_opener(cp))
+            break;
+        p = q;
+    }
+    while (p < e) {
+        uint32_t cp = brief__utf8_next(t, e, &p);
+        unsigned char buf[4];
+        size_t k, m;
+        if (cp == '\'' || cp == 0x2019) { /* l'Ing. -> ing */
+            n = 0;
+            continue;
+        }
+        m = brief__utf8_put(brief__fold(cp), buf);
+        if (n + m >= cap)
+            return cap;
+        for (k = 0; k < m; k++)
+            out[n++] = (char)buf[k];
+    }
+    out[n] = 0;
+    return n;
+}
+
+/* Kinds of stem before a final period. */
+enum { W_WORD, W_ABBREV, W_INITIAL, W_ACRONYM_LOWER, W_ACRONYM_UPPER,
+       W_NUMBER, W_ORDINAL };
+
+/* What kind of word stands in bytes [s, e) (the chunk's core minus '.'). */
+static int word_kind(const unsigned char *t, size_t s, size_t e,
+                     const brief__lang *lang)
+{
+    char w[48];
+    size_t n, p, letters = 0, digits = 0, dots = 0, upper = 0, others = 0;
+    size_t run = 0, maxrun = 0;
+    n = folded_word(t, s, e, w, sizeof w);
+    if (n == 0 || n >= sizeof w)
+        return W_WORD;
+    if (brief__in_table(lang->abbrevs, lang->abbrev_count, w, n))
+        return W_ABBREV;
+    if (lang->abbrevs != brief__lang_at(0)->abbrevs &&
+        brief__in_table(brief__lang_at(0)->abbrevs,
+                        brief__lang_at(0)->abbrev_count, w, n))
+        return W_ABBREV;
+    p = s;
+    while (p < e) {
+        uint32_t cp = brief__utf8_next(t, e, &p);
+        enum brief__cls c = brief__class(cp);
+        if (is_opener(cp) && letters + digits == 0)
+            continue;
+        if (c == BRIEF__C_LETTER) {
+            letters++;
+            run++;
+            if (run > maxrun)
+                maxrun = run;
+            if (brief__is_upper(cp))
+                upper++;
+        } else if (c == BRIEF__C_DIGIT) {
+            digits++;
+            run = 0;
+        } else if (cp == '.') {
+            dots++;
+            run = 0;
+        } else if (cp == ',' || cp == '$' || cp == 0x20AC || cp == 0xA3 ||
+                   cp == '%' || cp == 0xB0) {
+            run = 0;
+        } else {
+            others++;
+            run = 0;
+        }
+    }
+    if (digits && !letters && !others)
+        return (digits <= 2 && !dots) ? W_ORDINAL : W_NUMBER;
+    if (letters == 1 && !digits && !dots && !others)
+        return W_INITIAL;
+    if (dots && !digits && !others && maxrun <= 2 && letters <= 2 * (dots + 1))
+        return upper ? W_ACRONYM_UPPER : W_ACRONYM_LOWER;
+    return W_WORD;
+}
+
+static int is_title_word(const unsigned char *t, const chunk *c)
+{
+    static const char *const titles[] = {"dr", "mr", "mrs", "ms", "prof"};
+    char w[16];
+    size_t n = folded_word(t, c->s, c->core_e, w, sizeof w);
+    if (n && n < sizeof w && w[n - 1] == '.')
+        n--;
+    return n < sizeof w &&
+           brief__in_table(titles, sizeof titles / sizeof titles[0], w, n);
+}
+
+/* 1 if the chunk's first word (folded, without quotes) is a stop word of
+ * the language: after an abbreviation, a capitalized function word ("He",
+ * "The", "It") signals a new sentence, a capitalized name does not. */
+static int starts_with_function_word(const unsigned char *t, const chunk *c,
+                                     const brief__lang *lang)
+{
+    char w[48];
+    size_t p = c->s, s, e, n;
+    while (p < c->e) {
+        size_t q = p;
+        uint32_t cp = brief__utf8_next(t, c->e, &q);
+        enum brief__cls k = brief__class(cp);
+        if (k == BRIEF__C_LETTER)
+            break;
+        p = q;
+    }
+    s = p;
+    while (p < c->e) {
+        size_t q = p;
+        uint32_t cp = brief__utf8_next(t, c->e, &q);
+        if (brief__class(cp) != BRIEF__C_LETTER)
+            break;
+        p = q;
+    }
+    e = p;
+    n = folded_word(t, s, e, w, sizeof w);
+    if (n == 0 || n >= sizeof w)
+        return 0;
+    /* "Mr." is a stop word for scoring but starts no sentence after "a.m." */
+    if (is_title_word(t, c))
+        return 0;
+    return brief__in_table(lang->stopwords, lang->stopword_count, w, n);
+}
+
+/* List markers: "1." "1)" "1.)" "a." "b)" and bullets. kind 1 = number,
+ * 2 = letter, 3 = bullet; *val the number or letter. */
+static int list_marker(const unsigned char *t, const chunk *c, size_t *val)
+{
+    size_t p = c->s, digits = 0, letters = 0, v = 0, n = 0;
+    uint32_t cp = 0, last = 0, cps[8];
+    while (p < c->e && n < 8) {
+        cp = brief__utf8_next(t, c->e, &p);
+        cps[n++] = cp;
+    }
+    if (p < c->e || n == 0)
+        return 0;
+    if (is_bullet(cps[0])) {
+        *val = 0;
+        return 3;
+    }
+    for (p = 0; p < n; p++) {
+        cp = cps[p];
+        if (cp >= '0' && cp <= '9' && !letters) {
+            digits++;
+            v = v * 10 + (cp - '0');
+        } else if (cp >= 'a' && cp <= 'z' && !digits && !letters) {
+            letters++;
+            v = cp - 'a' + 1;
+        } else {
+            break;
+        }
+    }
+    if (p == n || (digits == 0 && letters == 0) || digits > 3)
+        return 0;
+    last = cps[p];
+    if (last == ')' && p + 1 == n) {
+        *val = v;
+        return digits ? 1 : 2;
+    }
+    if (last == '.' && (p + 1 == n || (p + 2 == n && cps[p + 1] == ')'))) {
+        *val = v;
+        return digits ? 1 : 2;
+    }
+    return 0;
+}
+
+/* Count trailing periods / ellipses of the core. 1 for ".", 3 for "..."
+ * or "…", more for "....". Also tells whether the core is only dots. */
+static size_t trailing_dots(const unsigned char *t, const chunk *c,
+                            size_t *stem_e, int *only_dots)
+{
+    size_t q = c->core_e, dots = 0;
+    while (q > c->s) {
+        size_t at;
+        uint32_t cp = prev_cp(t, c->s, q, &at);
+        if (cp == '.')
+            dots++;
+        else if (cp == 0x2026)
+            dots += 3;
+        else
+            break;
+        q = at;
+    }
+    *stem_e = q;
+    *only_dots = (q == c->s);
+    return dots;
+}
+
+/* State carried across chunks of one unit. */
+typedef struct split_state {
+    int list_kind;          /* 0: the unit is not a list                    */
+    size_t list_val;        /* value of the last marker seen                */
+    size_t dot_run;         /* dots in the run of dot-only chunks so far    */
+} split_state;
+
+/*
+ * Does a sentence end after chunk c (next chunk n, or none)? The rules:
+ *  - ! ? (and runs of them): yes, unless the next word starts lower case
+ *    ("Yahoo! in the ...", "'Great!' she said").
+ *  - a period after a known abbreviation, an initial or a dotted acronym
+ *    (Mr. E. U.S. a.m.): only when a capitalized function word follows
+ *    ("... and co. They ..."), never before a name ("Mr. Smith").
+ *  - a period after a number: yes before a capital, except a German-style
+ *    ordinal ("am 12. Juni").
+ *  - ellipses: "...." (ellipsis + period) before a capital ends a sentence,
+ *    a bare "..." or ". . ." does not.
+ *  - otherwise a period ends the sentence unless the next word starts lower
+ *    case or with a digit after an abbreviation ("p. 55").
+ */
+static int ends_sentence(const unsigned char *t, const chunk *c,
+                         const chunk *n, const brief__lang *lang,
+                         split_state *st)
+{
+    size_t at, stem_e, dots;
+    int only_dots, kind;
+    uint32_t last, nf;
+    if (c->core_e == c->s)
+        return 0;
+    last = prev_cp(t, c->s, c->core_e, &at);
+    if (!n)
+        return 1; /* the unit ends here anyway */
+    nf = n->first ? n->first : n->first_raw;
+    if (is_stop_mark(last) || is_cjk_stop(last))
+        return !is_lower_letter(nf);
+    if (last != '.' && last != 0x2026)
+        return 0;
+    dots = trailing_dots(t, c, &stem_e, &only_dots);
+    if (only_dots) {
+        size_t run = st->dot_run + dots;
+        uint32_t nr = n->first_raw;
+        if (nr == '.' || nr == 0x2026) {
+            st->dot_run = run;
+            return 0;
+        }
+        st->dot_run = 0;
+        return run >= 4 && brief__is_upper(nf);
+    }
+    st->dot_run = 0;
+    if (dots >= 2) {
+        if (n->first_raw == '.' || n->first_raw == 0x2026) {
+            st->dot_run = dots;
+            return 0;
+        }
+        return dots >= 4 && brief__is_upper(nf);
+    }
+    if (n->first_raw == '.' || n->first_raw == 0x2026) {
+        st->dot_run = 1;
+        return 0;
+    }
+    if (is_lower_letter(nf))
+        return 0;
+    if (n->first_raw == '(' || n->first_raw == '[')
+        return 0;
+    kind = word_kind(t, c->s, stem_e, lang);
+    if (brief__class(nf) == BRIEF__C_DIGIT) /* "p. 55", "D.C. 6 de" */
+        return kind == W_WORD || kind == W_NUMBER || kind == W_ORDINAL;
+    switch (kind) {
+    case W_ABBREV:
+    case W_INITIAL:
+    case W_ACRONYM_LOWER:
+        return starts_with_function_word(t, n, lang);
+    case W_ACRONYM_UPPER:
+        return starts_with_function_word(t, n, lang) || is_title_word(t, n);
+    case W_ORDINAL:
+        if (!strcmp(lang->code, "de") || !strcmp(lang->code, "da"))
+            return starts_with_function_word(t, n, lang);
+        return 1;
+    default:
+        return 1;
+    }
+}
+
+/* ---- output ---------------------------------------------------------------- */
+
+typedef struct builder {
+    brief__arena *a;
+    brief__doc *doc;
+    size_t cap;
+} builder;
+
+/* Append sentence [s, e) trimmed; empty spans are dropped. */
+static int emit(builder *b, const unsigned char *t, size_t s, size_t e,
+                size_t para, unsigned flags)
+{
+    brief__sent *x;
+    while (s < e) {
+        size_t q = s;
+        if (!is_space_cp(brief__utf8_next(t, e, &q)))
+            break;
+        s = q;
+    }
+    while (e > s) {
+        size_t at;
+        if (!is_space_cp(prev_cp(t, s, e, &at)))
+            break;
+        e = at;
+    }
+    if (s >= e)
+        return BRIEF_OK;
+    if (b->doc->nsents == b->cap) {
+        size_t ncap = b->cap ? b->cap * 2 : 64;
+        void *p;
+        if (ncap > ((size_t)-1) / sizeof *x)
+            return BRIEF_ERR_NOMEM;
+        p = brief__grow(b->a, b->doc->sents, b->cap * sizeof *x,
+                        ncap * sizeof *x);
+        if (!p)
+            return BRIEF_ERR_NOMEM;
+        b->doc->sents = (brief__sent *)p;
+        b->cap = ncap;
+    }
+    x = &b->doc->sents[b->doc->nsents++];
+    memset(x, 0, sizeof *x);
+    x->start = s;
+    x->end = e;
+    x->paragraph = para;
+    x->flags = flags;
+    return BRIEF_OK;
+}
+
+/* Split one unit [s, e) into sentences. */
+static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
+                      size_t para)
+{
+    split_state st;
+    chunk c, n;
+    size_t pos = s, sent_s = s, idx = 0;
+    int have_c, have_n, rc, only_markers = 0;
+    memset(&st, 0, sizeof st);
+    have_c = next_chunk(t, e, &pos, &c);
+    while (have_c) {
+        size_t npos = pos;
+        int brk;
+        have_n = next_chunk(t, e, &npos, &n);
+        /* CJK full stops inside a chunk end a sentence right there. */
+        {
+            size_t p = c.s;
+            while (p < c.e) {
+                uint32_t cp = brief__utf8_next(t, c.e, &p);
+                if (is_cjk_stop(cp) && p < c.core_e) {
+                    size_t q = p;
+                    while (q < c.e) {
+                        size_t r = q;
+                        uint32_t nx = brief__utf8_next(t, c.e, &r);
+                        if (!is_closer(nx) && !is_cjk_stop(nx))
+                            break;
+                        q = r;
+                    }
+                    if (q < c.e) {
+                        if ((rc = emit(b, t, sent_s, q, para, 0)) != 0)
+                            return rc;
+                        sent_s = q;
+                        p = q;
+                    }
+                }
+            }
+        }
+        /* A list marker continuing the unit's list starts a sentence. */
+        {
+            size_t val = 0;
+            int kind = list_marker(t, &c, &val);
+            if (idx == 0 && kind) {
+                st.list_kind = kind;
+                st.list_val = val;
+            } else if (kind && kind == st.list_kind &&
+                       (kind == 3 || val == st.list_val + 1)) {
+                if ((rc = emit(b, t, sent_s, c.s, para, 0)) != 0)
+                    return rc;
+                sent_s = c.s;
+                st.list_val = val;
+                if (kind == 3 && have_n) { /* "• 9." : the number belongs */
+                    size_t v2;
+                    if (list_marker(t, &n, &v2) == 1) {
+                        c = n;
+                        pos = npos;
+                        have_n = next_chunk(t, e, &npos, &n);
+                    }
+                }
+                idx++;
+                c = n;
+                pos = npos;
+                have_c = have_n;
+                continue;
+            }
+            /* markers at the start of a sentence ("1.", "• 9.") end
+             * nothing */
+            if (kind && (idx == 0 || c.s == sent_s || only_markers)) {
+                only_markers = 1;
+                idx++;
+                c = n;
+                pos = npos;
+                have_c = have_n;
+                continue;
+            }
+        }
+        only_markers = 0;
+        brk = ends_sentence(t, &c, have_n ? &n : NULL, b->doc->lang, &st);
+        if (brk && have_n) {
+            if ((rc = emit(b, t, sent_s, c.e, para, 0)) != 0)
+                return rc;
+            sent_s = n.s;
+        }
+        idx++;
+        c = n;
+        pos = npos;
+        have_c = have_n;
+    }
+    return emit(b, t, sent_s, e, para, 0);
+}
+
+/* ---- lines ----------------------------------------------------------------- */
+
+typedef struct line {
+    size_t s, e;       /* content bytes without the newline               */
+    size_t next;       /* start of the following line                      */
+    size_t chars;      /* code points of content (trimmed)                 */
+    size_t words;
+    int blank;
+    uint32_t first, last; /* first and last non-space code points          */
+} line;
+
+static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
+{
+    size_t q;
+    int in_word = 0;
+    l->s = p;
+    l->chars = l->words = 0;
+    l->first = l->last = 0;
+    while (p < len) {
+        uint32_t cp;
+        enum brief__cls c;
+        q = p;
+        cp = brief__utf8_next(t, len, &q);
+        c = brief__class(cp);
+        if (c == BRIEF__C_NEWLINE) {
+            l->e = p;
+            if (cp == '\r' && q < len && t[q] == '\n')
+                q++;
+            l->next = q;
+            l->blank = (l->chars == 0);
+            return;
+        }
+        if (c == BRIEF__C_SPACE) {
+            in_word = 0;
+        } else {
+            if (!l->first)
+                l->first = cp;
+            l->last = cp;
+            l->chars++;
+            if (!in_word)
+                l->words++;
+            in_word = 1;
+        }
+        p = q;
+    }
+    l->e = len;
+    l->next = len;
+    l->blank = (l->chars == 0);
+}
+
+static int ends_with_punct(uint32_t cp)
+{
+    enum brief__cls c = brief__class(cp);
+    if (is_closer(cp))
+        return cp == '"' || cp == 0x201D || cp == 0xBB || cp == ')' ||
+               cp == 0x2019 || cp == '\'';
+    return c == BRIEF__C_PUNCT && cp != '-' && cp != 0x2013 && cp != 0x2014;
+}
+
+/* A heading-like line: short, no final punctuation, starts with a capital
+ * or a digit. */
+static int headline_like(const line *l)
+{
+    if (l->blank || l->words == 0 || l->words > 14 || l->chars > 100)
+        return 0;
+    if (ends_with_punct(l->last))
+        return 0;
+    return brief__is_upper(l->first) || brief__class(l->first) ==
+           BRIEF__C_DIGIT || brief__class(l->first) == BRIEF__C_CJK;
+}
+
+static int continues(const line *prev, const line *l)
+{
+    enum brief__cls k = brief__class(prev->last);
+    if (prev->blank || ends_with_punct(prev->last))
+        return 0;
+    if (k != BRIEF__C_LETTER && k != BRIEF__C_DIGIT && k != BRIEF__C_CJK &&
+        prev->last != ',' && prev->last != ';')
+        return 0; /* a rule of underscores, a symbol: not a cut sentence */
+    if (brief__class(prev->last) == BRIEF__C_CJK)
+        return brief__class(l->first) == BRIEF__C_CJK;
+    /* a long line cut mid-sentence goes on whatever the next line's case */
+    return is_lower_letter(l->first) || !headline_like(prev);
+}
+
+/* In hard-wrapped text a paragraph's last line ends in punctuation well
+ * short of the wrap width. */
+static int short_last_line(const line *prev, size_t maxline)
+{
+    uint32_t c = prev->last;
+    if (prev->blank)
+        return 0;
+    if (!(c == '.' || c == ':' || is_stop_mark(c) || c == 0x3002))
+        return 0;
+    return prev->chars * 10 < maxline * 6;
+}
+
+static int starts_list_item(const unsigned char *t, const line *l)
+{
+    size_t pos = l->s, val;
+    chunk c;
+    if (l->blank || !next_chunk(t, l->e, &pos, &c))
+        return 0;
+    if (c.e - c.s == 1 && (t[c.s] == '-' || t[c.s] == '*' || t[c.s] == '+'))
+        return 1;
+    return list_marker(t, &c, &val) != 0;
+}
+
+int brief__segment(brief__arena *a, brief__doc *doc)
+{
+    const unsigned char *t = (const unsigned char *)doc->view.text;
+    size_t len = doc->view.len, p, maxline = 0, nlines = 0, para = 0;
+    size_t unit_s = 0, unit_line_count = 0;
+    int wrapped, first_unit = 1, rc, unit_open = 0, para_used = 0;
+    line l, prev;
+    builder b;
+    b.a = a;
+    b.doc = doc;
+    b.cap = 0;
+    doc->sents = NULL;
+    doc->nsents = 0;
+
+    /* Pass 1: is the text hard-wrapped? (every non-blank line <= 100
+     * characters and several lines in a row). */
+    for (p = 0; p < len;) {
+        read_line(t, len, p, &l);
+        if (!l.blank) {
+            nlines++;
+            if (l.chars > maxline)
+                maxline = l.chars;
+        }
+        if (l.next == p)
+            break;
+        p = l.next;
+    }
+    wrapped = nlines >= 3 && maxline <= 100;
+
+    /* A title from the decoder comes first as its own unit. */
+    if (doc->view.title_len) {
+        size_t ts = doc->view.title_off, te = ts + doc->view.title_len;
+        if ((rc = emit(&b, t, ts, te, 0, BRIEF_SENTENCE_TITLE)) != 0)
+            return rc;
+        first_unit = 0;
+        para = 1;
+        /* skip the title where the decoder also put it in the text */
+        p = te;
+    } else {
+        p = 0;
+    }
+
+    memset(&prev, 0, sizeof prev);
+    prev.blank = 1;
+    while (p < len) {
+        int heading, brk_before;
+        read_line(t, len, p, &l);
+        if (l.blank) {
+            if (unit_open) {
+                if ((rc = split_unit(&b, t, unit_s, prev.e, para)) != 0)
+                    return rc;
+                unit_open = 0;
+                para_used = 1;
+            }
+            if (para_used) {
+                para++;
+                para_used = 0;
+            }
+            prev = l;
+            p = l.next;
+            continue;
+        }
+        {
+            line nx;
+            memset(&nx, 0, sizeof nx);
+            nx.blank = 1;
+            if (l.next < len)
+                read_line(t, len, l.next, &nx);
+            /* A heading: a heading-like line on its own. In hard-wrapped
+             * text only a blank line after it tells it from a short
+             * wrapped line; elsewhere a line is a unit anyway, so it is a
+             * heading unless it is a sentence cut at the line's end. */
+            if (!headline_like(&l) || l.next >= len)
+                heading = 0;
+            else if (wrapped)
+                heading = nx.blank && (!unit_open || ends_with_punct(prev.last));
+            else
+                heading = !unit_open || !continues(&prev, &l);
+        }
+        /* A line that stops mid-sentence and a next line that goes on in
+         * lower case (or in CJK) are one sentence even in text that is
+         * not hard-wrapped: "a sentence\ncut off by a PDF". */
+        brk_before = (!wrapped && !continues(&prev, &l)) || heading ||
+                     starts_list_item(t, &l) ||
+                     (wrapped && short_last_line(&prev, maxline));
+        if (unit_open && brk_before) {
+            if ((rc = split_unit(&b, t, unit_s, prev.e, para)) != 0)
+                return rc;
+            unit_open = 0;
+            if (!wrapped) {
+                para++;
+                para_used = 0;
+            }
+        }
+        if (heading) {
+            unsigned flags = first_unit ? BRIEF_SENTENCE_TITLE
+                                        : BRIEF_SENTENCE_HEADING;
+            if ((rc = emit(&b, t, l.s, l.e, para, flags)) != 0)
+                return rc;
+            para++;
+            para_used = 0;
+            first_unit = 0;
+            prev = l;
+            prev.last = '.';
+            p = l.next;
+            continue;
+        }
+        if (!unit_open) {
+            unit_s = l.s;
+            unit_open = 1;
+            unit_line_count = 0;
+        }
+        unit_line_count++;
+        first_unit = 0;
+        para_used = 1;
+        prev = l;
+        p = l.next;
+    }
+    if (unit_open) {
+        if ((rc = split_unit(&b, t, unit_s, prev.e, para)) != 0)
+            return rc;
+        para_used = 1;
+    }
+    doc->nparagraphs = para + (para_used ? 1 : 0);
+    return BRIEF_OK;
+}

@@ -1,0 +1,168 @@
+/*
+ * select.c - choose the brief under a budget.
+ *
+ * Body sentences are ranked by score (ties: the earlier sentence first) and
+ * taken greedily. A candidate is skipped when it does not fit the word or
+ * byte budget (a later, shorter one may), or when it repeats what is
+ * already chosen: its distinct terms overlap those of one of the last
+ * REDUNDANCY_WINDOW chosen sentences by more than max_overlap (overlap
+ * coefficient |A n B| / min(|A|, |B|)). Comparing against a bounded window
+ * keeps the stage linear however large the brief; for the usual briefs of
+ * a few sentences the window holds every chosen one.
+ * The result is returned in document order.
+ */
+#include <string.h>
+#include "internal.h"
+
+#define REDUNDANCY_WINDOW 32
+static const double max_overlap = 0.65;
+
+static int is_body(const brief__sent *x)
+{
+    return !(x->flags & (BRIEF_SENTENCE_TITLE | BRIEF_SENTENCE_HEADING));
+}
+
+/* Order: higher score first, then earlier sentence. A total order, so the
+ * result does not depend on the sort algorithm. */
+static int before(const void *ctx, size_t a, size_t b)
+{
+    const brief__doc *d = (const brief__doc *)ctx;
+    double sa = d->sents[a].score, sb = d->sents[b].score;
+    if (sa != sb)
+        return sa > sb;
+    return a < b;
+}
+
+void brief__sort(size_t *idx, size_t *tmp, size_t n, brief__before_fn less,
+                 const void *ctx)
+{
+    size_t width, i;
+    for (width = 1; width < n; width *= 2) {
+        for (i = 0; i < n; i += 2 * width) {
+            size_t lo = i, mid = i + width, hi = i + 2 * width, a, b, o;
+            if (mid > n)
+                mid = n;
+            if (hi > n)
+                hi = n;
+            a = lo;
+            b = mid;
+            o = lo;
+            while (a < mid && b < hi)
+                tmp[o++] = less(ctx, idx[b], idx[a]) ? idx[b++] : idx[a++];
+            while (a < mid)
+                tmp[o++] = idx[a++];
+            while (b < hi)
+                tmp[o++] = idx[b++];
+        }
+        memcpy(idx, tmp, n * sizeof *idx);
+    }
+}
+
+/* Distinct terms of sentence x marked in mark[] with tag; returns count. */
+static size_t mark_terms(const brief__doc *d, const brief__sent *x,
+                         uint32_t *mark, uint32_t tag)
+{
+    size_t j, n = 0;
+    for (j = x->tok_start; j < x->tok_end; j++) {
+        uint32_t id = d->ids[j];
+        if (mark[id] != tag) {
+            mark[id] = tag;
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Overlap coefficient of candidate (marked with tag, ca distinct terms)
+ * and chosen sentence y. seen[] is scratch tagged with stag. */
+static double overlap(const brief__doc *d, const uint32_t *mark, uint32_t tag,
+                      size_t ca, const brief__sent *y, uint32_t *seen,
+                      uint32_t stag)
+{
+    size_t j, cb = 0, both = 0;
+    for (j = y->tok_start; j < y->tok_end; j++) {
+        uint32_t id = d->ids[j];
+        if (seen[id] == stag)
+            continue;
+        seen[id] = stag;
+        cb++;
+        if (mark[id] == tag)
+            both++;
+    }
+    if (!ca || !cb)
+        return 0.0;
+    return (double)both / (double)(ca < cb ? ca : cb);
+}
+
+int brief__select(brief__arena *a, const brief__doc *doc,
+                  const brief__budget *budget, size_t **out, size_t *nout)
+{
+    size_t n = doc->nsents, nb = 0, i, nchosen = 0, words = 0, bytes = 0;
+    size_t *idx, *tmp, *chosen, window[REDUNDANCY_WINDOW], nwin = 0;
+    uint32_t *mark, *seen, tag = 0, stag = 0;
+    unsigned char *is_chosen;
+    *out = NULL;
+    *nout = 0;
+    idx = (size_t *)brief__alloc(a, (n + 1) * sizeof *idx);
+    tmp = (size_t *)brief__alloc(a, (n + 1) * sizeof *tmp);
+    mark = (uint32_t *)brief__alloc(a, (doc->nterms + 1) * sizeof *mark);
+    seen = (uint32_t *)brief__alloc(a, (doc->nterms + 1) * sizeof *seen);
+    is_chosen = (unsigned char *)brief__alloc(a, n + 1);
+    if (!idx || !tmp || !mark || !seen || !is_chosen)
+        return BRIEF_ERR_NOMEM;
+    memset(mark, 0, (doc->nterms + 1) * sizeof *mark);
+    memset(seen, 0, (doc->nterms + 1) * sizeof *seen);
+    memset(is_chosen, 0, n + 1);
+    for (i = 0; i < n; i++)
+        if (is_body(&doc->sents[i]))
+            idx[nb++] = i;
+    brief__sort(idx, tmp, nb, before, doc);
+
+    for (i = 0; i < nb; i++) {
+        const brief__sent *x = &doc->sents[idx[i]];
+        size_t len = x->end - x->start, ca, k;
+        int redundant = 0;
+        if (budget->sentences && nchosen >= budget->sentences)
+            break;
+        if (budget->words && words + x->words > budget->words)
+            continue;
+        if (budget->bytes && bytes + len + (nchosen ? 1 : 0) > budget->bytes)
+            continue;
+        if (++tag == 0) { /* wrapped: clear the marks */
+            memset(mark, 0, (doc->nterms + 1) * sizeof *mark);
+            tag = 1;
+        }
+        ca = mark_terms(doc, x, mark, tag);
+        for (k = 0; k < nwin && !redundant; k++) {
+            if (++stag == 0) {
+                memset(seen, 0, (doc->nterms + 1) * sizeof *seen);
+                stag = 1;
+            }
+            if (overlap(doc, mark, tag, ca, &doc->sents[window[k]], seen,
+                        stag) > max_overlap)
+                redundant = 1;
+        }
+        if (redundant)
+            continue;
+        is_chosen[idx[i]] = 1;
+        nchosen++;
+        words += x->words;
+        bytes += len + (nchosen > 1 ? 1 : 0);
+        if (nwin < REDUNDANCY_WINDOW) {
+            window[nwin++] = idx[i];
+        } else {
+            memmove(window, window + 1, (REDUNDANCY_WINDOW - 1) * sizeof *window);
+            window[REDUNDANCY_WINDOW - 1] = idx[i];
+        }
+    }
+    chosen = (size_t *)brief__alloc(a, (nchosen + 1) * sizeof *chosen);
+    if (!chosen)
+        return BRIEF_ERR_NOMEM;
+    nchosen = 0;
+    for (i = 0; i < n; i++)
+        if (is_chosen[i])
+            chosen[nchosen++] = i;
+    *out = chosen;
+    *nout = nchosen;
+    return BRIEF_OK;
+}

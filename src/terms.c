@@ -1,0 +1,455 @@
+/*
+ * terms.c - from sentences to term ids.
+ *
+ * A token is a run of letters and digits; an apostrophe between letters
+ * stays inside ("don't", "Sterling's": the stemmer knows what to do with
+ * it), and so do '.' and ',' between digits ("3.5", "1,000"). Hyphens and
+ * everything else split. Runs of CJK characters give overlapping character
+ * bigrams (a lone CJK character gives itself), since those scripts write no
+ * spaces.
+ *
+ * Each token is folded to lower case and looked up as a surface form. Only
+ * a surface form never seen before goes through the stop-word table and the
+ * stemmer: news text repeats its words, so the stemmer runs once per
+ * distinct form, not once per occurrence. Stems are then interned to dense
+ * term ids 0..nterms-1.
+ */
+#include <string.h>
+#include "internal.h"
+
+/* ---- growing arrays and hash tables in the arena -------------------------- */
+
+static uint32_t hash_bytes(const unsigned char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* Grow a typed array held in the arena to hold at least need elements. */
+static int reserve(brief__arena *a, void **arr, size_t *cap, size_t need,
+                   size_t elem)
+{
+    size_t ncap;
+    void *p;
+    if (need <= *cap)
+        return BRIEF_OK;
+    ncap = *cap ? *cap : need; /* the first size is taken as given */
+    while (ncap < need) {
+        if (ncap > ((size_t)-1) / 2 / elem)
+            return BRIEF_ERR_NOMEM;
+        ncap *= 2;
+    }
+    p = brief__grow(a, *arr, *cap * elem, ncap * elem);
+    if (!p)
+        return BRIEF_ERR_NOMEM;
+    *arr = p;
+    *cap = ncap;
+    return BRIEF_OK;
+}
+
+/* An open-addressing table of entry numbers + 1 (0 = empty slot), kept at
+ * most 3/4 full. The entries live in the owner's array. */
+typedef struct table {
+    uint32_t *slots;
+    size_t cap;          /* a power of two                                 */
+} table;
+
+/* A table with room for n entries (the old one is dropped). */
+static int table_make(brief__arena *a, table *t, size_t n)
+{
+    size_t cap = 64;
+    while (cap / 4 * 3 < n) {
+        if (cap > 0x40000000u)
+            return BRIEF_ERR_NOMEM;
+        cap *= 2;
+    }
+    if (t->slots && t->cap >= cap)
+        return BRIEF_OK;
+    t->slots = (uint32_t *)brief__grow(a, NULL, 0, cap * sizeof *t->slots);
+    if (!t->slots)
+        return BRIEF_ERR_NOMEM;
+    memset(t->slots, 0, cap * sizeof *t->slots);
+    t->cap = cap;
+    return BRIEF_OK;
+}
+
+/* ---- the stage ----------------------------------------------------------- */
+
+typedef struct stem {
+    const char *text;
+    size_t len;
+    uint32_t hash;
+} stem;
+
+typedef struct ctx {
+    brief__arena *a;
+    brief__doc *doc;
+    const unsigned char *text;
+    table forms_tab, stems_tab;
+    size_t forms_cap, stems_cap, ids_cap;
+    stem *stems;
+} ctx;
+
+size_t brief__fold_token(const unsigned char *text, size_t len,
+                         unsigned char *out)
+{
+    size_t p = 0, n = 0;
+    while (p < len) {
+        uint32_t cp = brief__utf8_next(text, len, &p);
+        n += brief__utf8_put(cp == 0x2019 ? '\'' : brief__fold(cp), out + n);
+    }
+    return n;
+}
+
+/* Does form f read (folded) as w[0..n)? */
+static int form_is(const ctx *c, const brief__form *f, const unsigned char *w,
+                   size_t n)
+{
+    unsigned char buf[(BRIEF__MAX_STEM + 1) * 8];
+    if (f->len > (BRIEF__MAX_STEM + 1) * 4)
+        return 0;
+    return brief__fold_token(c->text + f->off, f->len, buf) == n &&
+           !memcmp(buf, w, n);
+}
+
+/* Rehash forms into a table twice the size when it is 3/4 full. */
+static int forms_room(ctx *c)
+{
+    size_t i, mask;
+    table t;
+    if (c->forms_tab.slots && (c->doc->nforms + 1) <= c->forms_tab.cap / 4 * 3)
+        return BRIEF_OK;
+    t.slots = NULL;
+    t.cap = 0;
+    if (table_make(c->a, &t, c->forms_tab.cap ? c->forms_tab.cap : 64) != 0)
+        return BRIEF_ERR_NOMEM;
+    mask = t.cap - 1;
+    for (i = 0; i < c->doc->nforms; i++) {
+        size_t k = c->doc->forms[i].hash & mask;
+        while (t.slots[k])
+            k = (k + 1) & mask;
+        t.slots[k] = (uint32_t)(i + 1);
+    }
+    brief__free(c->a, c->forms_tab.slots);
+    c->forms_tab = t;
+    return BRIEF_OK;
+}
+
+static int stems_room(ctx *c)
+{
+    size_t i, mask;
+    table t;
+    if (c->stems_tab.slots && (c->doc->nterms + 1) <= c->stems_tab.cap / 4 * 3)
+        return BRIEF_OK;
+    t.slots = NULL;
+    t.cap = 0;
+    if (table_make(c->a, &t, c->stems_tab.cap ? c->stems_tab.cap : 64) != 0)
+        return BRIEF_ERR_NOMEM;
+    mask = t.cap - 1;
+    for (i = 0; i < c->doc->nterms; i++) {
+        size_t k = c->stems[i].hash & mask;
+        while (t.slots[k])
+            k = (k + 1) & mask;
+        t.slots[k] = (uint32_t)(i + 1);
+    }
+    brief__free(c->a, c->stems_tab.slots);
+    c->stems_tab = t;
+    return BRIEF_OK;
+}
+
+/* Term id of a stem, interning it if new. */
+static int intern_stem(ctx *c, const unsigned char *s, size_t n, uint32_t *id)
+{
+    uint32_t h = hash_bytes(s, n);
+    size_t k, mask;
+    int rc;
+    char *copy;
+    if ((rc = stems_room(c)) != 0)
+        return rc;
+    mask = c->stems_tab.cap - 1;
+    for (k = h & mask; c->stems_tab.slots[k]; k = (k + 1) & mask) {
+        const stem *st = &c->stems[c->stems_tab.slots[k] - 1];
+        if (st->hash == h && st->len == n && !memcmp(st->text, s, n)) {
+            *id = c->stems_tab.slots[k] - 1;
+            return BRIEF_OK;
+        }
+    }
+    if (c->doc->nterms >= 0xFFFFFFF0u)
+        return BRIEF_ERR_NOMEM;
+    if ((rc = reserve(c->a, (void **)&c->stems, &c->stems_cap,
+                      c->doc->nterms + 1, sizeof *c->stems)) != 0)
+        return rc;
+    copy = (char *)brief__alloc(c->a, n + 1);
+    if (!copy)
+        return BRIEF_ERR_NOMEM;
+    memcpy(copy, s, n);
+    copy[n] = 0;
+    *id = (uint32_t)c->doc->nterms++;
+    c->stems[*id].text = copy;
+    c->stems[*id].len = n;
+    c->stems[*id].hash = h;
+    c->stems_tab.slots[k] = *id + 1;
+    return BRIEF_OK;
+}
+
+/* Decide the term of a new surface form: stop word, noise or a stem. */
+static int classify_form(ctx *c, const unsigned char *w, size_t n,
+                         size_t ncp, int cjk, uint32_t *term)
+{
+    const brief__lang *lang = c->doc->lang;
+    uint32_t cps[BRIEF__MAX_STEM];
+    unsigned char out[BRIEF__MAX_STEM * 4];
+    size_t m = 0, p = 0, k, o = 0;
+    int digits = 1;
+    *term = BRIEF__NO_TERM;
+    if (cjk)
+        return intern_stem(c, w, n, term);
+    if (ncp < 2 || ncp > BRIEF__MAX_STEM)
+        return BRIEF_OK;
+    if (brief__in_table(lang->stopwords, lang->stopword_count,
+                        (const char *)w, n))
+        return BRIEF_OK;
+    while (p < n && m < BRIEF__MAX_STEM) {
+        uint32_t cp = brief__utf8_next(w, n, &p);
+        if (brief__class(cp) != BRIEF__C_DIGIT && cp != '.' && cp != ',')
+            digits = 0;
+        cps[m++] = cp;
+    }
+    if (digits) /* numbers are terms as they are ("2014", "3.5") */
+        return intern_stem(c, w, n, term);
+    if (lang->stem)
+        m = lang->stem(cps, m);
+    for (k = 0; k < m; k++)
+        o += brief__utf8_put(cps[k], out + o);
+    if (o == 0)
+        return BRIEF_OK;
+    return intern_stem(c, out, o, term);
+}
+
+/* Count one token: folded bytes w[0..n) (ncp code points), found at
+ * text[off, off+len). */
+static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
+                     int cjk, size_t off, size_t len)
+{
+    brief__doc *d = c->doc;
+    uint32_t h, idx, term;
+    size_t k, mask;
+    int rc;
+    if (ncp > BRIEF__MAX_STEM)
+        return BRIEF_OK; /* a "word" this long is noise, not a term */
+    if ((rc = forms_room(c)) != 0)
+        return rc;
+    h = hash_bytes(w, n);
+    mask = c->forms_tab.cap - 1;
+    for (k = h & mask; c->forms_tab.slots[k]; k = (k + 1) & mask) {
+        const brief__form *f = &d->forms[c->forms_tab.slots[k] - 1];
+        if (f->hash == h && form_is(c, f, w, n))
+            break;
+    }
+    if (c->forms_tab.slots[k]) {
+        idx = c->forms_tab.slots[k] - 1;
+    } else {
+        if ((rc = classify_form(c, w, n, ncp, cjk, &term)) != 0)
+            return rc;
+        if (d->nforms >= 0xFFFFFFF0u)
+            return BRIEF_ERR_NOMEM;
+        if ((rc = reserve(c->a, (void **)&d->forms, &c->forms_cap,
+                          d->nforms + 1, sizeof *d->forms)) != 0)
+            return rc;
+        idx = (uint32_t)d->nforms++;
+        d->forms[idx].off = off;
+        d->forms[idx].len = (uint32_t)len;
+        d->forms[idx].hash = h;
+        d->forms[idx].term = term;
+        d->forms[idx].count = 0;
+        c->forms_tab.slots[k] = idx + 1;
+    }
+    d->forms[idx].count++;
+    term = d->forms[idx].term;
+    if (term == BRIEF__NO_TERM)
+        return BRIEF_OK;
+    if ((rc = reserve(c->a, (void **)&d->ids, &c->ids_cap, d->nids + 1,
+                      sizeof *d->ids)) != 0)
+        return rc;
+    d->ids[d->nids++] = term;
+    return BRIEF_OK;
+}
+
+
+/* Tokenize sentence x. */
+static int tokenize(ctx *c, brief__sent *x)
+{
+    const unsigned char *t = c->text;
+    size_t p = x->start, e = x->end, tok_off = 0, cjk_off = 0;
+    unsigned char buf[(BRIEF__MAX_STEM + 2) * 4];
+    size_t n = 0, ncp = 0;
+    int in_tok = 0, spaced = 1, rc;
+    uint32_t prev_cjk = 0;
+    x->tok_start = c->doc->nids;
+    x->words = 0;
+    while (p <= e) {
+        uint32_t cp = 0;
+        enum brief__cls k = BRIEF__C_SPACE;
+        size_t q = p;
+        if (p < e) {
+            cp = brief__utf8_next(t, e, &q);
+            k = brief__class(cp);
+        }
+        if (k == BRIEF__C_CJK) {
+            if (in_tok) { /* end a pending alphabetic token */
+                if ((rc = add_token(c, buf, n, ncp, 0, tok_off,
+                                    p - tok_off)) != 0)
+                    return rc;
+                in_tok = 0;
+            }
+            if (spaced)
+                x->words++;
+            spaced = 0;
+            if (prev_cjk) {
+                size_t m = brief__utf8_put(prev_cjk, buf);
+                m += brief__utf8_put(cp, buf + m);
+                if ((rc = add_token(c, buf, m, 2, 1, cjk_off,
+                                    q - cjk_off)) != 0)
+                    return rc;
+            } else {
+                /* a lone CJK character counts as itself */
+                size_t r = q;
+                uint32_t nx = r < e ? brief__utf8_next(t, e, &r) : 0;
+                if (brief__class(nx) != BRIEF__C_CJK) {
+                    size_t m = brief__utf8_put(cp, buf);
+                    if ((rc = add_token(c, buf, m, 1, 1, p, q - p)) != 0)
+                        return rc;
+                }
+            }
+            prev_cjk = cp;
+            cjk_off = p;
+            p = q;
+            continue;
+        }
+        prev_cjk = 0;
+        if (k == BRIEF__C_LETTER || k == BRIEF__C_DIGIT) {
+            if (!in_tok) {
+                in_tok = 1;
+                n = ncp = 0;
+                tok_off = p;
+                if (spaced)
+                    x->words++;
+                spaced = 0;
+            }
+            if (ncp <= BRIEF__MAX_STEM)
+                n += brief__utf8_put(brief__fold(cp), buf + n);
+            ncp++;
+            p = q;
+            continue;
+        }
+        if (in_tok && (cp == '\'' || cp == 0x2019 || cp == '.' || cp == ',') &&
+            q < e) {
+            /* keep ' between letters and . , between digits */
+            size_t r = q;
+            uint32_t nx = brief__utf8_next(t, e, &r);
+            enum brief__cls nk = brief__class(nx);
+            int apos = (cp == '\'' || cp == 0x2019);
+            int ok = apos ? nk == BRIEF__C_LETTER
+                          : (nk == BRIEF__C_DIGIT && n > 0 &&
+                             buf[n - 1] >= '0' && buf[n - 1] <= '9');
+            if (ok) {
+                if (ncp <= BRIEF__MAX_STEM)
+                    n += brief__utf8_put(apos ? '\'' : cp, buf + n);
+                ncp++;
+                p = q;
+                continue;
+            }
+        }
+        if (in_tok) {
+            if ((rc = add_token(c, buf, n, ncp, 0, tok_off, p - tok_off)) != 0)
+                return rc;
+            in_tok = 0;
+        }
+        if (k == BRIEF__C_SPACE || k == BRIEF__C_NEWLINE)
+            spaced = 1;
+        if (p >= e)
+            break;
+        p = q;
+    }
+    x->tok_end = c->doc->nids;
+    return BRIEF_OK;
+}
+
+int brief__terms(brief__arena *a, brief__doc *doc)
+{
+    ctx c;
+    size_t i, j;
+    int rc;
+    memset(&c, 0, sizeof c);
+    c.a = a;
+    c.doc = doc;
+    c.text = (const unsigned char *)doc->view.text;
+    doc->ids = NULL;
+    doc->nids = 0;
+    doc->nterms = 0;
+    doc->forms = NULL;
+    doc->nforms = 0;
+    doc->words = 0;
+    /* First sizes from the text length (news runs about one distinct form
+     * per 11 bytes, one stem per 16 and one content token per 10), so a
+     * typical article never grows its arrays; larger texts grow by
+     * doubling. */
+    {
+        size_t len = doc->view.len, forms = len / 10 + 32, ids = len / 8 + 32;
+        size_t stems = len / 14 + 32;
+        if (forms > 16384)
+            forms = 16384;
+        if (stems > 16384)
+            stems = 16384;
+        if (ids > 65536)
+            ids = 65536;
+        if ((rc = reserve(a, (void **)&doc->forms, &c.forms_cap, forms,
+                          sizeof *doc->forms)) != 0 ||
+            (rc = reserve(a, (void **)&c.stems, &c.stems_cap, stems,
+                          sizeof *c.stems)) != 0 ||
+            (rc = reserve(a, (void **)&doc->ids, &c.ids_cap, ids,
+                          sizeof *doc->ids)) != 0 ||
+            (rc = table_make(a, &c.forms_tab, forms)) != 0 ||
+            (rc = table_make(a, &c.stems_tab, stems)) != 0)
+            return rc;
+    }
+    for (i = 0; i < doc->nsents; i++) {
+        if ((rc = tokenize(&c, &doc->sents[i])) != 0)
+            return rc;
+        doc->words += doc->sents[i].words;
+    }
+    doc->term_count = (uint32_t *)brief__alloc(a, (doc->nterms + 1) *
+                                                      sizeof(uint32_t));
+    doc->term_sents = (uint32_t *)brief__alloc(a, (doc->nterms + 1) *
+                                                      sizeof(uint32_t));
+    if (!doc->term_count || !doc->term_sents)
+        return BRIEF_ERR_NOMEM;
+    memset(doc->term_count, 0, (doc->nterms + 1) * sizeof(uint32_t));
+    memset(doc->term_sents, 0, (doc->nterms + 1) * sizeof(uint32_t));
+    /* term_sents counts each sentence once: last[id] remembers the last
+     * sentence (numbered from 1) that counted term id. */
+    {
+        uint32_t *last = (uint32_t *)brief__alloc(a, (doc->nterms + 1) *
+                                                         sizeof(uint32_t));
+        if (!last)
+            return BRIEF_ERR_NOMEM;
+        memset(last, 0, (doc->nterms + 1) * sizeof(uint32_t));
+        for (i = 0; i < doc->nsents; i++) {
+            const brief__sent *x = &doc->sents[i];
+            for (j = x->tok_start; j < x->tok_end; j++) {
+                uint32_t id = doc->ids[j];
+                doc->term_count[id]++;
+                if (last[id] != (uint32_t)(i + 1)) {
+                    last[id] = (uint32_t)(i + 1);
+                    doc->term_sents[id]++;
+                }
+            }
+        }
+    }
+    return BRIEF_OK;
+}

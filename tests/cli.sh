@@ -1,0 +1,138 @@
+#!/bin/sh
+# cli.sh - tests of the brief command: golden outputs, exit codes, error
+# messages, atomic -o, write errors and closed pipes.
+# Uses $BRIEF (default ./brief), prefixed by $RUNNER (e.g. qemu-arm ...).
+# Regenerate the golden files with UPDATE_GOLDEN=1 (then review the diff).
+BRIEF=${BRIEF:-./brief}
+RUNNER=${RUNNER:-}
+B="$RUNNER $BRIEF"
+G=tests/golden
+T=${TMPDIR:-/tmp}/brief-cli.$$
+mkdir -p "$T" || exit 2
+trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT INT TERM
+pass=0; fail=0
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# golden NAME ARGS...: stdout of brief ARGS must equal $G/NAME
+golden() {
+    name=$1; shift
+    $B "$@" > "$T/out" 2> "$T/err"
+    if [ -n "$UPDATE_GOLDEN" ]; then cp "$T/out" "$G/$name"; fi
+    if cmp -s "$T/out" "$G/$name"; then ok; else
+        bad "golden $name: brief $*"; diff "$G/$name" "$T/out" | head -10; fi
+}
+
+# status WANT ARGS...: exit status of brief ARGS must be WANT
+status() {
+    want=$1; shift
+    $B "$@" > "$T/out" 2> "$T/err" < /dev/null
+    got=$?
+    if [ "$got" -eq "$want" ]; then ok; else
+        bad "status $got (want $want): brief $*"; cat "$T/err"; fi
+}
+
+# stderr_has TEXT: the last command's stderr contains TEXT
+stderr_has() {
+    if grep -qF -- "$1" "$T/err"; then ok; else
+        bad "stderr lacks '$1':"; cat "$T/err"; fi
+}
+
+A=tests/data/article.txt
+
+# ---- golden outputs ------------------------------------------------------
+golden article-n3.txt -n 3 $A
+golden article-split.txt --split $A
+golden article-scores.txt --scores $A
+golden article-bullets.txt -f bullets -n 2 $A
+golden article-tsv.txt -f tsv -n 2 $A
+golden article-json.txt -f json -n 2 -k 3 $A
+golden article-keywords.txt -k 5 $A
+golden article-w60.txt -w 60 $A
+golden article-c300.txt -c 300 $A
+golden article-r20.txt -r 20 $A
+golden article-html.html -f html $A
+for f in tests/data/*.md tests/data/*.html; do
+    [ -f "$f" ] || continue
+    golden "$(basename "$f").txt" -n 3 "$f"
+done
+
+# the brief is whole sentences of the input, in document order
+$B -n 4 $A > "$T/out"
+if [ "$(wc -l < "$T/out")" -eq 4 ]; then ok; else bad "-n 4 gives 4 lines"; fi
+prev=0; inorder=1
+while IFS= read -r s; do
+    n=$(grep -nF -- "$s" "$G/article-split.txt" | head -n 1 | cut -d: -f1)
+    if [ -z "$n" ] || [ "$n" -le "$prev" ]; then inorder=0; fi
+    prev=${n:-0}
+done < "$T/out"
+if [ "$inorder" -eq 1 ]; then ok; else bad "brief sentences not in order"; fi
+
+# JSON is valid
+$B -f json -k 5 $A > "$T/j" && $RUNNER tests/jsoncheck "$T/j" && ok || bad "json invalid"
+printf 'caf\351 \377\376 ok. Second sentence here.' > "$T/bad.txt"
+$B -f json "$T/bad.txt" > "$T/j" && $RUNNER tests/jsoncheck "$T/j" && ok || bad "json invalid for invalid UTF-8"
+
+# ---- input handling --------------------------------------------------------
+$B -n 3 - < $A > "$T/out" && cmp -s "$T/out" "$G/article-n3.txt" && ok || bad "stdin '-'"
+$B -n 3 < $A > "$T/out" && cmp -s "$T/out" "$G/article-n3.txt" && ok || bad "stdin (no FILE)"
+$B -n 1 $A $A > "$T/out"
+if [ "$(grep -c '^==> tests/data/article.txt <==$' "$T/out")" -eq 2 ]; then ok; else bad "headers for several files"; fi
+: > "$T/empty"; printf ' \n\t\r\n  ' > "$T/ws"
+status 0 "$T/empty"; [ -s "$T/out" ] && bad "empty input printed something" || ok
+status 0 "$T/ws"; [ -s "$T/out" ] && bad "whitespace input printed something" || ok
+status 1 "$T/nonexistent"; stderr_has "brief: $T/nonexistent: No such file or directory"
+status 1 "$T"; stderr_has "brief: $T: is a directory"
+printf 'abc\000def' > "$T/bin"
+status 1 "$T/bin"; stderr_has "binary input"
+if [ "$(id -u)" -ne 0 ]; then
+    printf 'x.' > "$T/noread"; chmod 000 "$T/noread"
+    status 1 "$T/noread"; stderr_has "Permission denied"
+fi
+status 1 --max-input 100 $A; stderr_has "input larger than 100 bytes"
+status 0 --max-input 0 $A
+status 1 "$T/nonexistent" $A # the good file is still summarized
+grep -q "solar" "$T/out" && ok || bad "second file not summarized after a missing one"
+
+# ---- usage errors -------------------------------------------------------------
+for args in "-n 0" "-n -1" "-n abc" "-n 18446744073709551616" "-n" "-r 101" \
+            "-r 0" "-w -1" "-c 1x" "--bogus" "-x" "--format=pdf" \
+            "--input=doc" "--language=xx" "--split=1" "-n 3.5"; do
+    status 2 $args $A
+    stderr_has "brief: "
+done
+status 2 --bogus; stderr_has "Try 'brief --help'"
+status 0 --help; grep -q "usage: brief" "$T/out" && ok || bad "--help"
+for opt in --sentences --ratio --words --chars --split --scores --output \
+           --format --keywords --input --language --max-input --jsonl \
+           --help --version; do
+    grep -q -- "$opt" "$T/out" && ok || bad "--help lacks $opt"
+done
+status 0 -V; grep -q "^brief [0-9]" "$T/out" && ok || bad "--version"
+status 0 --sentences=2 $A
+status 0 -n2 $A
+
+# ---- output: -o is atomic, write errors, closed pipes --------------------------------
+echo "old content" > "$T/o.txt"
+status 0 -n 2 -o "$T/o.txt" $A
+cmp -s "$T/o.txt" "$G/article-n3.txt" && bad "-o wrote 3 sentences" || ok
+[ "$(wc -l < "$T/o.txt")" -eq 2 ] && ok || bad "-o content"
+echo "old content" > "$T/o.txt"
+status 1 -o "$T/o.txt" "$T/nonexistent"
+[ "$(cat "$T/o.txt")" = "old content" ] && ok || bad "-o clobbered on input error"
+status 3 -o "$T/nodir/o.txt" $A; stderr_has "brief: $T/nodir/o.txt:"
+ls "$T" | grep -q brief && bad "-o left a temporary file" || ok
+if [ -w /dev/full ]; then
+    $B $A > /dev/full 2> "$T/err"; s=$?
+    [ "$s" -eq 3 ] && ok || bad "write error on stdout: status $s (want 3)"
+    stderr_has "No space left on device"
+fi
+# a closed pipe ends brief quietly with status 0
+i=0; : > "$T/big"
+while [ $i -lt 300 ]; do cat $A >> "$T/big"; i=$((i + 1)); done
+( $B --split "$T/big" 2> "$T/err"; echo $? > "$T/st" ) | head -n 1 > /dev/null
+[ "$(cat "$T/st")" -eq 0 ] && ok || bad "closed pipe: status $(cat "$T/st")"
+[ -s "$T/err" ] && bad "closed pipe printed: $(cat "$T/err")" || ok
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

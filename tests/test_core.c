@@ -1,0 +1,482 @@
+/*
+ * test_core.c - unit tests of the pipeline stages and the public API:
+ * UTF-8 and normalization, the arena, segmentation, terms, scoring and
+ * selection, budgets, errors, out-of-memory at every allocation, the fixed
+ * arena and its bound, determinism.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "harness.h"
+#include "internal.h"
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = (char *)malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf)
+        buf[n] = 0;
+    *len = (size_t)n;
+    return buf;
+}
+
+/* The sentences of text joined with '|' (into a static buffer). */
+static const char *split(const char *text, const char *lang)
+{
+    static char out[4096];
+    brief_options o;
+    brief_result *r = NULL;
+    size_t i, n = 0;
+    brief_options_init(&o);
+    o.language = lang;
+    o.input = BRIEF_INPUT_TEXT;
+    if (brief_summarize(text, strlen(text), &o, &r) != BRIEF_OK)
+        return "(error)";
+    out[0] = 0;
+    for (i = 0; i < r->sentence_count && n + 2 < sizeof out; i++) {
+        const brief_sentence *s = &r->sentences[i];
+        size_t len = s->length;
+        if (n + len + 2 >= sizeof out)
+            break;
+        if (i)
+            out[n++] = '|';
+        memcpy(out + n, r->text + s->offset, len);
+        n += len;
+    }
+    out[n] = 0;
+    brief_result_free(r);
+    return out;
+}
+
+/* ---- UTF-8 and characters -------------------------------------------------- */
+
+static uint32_t dec1(const char *s, size_t len, size_t *adv)
+{
+    size_t i = 0;
+    uint32_t cp = brief__utf8_next((const unsigned char *)s, len, &i);
+    *adv = i;
+    return cp;
+}
+
+static void test_utf8(void)
+{
+    size_t adv;
+    unsigned char buf[4];
+    CHECK_EQ_INT(dec1("A", 1, &adv), 'A');
+    CHECK_EQ_INT(dec1("\xC3\xA9", 2, &adv), 0xE9);
+    CHECK_EQ_INT(adv, 2);
+    CHECK_EQ_INT(dec1("\xE2\x80\x99", 3, &adv), 0x2019);
+    CHECK_EQ_INT(dec1("\xF0\x9F\x98\x80", 4, &adv), 0x1F600);
+    /* invalid: each reads as U+FFFD and consumes one byte */
+    CHECK_EQ_INT(dec1("\xC0\xAF", 2, &adv), 0xFFFD); /* overlong */
+    CHECK_EQ_INT(adv, 1);
+    CHECK_EQ_INT(dec1("\xE0\x80\xAF", 3, &adv), 0xFFFD); /* overlong */
+    CHECK_EQ_INT(dec1("\xED\xA0\x80", 3, &adv), 0xFFFD); /* surrogate */
+    CHECK_EQ_INT(adv, 1);
+    CHECK_EQ_INT(dec1("\xE2\x82", 2, &adv), 0xFFFD);     /* truncated */
+    CHECK_EQ_INT(adv, 1);
+    CHECK_EQ_INT(dec1("\xF4\x90\x80\x80", 4, &adv), 0xFFFD); /* > 10FFFF */
+    CHECK_EQ_INT(dec1("\xFF", 1, &adv), 0xFFFD);
+    CHECK_EQ_INT(dec1("\x80", 1, &adv), 0xFFFD);
+    CHECK_EQ_INT(brief__utf8_put(0xE9, buf), 2);
+    CHECK(buf[0] == 0xC3 && buf[1] == 0xA9);
+    CHECK_EQ_INT(brief__utf8_put(0x1F600, buf), 4);
+    CHECK_EQ_INT(brief__utf8_put(0x110000, buf), 3); /* -> U+FFFD */
+}
+
+static void test_fold_and_class(void)
+{
+    CHECK_EQ_INT(brief__fold('A'), 'a');
+    CHECK_EQ_INT(brief__fold(0xC9), 0xE9);   /* É */
+    CHECK_EQ_INT(brief__fold(0x130 + 2), 0x133); /* Ĳ -> ĳ */
+    CHECK_EQ_INT(brief__fold(0x3A3), 0x3C3); /* Σ */
+    CHECK_EQ_INT(brief__fold(0x414), 0x434); /* Д */
+    CHECK_EQ_INT(brief__fold(0xFF21), 0xFF41); /* full-width A */
+    CHECK_EQ_INT(brief__fold(0x4E2D), 0x4E2D);
+    CHECK_EQ_INT(brief__class(0xA0), BRIEF__C_SPACE);   /* NBSP */
+    CHECK_EQ_INT(brief__class('\t'), BRIEF__C_SPACE);
+    CHECK_EQ_INT(brief__class(0xFEFF), BRIEF__C_SPACE); /* BOM */
+    CHECK_EQ_INT(brief__class('\r'), BRIEF__C_NEWLINE);
+    CHECK_EQ_INT(brief__class(0x2028), BRIEF__C_NEWLINE);
+    CHECK_EQ_INT(brief__class(0x4E2D), BRIEF__C_CJK);
+    CHECK_EQ_INT(brief__class(0x3002), BRIEF__C_PUNCT);
+    CHECK_EQ_INT(brief__class(0x439), BRIEF__C_LETTER);
+    CHECK_EQ_INT(brief__class(0xFFFD), BRIEF__C_OTHER);
+}
+
+static void test_log(void)
+{
+    double v = brief__log(2.718281828459045);
+    CHECK(v > 0.9999999999 && v < 1.0000000001);
+    v = brief__log(1000.0);
+    CHECK(v > 6.907755278 && v < 6.907755279);
+    CHECK(brief__log(1.0) == 0.0);
+    CHECK(brief__log(0.0) == 0.0);
+}
+
+/* ---- arena ------------------------------------------------------------------- */
+
+static void test_arena(void)
+{
+    brief__arena a;
+    unsigned char fixed[256];
+    void *p, *q;
+    brief__arena_init(&a, NULL, NULL, 0);
+    p = brief__alloc(&a, 3);
+    q = brief__alloc(&a, 5);
+    CHECK(p && q && ((size_t)p % BRIEF__ALIGN) == 0 &&
+          ((size_t)q % BRIEF__ALIGN) == 0);
+    p = brief__grow(&a, q, 5, 4000); /* the last block grows in place */
+    CHECK(p == q);
+    p = brief__alloc(&a, (size_t)1 << 20); /* beyond a block: a new one */
+    CHECK(p != NULL);
+    CHECK(brief__alloc(&a, (size_t)-1) == NULL);
+    brief__arena_release(&a);
+    CHECK(a.blocks == NULL);
+
+    brief__arena_init(&a, NULL, fixed + 1, sizeof fixed - 1); /* unaligned */
+    p = brief__alloc(&a, 100);
+    CHECK(p && ((size_t)p % BRIEF__ALIGN) == 0);
+    CHECK(brief__alloc(&a, 200) == NULL); /* no malloc in fixed mode */
+    q = brief__alloc(&a, 16);
+    CHECK(q != NULL);
+    brief__arena_release(&a);
+}
+
+/* ---- segmentation ----------------------------------------------------------- */
+
+static void test_segment(void)
+{
+    CHECK_EQ_STR(split("Hello World. My name is Jonas.", "en"),
+                 "Hello World.|My name is Jonas.");
+    CHECK_EQ_STR(split("Mr. Smith met Dr. Jones at 5 p.m. on Friday.", "en"),
+                 "Mr. Smith met Dr. Jones at 5 p.m. on Friday.");
+    CHECK_EQ_STR(split("I live in the U.S. How about you?", "en"),
+                 "I live in the U.S.|How about you?");
+    CHECK_EQ_STR(split("Revenue rose to $3.5 billion. Shares of Foo "
+                       "(0100.HK) fell.", "en"),
+                 "Revenue rose to $3.5 billion.|Shares of Foo (0100.HK) fell.");
+    CHECK_EQ_STR(split("\"Stop!\" she said. He did.", "en"),
+                 "\"Stop!\" she said.|He did.");
+    CHECK_EQ_STR(split("He said \"it is over.\" Then he left.", "en"),
+                 "He said \"it is over.\"|Then he left.");
+    CHECK_EQ_STR(split("Mail jane.doe@example.com today. Or visit "
+                       "https://example.com/a.html now.", "en"),
+                 "Mail jane.doe@example.com today.|Or visit "
+                 "https://example.com/a.html now.");
+    CHECK_EQ_STR(split("Wait... what? Really?! Yes.", "en"),
+                 "Wait... what?|Really?!|Yes.");
+    /* CRLF, tabs and NBSP are whitespace; a BOM is not a sentence */
+    CHECK_EQ_STR(split("\xEF\xBB\xBFOne line.\r\nTwo\tline\xC2\xA0here.", "en"),
+                 "One line.|Two\tline\xC2\xA0here.");
+    /* hard-wrapped text joins its lines */
+    CHECK_EQ_STR(split("This sentence was wrapped\nat a fixed width by an "
+                       "editor.\nAnd this one\nwas too.", "en"),
+                 "This sentence was wrapped\nat a fixed width by an editor.|"
+                 "And this one\nwas too.");
+    /* German ordinals and abbreviations */
+    CHECK_EQ_STR(split("Die Abstimmung vom 12. Juni war knapp. Wir "
+                       "brauchen z. B. Wasser.", "de"),
+                 "Die Abstimmung vom 12. Juni war knapp.|Wir brauchen z. B. "
+                 "Wasser.");
+    /* CJK full stops need no space */
+    CHECK_EQ_STR(split("\xE3\x81\x93\xE3\x82\x8C\xE3\x80\x82\xE3\x81\x9D"
+                       "\xE3\x82\x8C\xE3\x80\x82", "en"),
+                 "\xE3\x81\x93\xE3\x82\x8C\xE3\x80\x82|\xE3\x81\x9D"
+                 "\xE3\x82\x8C\xE3\x80\x82");
+    /* Spanish inverted marks */
+    CHECK_EQ_STR(split("\xC2\xBF" "C\xC3\xB3mo est\xC3\xA1? Bien.", "es"),
+                 "\xC2\xBF" "C\xC3\xB3mo est\xC3\xA1?|Bien.");
+    /* numbered list items */
+    CHECK_EQ_STR(split("1. The first item 2. The second item", "en"),
+                 "1. The first item|2. The second item");
+}
+
+static void test_title_and_headings(void)
+{
+    const char *doc =
+        "Council Backs Solar Plan\n\n"
+        "The council voted on Tuesday to build a solar farm on the old "
+        "rail yard, ending a long fight over the site.\n\n"
+        "What comes next\n\n"
+        "The state must still approve the plan before work can begin on "
+        "the site next summer.\n";
+    brief_result *r = NULL;
+    CHECK_EQ_INT(brief_summarize(doc, strlen(doc), NULL, &r), BRIEF_OK);
+    if (!r)
+        return;
+    CHECK_EQ_INT(r->sentence_count, 4);
+    CHECK(r->has_title && r->title_index == 0);
+    CHECK(r->sentences[0].flags & BRIEF_SENTENCE_TITLE);
+    CHECK(r->sentences[2].flags & BRIEF_SENTENCE_HEADING);
+    CHECK_EQ_INT(r->chosen_count, 2); /* the title and heading never */
+    CHECK_EQ_INT(r->sentences[1].paragraph, 1);
+    CHECK_EQ_INT(r->sentences[3].paragraph, 3);
+    brief_result_free(r);
+}
+
+/* ---- the API ------------------------------------------------------------------ */
+
+static void test_api_errors(void)
+{
+    brief_options o;
+    brief_result *r = (brief_result *)&o;
+    CHECK_EQ_INT(brief_summarize("x", 1, NULL, NULL), BRIEF_ERR_ARGUMENT);
+    CHECK_EQ_INT(brief_summarize(NULL, 3, NULL, &r), BRIEF_ERR_ARGUMENT);
+    CHECK(r == NULL);
+    CHECK_EQ_INT(brief_summarize("a\0b", 3, NULL, &r), BRIEF_ERR_BINARY);
+    brief_options_init(&o);
+    o.max_input = 4;
+    CHECK_EQ_INT(brief_summarize("hello", 5, &o, &r), BRIEF_ERR_TOO_LARGE);
+    brief_options_init(&o);
+    o.language = "xx";
+    CHECK_EQ_INT(brief_summarize("hello", 5, &o, &r), BRIEF_ERR_LANGUAGE);
+    brief_options_init(&o);
+    o.ratio_percent = 101;
+    CHECK_EQ_INT(brief_summarize("hello", 5, &o, &r), BRIEF_ERR_ARGUMENT);
+    /* empty and whitespace-only: OK, no sentences */
+    CHECK_EQ_INT(brief_summarize(NULL, 0, NULL, &r), BRIEF_OK);
+    CHECK(r && r->sentence_count == 0 && r->chosen_count == 0);
+    brief_result_free(r);
+    CHECK_EQ_INT(brief_summarize(" \n\t\r\n ", 6, NULL, &r), BRIEF_OK);
+    CHECK(r && r->sentence_count == 0);
+    brief_result_free(r);
+    brief_result_free(NULL);
+    CHECK_EQ_STR(brief_strerror(BRIEF_ERR_BINARY),
+                 "binary input (contains NUL bytes)");
+    CHECK_EQ_STR(brief_strerror(999), "unknown error");
+    CHECK_EQ_STR(brief_version(), BRIEF_VERSION);
+    CHECK_EQ_STR(brief_language_name("de"), "German");
+    CHECK(brief_language_name("xx") == NULL);
+}
+
+static void test_budgets(const char *art, size_t len)
+{
+    brief_options o;
+    brief_result *r = NULL;
+    size_t i, words, bytes;
+    brief_options_init(&o);
+    CHECK_EQ_INT(brief_summarize(art, len, &o, &r), BRIEF_OK);
+    CHECK_EQ_INT(r->chosen_count, 3); /* the default */
+    for (i = 1; i < r->chosen_count; i++)
+        CHECK(r->chosen[i] > r->chosen[i - 1]); /* document order */
+    brief_result_free(r);
+
+    o.max_sentences = 5;
+    CHECK_EQ_INT(brief_summarize(art, len, &o, &r), BRIEF_OK);
+    CHECK_EQ_INT(r->chosen_count, 5);
+    brief_result_free(r);
+
+    brief_options_init(&o);
+    o.max_words = 60;
+    CHECK_EQ_INT(brief_summarize(art, len, &o, &r), BRIEF_OK);
+    for (i = words = 0; i < r->chosen_count; i++)
+        words += r->sentences[r->chosen[i]].words;
+    CHECK(r->chosen_count > 0 && words <= 60);
+    brief_result_free(r);
+
+    brief_options_init(&o);
+    o.max_bytes = 300;
+    CHECK_EQ_INT(brief_summarize(art, len, &o, &r), BRIEF_OK);
+    for (i = bytes = 0; i < r->chosen_count; i++)
+        bytes += r->sentences[r->chosen[i]].length + (i ? 1 : 0);
+    CHECK(r->chosen_count > 0 && bytes <= 300);
+    brief_result_free(r);
+
+    brief_options_init(&o);
+    o.max_bytes = 5; /* no sentence fits: an empty brief, not a cut one */
+    CHECK_EQ_INT(brief_summarize(art, len, &o, &r), BRIEF_OK);
+    CHECK_EQ_INT(r->chosen_count, 0);
+    brief_result_free(r);
+
+    brief_options_init(&o);
+    o.ratio_percent = 20;
+    CHECK_EQ_INT(brief_summarize(art, len, &o, &r), BRIEF_OK);
+    {
+        size_t body = 0;
+        for (i = 0; i < r->sentence_count; i++)
+            if (!(r->sentences[i].flags &
+                  (BRIEF_SENTENCE_TITLE | BRIEF_SENTENCE_HEADING)))
+                body++;
+        CHECK_EQ_INT(r->chosen_count, (body * 20 + 50) / 100);
+    }
+    brief_result_free(r);
+
+    brief_options_init(&o);
+    o.keywords = 5;
+    CHECK_EQ_INT(brief_summarize(art, len, &o, &r), BRIEF_OK);
+    CHECK_EQ_INT(r->keyword_count, 5);
+    {
+        int found = 0;
+        for (i = 0; i < r->keyword_count; i++)
+            if (!strcmp(r->keywords[i].text, "solar"))
+                found = 1;
+        CHECK(found);
+    }
+    brief_result_free(r);
+}
+
+/* ---- memory ------------------------------------------------------------------- */
+
+typedef struct failing {
+    long allow;        /* allocations that succeed before failing; <0: all */
+    long calls, live;
+    size_t bytes_live;
+} failing;
+
+static void *fail_alloc(void *ctx, size_t size)
+{
+    failing *f = (failing *)ctx;
+    void *p;
+    f->calls++;
+    if (f->allow >= 0 && f->calls > f->allow)
+        return NULL;
+    p = malloc(size);
+    if (p) {
+        f->live++;
+        f->bytes_live += size;
+    }
+    return p;
+}
+
+static void fail_free(void *ctx, void *ptr, size_t size)
+{
+    failing *f = (failing *)ctx;
+    f->live--;
+    f->bytes_live -= size;
+    free(ptr);
+}
+
+/* Fail the Nth allocation for every N a real summary reaches: each run must
+ * give BRIEF_ERR_NOMEM and leak nothing, until N is large enough to pass. */
+static void test_oom(const char *art, size_t len)
+{
+    brief_allocator al;
+    brief_options o;
+    failing f;
+    long n, reached;
+    int ok = 1, rc;
+    brief_result *r;
+    al.alloc = fail_alloc;
+    al.free = fail_free;
+    al.ctx = &f;
+    brief_options_init(&o);
+    o.allocator = &al;
+    o.keywords = 10;
+    memset(&f, 0, sizeof f);
+    f.allow = -1;
+    CHECK_EQ_INT(brief_summarize(art, len, &o, &r), BRIEF_OK);
+    reached = f.calls;
+    brief_result_free(r);
+    CHECK_EQ_INT(f.live, 0);
+    CHECK(reached > 1);
+    for (n = 0; n < reached; n++) {
+        memset(&f, 0, sizeof f);
+        f.allow = n;
+        r = NULL;
+        rc = brief_summarize(art, len, &o, &r);
+        if (rc != BRIEF_ERR_NOMEM || r != NULL || f.live != 0)
+            ok = 0;
+    }
+    CHECK(ok);
+    printf("  oom: failed each of %ld allocations, no leaks\n", reached);
+}
+
+/* A 4 KB article fits a 64 KB arena (the firmware case), the bound holds
+ * on adversarial inputs, and fixed mode never calls the allocator. */
+static void test_fixed_arena(const char *art, size_t len)
+{
+    static unsigned char arena[64 * 1024];
+    brief_options o;
+    brief_result *r = NULL;
+    static const char *adversarial[] = {"a\n", "a. ", "x y. ", "\xE4\xB8\xAD",
+                                        "q\xC3\xA9 ", ". ", "<p>a</p>"};
+    size_t k;
+    brief_options_init(&o);
+    o.arena = arena;
+    o.arena_size = sizeof arena;
+    CHECK_EQ_INT(brief_summarize(art, len, &o, &r), BRIEF_OK);
+    CHECK(r && r->chosen_count == 3);
+    brief_result_free(r);
+    o.arena_size = 2048; /* too small: a clean error */
+    CHECK_EQ_INT(brief_summarize(art, len, &o, &r), BRIEF_ERR_NOMEM);
+    for (k = 0; k < sizeof adversarial / sizeof adversarial[0]; k++) {
+        size_t unit = strlen(adversarial[k]), reps = 20000 / unit, i, n = 0;
+        char *in = (char *)malloc(reps * (unit + 8) + 1);
+        size_t bound;
+        unsigned char *buf;
+        for (i = 0; i < reps; i++) {
+            /* distinct words where the unit has a letter to vary */
+            memcpy(in + n, adversarial[k], unit);
+            n += unit;
+            if (k == 2 || k == 4)
+                n += (size_t)sprintf(in + n, "w%lu ", (unsigned long)i);
+        }
+        bound = brief_arena_bound(n, NULL);
+        buf = (unsigned char *)malloc(bound);
+        brief_options_init(&o);
+        o.arena = buf;
+        o.arena_size = bound;
+        o.keywords = 100;
+        o.max_sentences = reps; /* select everything */
+        CHECK_EQ_INT(brief_summarize(in, n, &o, &r), BRIEF_OK);
+        free(buf);
+        free(in);
+    }
+}
+
+static void test_determinism(const char *art, size_t len)
+{
+    brief_result *a = NULL, *b = NULL;
+    size_t i;
+    int same = 1;
+    brief_summarize(art, len, NULL, &a);
+    brief_summarize(art, len, NULL, &b);
+    if (!a || !b || a->sentence_count != b->sentence_count)
+        same = 0;
+    for (i = 0; same && i < a->sentence_count; i++)
+        if (a->sentences[i].score != b->sentences[i].score)
+            same = 0;
+    CHECK(same);
+    brief_result_free(a);
+    brief_result_free(b);
+}
+
+int main(int argc, char **argv)
+{
+    const char *path = argc > 1 ? argv[1] : "tests/data/article.txt";
+    size_t len = 0;
+    char *art = read_file(path, &len);
+    test_utf8();
+    test_fold_and_class();
+    test_log();
+    test_arena();
+    test_segment();
+    test_title_and_headings();
+    test_api_errors();
+    if (!art) {
+        fprintf(stderr, "test_core: cannot read %s\n", path);
+        harness_fail++;
+    } else {
+        test_budgets(art, len);
+        test_oom(art, len);
+        test_fixed_arena(art, len);
+        test_determinism(art, len);
+        free(art);
+    }
+    return test_summary();
+}
