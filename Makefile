@@ -93,6 +93,9 @@ bench: all
 check-tables:
 	@sh tools/check_tables.sh
 
+# fuzzing and sanitizer/valgrind checks live in their own fragment
+include tests/checks.mk
+
 clean:
 	rm -f src/*.o libbrief.a libbrief.so* brief brief.pc $(TEST_BINS) \
 	      tools/rouge tests/fuzz/fuzz_* tests/*.o

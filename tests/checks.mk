@@ -1,0 +1,1 @@
+# tests/checks.mk - fuzz, sanitizer and valgrind targets (filled in by its owner)
