@@ -242,9 +242,9 @@ static int run(brief__arena *a, const char *input, size_t len,
         return rc;
     if ((rc = brief__terms(a, &doc)) != 0)
         return rc;
-    if ((rc = brief__score(a, &doc)) != 0)
-        return rc;
     make_budget(o, &doc, &budget);
+    if ((rc = brief__score(a, &doc, budget.sentences)) != 0)
+        return rc;
     if ((rc = brief__select(a, &doc, &budget, &chosen, &nchosen)) != 0)
         return rc;
     ss = (brief_sentence *)brief__alloc(a, (doc.nsents + 1) * sizeof *ss);

@@ -191,8 +191,9 @@ int brief__segment(brief__arena *a, brief__doc *doc);
 int brief__terms(brief__arena *a, brief__doc *doc);
 
 /* ---- score (score.c) -------------------------------------------------------- */
-/* Give every sentence its score (titles and headings get 0). */
-int brief__score(brief__arena *a, brief__doc *doc);
+/* Give every sentence its score (titles and headings get 0).
+ * budget_sentences: the sentence budget of the brief (0: none). */
+int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences);
 
 /* ---- select (select.c) ------------------------------------------------------ */
 typedef struct brief__budget {

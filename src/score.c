@@ -5,15 +5,18 @@
  * come from `make eval`, see README "How brief scores sentences"):
  *  - centrality: cosine between the sentence's tf-isf vector and the rest
  *    of the document's (the document vector minus the sentence itself, so
- *    a sentence does not vote for itself). isf(t) = log(N / sf(t)) + 1.
+ *    a sentence does not vote for itself). isf(t) = log((N+1)/(sf+0.5))+1.
  *  - title overlap: share of the title's terms the sentence has.
  *  - position: a prior 1 / (1 + k / decay) over the k-th body sentence. The
- *    decay adapts to the document: when the opening sentences are already
- *    the most central ones (news written as an inverted pyramid) the prior
- *    is steep; when they are not (feature openings, XSum-style text) it is
- *    flat.
+ *    decay adapts to the document: when the opening sentence is already
+ *    the most central of the first twelve (news written as an inverted
+ *    pyramid) the prior is steep (decay_lead); the less central it is, the
+ *    flatter (up to decay_flat: feature openings, XSum-style text).
  *  - length: sentences under min_words words are scaled down linearly (they
- *    are bylines, datelines, captions); very long ones gently.
+ *    are bylines, datelines, captions); sentences over max_words by
+ *    max_words / words, where max_words grows when the brief is a single
+ *    sentence or two (brief_words / K): one sentence may carry the whole
+ *    brief, three must share it.
  * Titles and headings score 0 and are never chosen.
  *
  * All arithmetic is in double with a fixed order of summation, and the one
@@ -31,11 +34,29 @@ typedef struct weights {
     double decay_flat;    /* prior decay when the lead is not central      */
     double min_words;     /* below this, score scales down                 */
     double max_words;     /* above this, score scales down gently          */
+    double brief_words;   /* words a brief of a few sentences carries      */
 } weights;
 
 static const weights defaults = {
-    1.0, 0.3, 2.0, 12.0, 8.0, 45.0
+    1.0, 0.3, 3.0, 12.0, 8.0, 22.0, 66.0
 };
+
+#ifdef BRIEF_TUNING
+/* Development builds only (make eval experiments): weights from the
+ * environment, BRIEF_W="centrality title decay_lead decay_flat min max". */
+#include <stdio.h>
+#include <stdlib.h>
+static weights tuned(void)
+{
+    weights w = defaults;
+    const char *e = getenv("BRIEF_W");
+    if (e)
+        sscanf(e, "%lf %lf %lf %lf %lf %lf %lf", &w.centrality, &w.title,
+               &w.decay_lead, &w.decay_flat, &w.min_words, &w.max_words,
+               &w.brief_words);
+    return w;
+}
+#endif
 
 /* ln(x) for x > 0 by range reduction to [sqrt(1/2), sqrt(2)) and the
  * atanh series, so every platform gets the same bits (libm log() may
@@ -68,14 +89,19 @@ static int is_body(const brief__sent *x)
     return !(x->flags & (BRIEF_SENTENCE_TITLE | BRIEF_SENTENCE_HEADING));
 }
 
-int brief__score(brief__arena *a, brief__doc *doc)
+int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences)
 {
+#ifdef BRIEF_TUNING
+    weights tw = tuned();
+    const weights *w = &tw;
+#else
     const weights *w = &defaults;
+#endif
     size_t n = doc->nsents, nt = doc->nterms, i, j, nbody = 0, k;
     double *isf, *dvec, dnorm2 = 0.0, *cent;
     uint32_t *stf, *title_mark = NULL;
     size_t title_terms = 0;
-    double lead_rank = 0.0, decay;
+    double lead_rank = 0.0, decay, max_words;
     if (n == 0)
         return BRIEF_OK;
     isf = (double *)brief__alloc(a, (nt + 1) * sizeof *isf);
@@ -150,6 +176,11 @@ int brief__score(brief__arena *a, brief__doc *doc)
         lead_rank = seen > 1 ? (double)better / (double)(seen - 1) : 0.0;
     }
     decay = w->decay_lead + (w->decay_flat - w->decay_lead) * lead_rank;
+    /* A brief of K sentences has room for about brief_words words: one
+     * sentence may take them all, several share them. */
+    max_words = w->max_words;
+    if (budget_sentences && w->brief_words / (double)budget_sentences > max_words)
+        max_words = w->brief_words / (double)budget_sentences;
     /* Combine. */
     k = 0;
     for (i = 0; i < n; i++) {
@@ -177,8 +208,8 @@ int brief__score(brief__arena *a, brief__doc *doc)
         len = 1.0;
         if (words < w->min_words)
             len = words / w->min_words;
-        else if (words > w->max_words)
-            len = w->max_words / words;
+        else if (words > max_words)
+            len = max_words / words;
         x->score = s * prior * len;
         k++;
     }
