@@ -38,7 +38,7 @@ typedef struct weights {
 } weights;
 
 static const weights defaults = {
-    1.0, 0.3, 3.0, 12.0, 8.0, 22.0, 66.0
+    1.0, 1.0, 3.0, 12.0, 8.0, 22.0, 66.0
 };
 
 #ifdef BRIEF_TUNING
