@@ -184,10 +184,33 @@ static size_t blank_len(const unsigned char *s, size_t len, size_t i,
     return 0;
 }
 
+/* Is the code point ending at byte end (or starting at byte at) CJK? */
+static int cjk_before(const unsigned char *s, size_t end)
+{
+    size_t p = end, k = 0, q;
+    while (p > 0 && k < 4) {
+        p--;
+        k++;
+        if ((s[p] & 0xC0) != 0x80)
+            break;
+    }
+    q = p;
+    return brief__class(brief__utf8_next(s, end, &q)) == BRIEF__C_CJK &&
+           q == end;
+}
+
+static int cjk_at(const unsigned char *s, size_t len, size_t at)
+{
+    return at < len && brief__class(brief__utf8_next(s, len, &at)) ==
+                           BRIEF__C_CJK;
+}
+
 /*
  * The span as one line: every run of blanks that holds a line-breaking
- * character (anything but ' ') becomes one space; a run of plain spaces
- * and every other byte (invalid UTF-8 included) is copied unchanged.
+ * character (anything but ' ') becomes one space, or nothing between two
+ * CJK characters (those scripts put no space between words, so a line
+ * break there was only a wrap); a run of plain spaces and every other
+ * byte (invalid UTF-8 included) is copied unchanged.
  */
 static void out_folded(brief__out *o, const char *text, size_t len)
 {
@@ -209,7 +232,8 @@ static void out_folded(brief__out *o, const char *text, size_t len)
         if (i > run_start) {
             if (all_plain)
                 out_bytes(o, text + run_start, i - run_start);
-            else
+            else if (!(run_start > 0 && cjk_before(s, run_start) &&
+                       cjk_at(s, len, i)))
                 out_char(o, ' ');
         }
     }

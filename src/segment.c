@@ -253,6 +253,22 @@ static int is_title_word(const unsigned char *t, const chunk *c)
            brief__in_table(titles, sizeof titles / sizeof titles[0], w, n);
 }
 
+/* Words that abbreviate before a number in every language brief reads
+ * ("No. 5", "Nr. 12", "Art. 4", "Tel. 555"): also ordinary words ("no"),
+ * so they are no abbreviations before anything else. Sorted. */
+static int numbers_follow(const unsigned char *t, size_t s, size_t e)
+{
+    static const char *const before_number[] = {
+        "art", "ext", "no", "nos", "nr", "num", "n\xC2\xB0", "n\xC2\xBA",
+        "n\xC3\xBAm", "tel"};
+    char w[16];
+    size_t n = folded_word(t, s, e, w, sizeof w);
+    return n < sizeof w &&
+           brief__in_table(before_number,
+                           sizeof before_number / sizeof before_number[0], w,
+                           n);
+}
+
 /* 1 if the chunk's first word (folded, without quotes) is a stop word of
  * the language: after an abbreviation, a capitalized function word ("He",
  * "The", "It") signals a new sentence, a capitalized name does not. */
@@ -385,8 +401,15 @@ static int ends_sentence(const unsigned char *t, const chunk *c,
     if (!n)
         return 1; /* the unit ends here anyway */
     nf = n->first ? n->first : n->first_raw;
-    if (is_stop_mark(last) || is_cjk_stop(last))
+    if (is_stop_mark(last) || is_cjk_stop(last)) {
+        /* German dialogue: a question or exclamation inside quotes, then
+         * the next turn opened with a low quote („ or ,,) stays one
+         * sentence with it: 'Er fragte: „Wann?“ „Morgen“, sagte sie.' */
+        if (n->first_raw == 0x201E ||
+            (n->first_raw == ',' && n->e - n->s > 1 && t[n->s + 1] == ','))
+            return 0;
         return !is_lower_letter(nf);
+    }
     if (last != '.' && last != 0x2026)
         return 0;
     dots = trailing_dots(t, c, &stem_e, &only_dots);
@@ -418,7 +441,8 @@ static int ends_sentence(const unsigned char *t, const chunk *c,
         return 0;
     kind = word_kind(t, c->s, stem_e, lang);
     if (brief__class(nf) == BRIEF__C_DIGIT) /* "p. 55", "D.C. 6 de" */
-        return kind == W_WORD || kind == W_NUMBER || kind == W_ORDINAL;
+        return (kind == W_WORD && !numbers_follow(t, c->s, stem_e)) ||
+               kind == W_NUMBER || kind == W_ORDINAL;
     switch (kind) {
     case W_ABBREV:
     case W_INITIAL:
@@ -758,7 +782,8 @@ int brief__segment(brief__arena *a, brief__doc *doc)
             else if (wrapped)
                 heading = nx.blank && (!unit_open || ends_with_punct(prev.last));
             else
-                heading = !unit_open || !continues(&prev, &l);
+                heading = (!unit_open || !continues(&prev, &l)) &&
+                          (nx.blank || !continues(&l, &nx));
         }
         /* A line that stops mid-sentence and a next line that goes on in
          * lower case (or in CJK) are one sentence even in text that is

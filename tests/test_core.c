@@ -201,6 +201,17 @@ static void test_segment(void)
     /* Spanish inverted marks */
     CHECK_EQ_STR(split("\xC2\xBF" "C\xC3\xB3mo est\xC3\xA1? Bien.", "es"),
                  "\xC2\xBF" "C\xC3\xB3mo est\xC3\xA1?|Bien.");
+    /* number designators before digits (regression: "No." split) */
+    CHECK_EQ_STR(split("El corredor No. 103 lleg\xC3\xB3 cuarto.", "es"),
+                 "El corredor No. 103 lleg\xC3\xB3 cuarto.");
+    /* a short line that goes on in lower case is no heading */
+    CHECK_EQ_STR(split("This is a sentence\ncut off by a PDF.", "en"),
+                 "This is a sentence\ncut off by a PDF.");
+    /* German dialogue turns opened with low quotes stay together */
+    CHECK_EQ_STR(split("Er fragte: ,,Wann?\xE2\x80\x9D ,,Morgen\xE2\x80\x9C, "
+                       "sagte sie. Dann ging er.", "de"),
+                 "Er fragte: ,,Wann?\xE2\x80\x9D ,,Morgen\xE2\x80\x9C, sagte "
+                 "sie.|Dann ging er.");
     /* numbered list items */
     CHECK_EQ_STR(split("1. The first item 2. The second item", "en"),
                  "1. The first item|2. The second item");

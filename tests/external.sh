@@ -1,0 +1,48 @@
+#!/bin/sh
+# external.sh - `make check-external`: the suites that read ../shared.
+#  - Snowball stemmer vocabularies, 8 languages: 100% each
+#  - Golden Rules (en) through `brief --split`: >= 44 of 48
+#  - per-language sentence cases through `brief --split`: >= 90% each
+#  - ROUGE test vectors and the NLTK Porter vocabulary (tools/rouge)
+#  - language detection on the corpora (report)
+#  - HTML extraction F1 against readability's expected text: >= 0.90
+# Without ../shared it prints one line and exits 0.
+SHARED=${SHARED:-../shared}
+BRIEF=${BRIEF:-./brief}
+RUNNER=${RUNNER:-}
+if [ ! -d "$SHARED/testdata" ]; then
+    echo "check-external: skipped (no $SHARED)"
+    exit 0
+fi
+status=0
+fail() { status=1; echo "  ^ below target: $*"; }
+
+echo "== stemmers (Snowball vocabularies)"
+for l in english german french spanish italian portuguese dutch swedish; do
+    $RUNNER tests/stemcheck "$l" "$SHARED/testdata/stem/$l" 2> /dev/null || fail "$l stemmer must be 100%"
+done
+
+echo "== sentence boundaries (brief --split)"
+line=$(sh tests/sbd.sh "$BRIEF" "$SHARED/testdata/sbd/en-golden.tsv" en)
+echo "$line"
+p=${line##*: }; p=${p%/*}
+[ "$p" -ge 44 ] || fail "Golden Rules need 44 of 48"
+for l in de es it fr nl ru da ja zh; do
+    case $l in de|es|it|fr|nl) lang=$l;; *) lang=;; esac
+    line=$(sh tests/sbd.sh "$BRIEF" "$SHARED/testdata/sbd/$l.tsv" $lang)
+    echo "$line"
+    r=${line##*: }; p=${r%/*}; t=${r#*/}
+    [ $((p * 100)) -ge $((t * 90)) ] || fail "$l needs 90%"
+done
+
+echo "== ROUGE scorer (tools/rouge)"
+ROUGE=${ROUGE:-tools/rouge} sh tools/check_rouge.sh "$SHARED" || fail "rouge vectors / porter-nltk"
+
+echo "== language detection (report)"
+SHARED="$SHARED" sh tools/check_lang.sh
+
+if [ -f tools/check_html.sh ]; then
+    echo "== HTML extraction (readability test pages)"
+    BRIEF="$BRIEF" SHARED="$SHARED" sh tools/check_html.sh "$SHARED" || fail "html F1 needs 0.90"
+fi
+exit $status
