@@ -12,11 +12,13 @@
  *    the most central of the first twelve (news written as an inverted
  *    pyramid) the prior is steep (decay_lead); the less central it is, the
  *    flatter (up to decay_flat: feature openings, XSum-style text).
- *  - length: sentences under min_words words are scaled down linearly (they
- *    are bylines, datelines, captions); sentences over max_words by
- *    max_words / words, where max_words grows when the brief is a single
- *    sentence or two (brief_words / K): one sentence may carry the whole
- *    brief, three must share it.
+ *  - length: sentences under min_words words are scaled down by the square
+ *    of words / min_words (they are bylines, datelines, captions);
+ *    sentences over max_words by max_words / words. Both ends depend on
+ *    the budget of K sentences: max_words grows to brief_words / K and
+ *    min_words to 0.75 (1 + 1/K) min_words when K < 3, because one
+ *    sentence may carry the whole brief and must be a whole statement,
+ *    while three share it.
  * Titles and headings score 0 and are never chosen.
  *
  * All arithmetic is in double with a fixed order of summation, and the one
@@ -101,7 +103,7 @@ int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences)
     double *isf, *dvec, dnorm2 = 0.0, *cent;
     uint32_t *stf, *title_mark = NULL;
     size_t title_terms = 0;
-    double lead_rank = 0.0, decay, max_words;
+    double lead_rank = 0.0, decay, max_words, min_words;
     if (n == 0)
         return BRIEF_OK;
     isf = (double *)brief__alloc(a, (nt + 1) * sizeof *isf);
@@ -181,6 +183,12 @@ int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences)
     max_words = w->max_words;
     if (budget_sentences && w->brief_words / (double)budget_sentences > max_words)
         max_words = w->brief_words / (double)budget_sentences;
+    /* Likewise a short sentence is a poor whole brief but fine as one of
+     * three: min_words is the floor for a three-sentence brief and grows
+     * to 1.5x for a single sentence. */
+    min_words = w->min_words;
+    if (budget_sentences && budget_sentences < 3)
+        min_words = w->min_words * (1.0 + 1.0 / (double)budget_sentences) * 0.75;
     /* Combine. */
     k = 0;
     for (i = 0; i < n; i++) {
@@ -206,8 +214,8 @@ int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences)
         }
         prior = 1.0 / (1.0 + (double)k / decay);
         len = 1.0;
-        if (words < w->min_words)
-            len = words / w->min_words;
+        if (words < min_words)
+            len = (words / min_words) * (words / min_words);
         else if (words > max_words)
             len = max_words / words;
         x->score = s * prior * len;
