@@ -75,6 +75,50 @@ static int write_out(void *ctx, const char *bytes, size_t len)
     return 0;
 }
 
+/* JSON output carries the options it was made with: the library's object
+ * starts with '{"version":' (a documented contract of brief_render), so
+ * the CLI writes '{"options":{...},' and then the object without its '{'. */
+typedef struct json_splice {
+    out_ctx *out;
+    int skipped;
+} json_splice;
+
+static int write_json_rest(void *ctx, const char *bytes, size_t len)
+{
+    json_splice *j = (json_splice *)ctx;
+    if (!j->skipped && len) {
+        j->skipped = 1;
+        bytes++;
+        len--;
+    }
+    return write_out(j->out, bytes, len);
+}
+
+static void write_options(out_ctx *out, const brief_options *o)
+{
+    char buf[512], lang[32];
+    static const char *const kinds[] = {"auto", "text", "html", "markdown"};
+    const char *l = o->language ? o->language : "auto";
+    size_t i;
+    /* the option as given ("pt-BR"), kept to characters JSON needs not
+     * escape */
+    for (i = 0; l[i] && i + 1 < sizeof lang; i++)
+        lang[i] = (l[i] >= 'a' && l[i] <= 'z') || (l[i] >= 'A' && l[i] <= 'Z') ||
+                  (l[i] >= '0' && l[i] <= '9') || l[i] == '-' || l[i] == '_' ||
+                  l[i] == '.' ? l[i] : '?';
+    lang[i] = 0;
+    snprintf(buf, sizeof buf,
+             "{\"options\":{\"sentences\":%lu,\"ratio\":%u,\"words\":%lu,"
+             "\"chars\":%lu,\"keywords\":%lu,\"input\":\"%s\","
+             "\"language\":\"%s\",\"max_input\":%lu},",
+             (unsigned long)o->max_sentences, o->ratio_percent,
+             (unsigned long)o->max_words, (unsigned long)o->max_bytes,
+             (unsigned long)o->keywords,
+             kinds[(unsigned)o->input <= 3 ? (unsigned)o->input : 0], lang,
+             (unsigned long)o->max_input);
+    write_out(out, buf, strlen(buf));
+}
+
 /* ---- input ----------------------------------------------------------------- */
 
 /* Read all of f, refusing more than max bytes (0 = no limit).
@@ -234,10 +278,17 @@ static int do_file(const cli_opts *o, const char *name, out_ctx *out,
         write_out(out, shown, strlen(shown));
         write_out(out, " <==\n", 5);
     }
-    if (o->keywords_alone)
+    if (o->keywords_alone) {
         rc = brief_render(r, BRIEF_FORMAT_KEYWORDS, write_out, out);
-    else
+    } else if (o->format == BRIEF_FORMAT_JSON) {
+        json_splice j;
+        j.out = out;
+        j.skipped = 0;
+        write_options(out, &o->lib);
+        rc = brief_render(r, o->format, write_json_rest, &j);
+    } else {
         rc = brief_render(r, o->format, write_out, out);
+    }
     brief_result_free(r);
     free(buf);
     if (rc != BRIEF_OK || out->failed)
