@@ -76,6 +76,28 @@ enum brief__cls {
     BRIEF__C_PUNCT
 };
 enum brief__cls brief__class(uint32_t cp);
+
+/* Inline fast paths for ASCII, which is nearly all of most text: the hot
+ * loops (segmenter, tokenizer) call these instead of the functions above. */
+extern const unsigned char brief__ascii_class[128];
+static inline uint32_t brief__next(const unsigned char *s, size_t len,
+                                   size_t *i)
+{
+    if (s[*i] < 0x80)
+        return s[(*i)++];
+    return brief__utf8_next(s, len, i);
+}
+static inline enum brief__cls brief__class_of(uint32_t cp)
+{
+    return cp < 0x80 ? (enum brief__cls)brief__ascii_class[cp]
+                     : brief__class(cp);
+}
+static inline uint32_t brief__lower(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp - 'A' < 26u ? cp + 32 : cp;
+    return brief__fold(cp);
+}
 int brief__is_upper(uint32_t cp); /* has a distinct lower-case form        */
 
 /* ---- languages (lang.c, stem_*.c, stopwords.h) --------------------------- */

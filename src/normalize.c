@@ -111,6 +111,19 @@ int brief__is_upper(uint32_t cp)
     return brief__fold(cp) != cp;
 }
 
+/* brief__class() for ASCII, as a table for the inline fast path in
+ * internal.h (values of enum brief__cls). */
+const unsigned char brief__ascii_class[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 2, 2, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 6, 6, 6, 0, 6, 6, 6, 6, 6, 6, 0, 6, 6, 6, 6,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6, 6, 0, 0, 0, 6,
+    6, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 6, 6, 0, 6,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 0, 6, 0, 0,
+};
+
 enum brief__cls brief__class(uint32_t cp)
 {
     if (cp < 0x80) {

@@ -36,7 +36,7 @@ static uint32_t prev_cp(const unsigned char *s, size_t start, size_t end,
     }
     {
         size_t q = p;
-        uint32_t cp = brief__utf8_next(s, end, &q);
+        uint32_t cp = brief__next(s, end, &q);
         if (q == end) {
             *at = p;
             return cp;
@@ -48,7 +48,7 @@ static uint32_t prev_cp(const unsigned char *s, size_t start, size_t end,
 
 static int is_space_cp(uint32_t cp)
 {
-    enum brief__cls c = brief__class(cp);
+    enum brief__cls c = brief__class_of(cp);
     return c == BRIEF__C_SPACE || c == BRIEF__C_NEWLINE;
 }
 
@@ -98,8 +98,8 @@ static int is_bullet(uint32_t cp)
 
 static int is_lower_letter(uint32_t cp)
 {
-    return brief__class(cp) == BRIEF__C_LETTER && !brief__is_upper(cp) &&
-           brief__fold(cp) == cp && (cp < 0x2B0 || cp >= 0x370) &&
+    return brief__class_of(cp) == BRIEF__C_LETTER && !brief__is_upper(cp) &&
+           brief__lower(cp) == cp && (cp < 0x2B0 || cp >= 0x370) &&
            !(cp >= 0x5D0 && cp < 0x2000 && cp != 0x1E00);
 }
 
@@ -120,7 +120,7 @@ static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
     uint32_t cp = 0;
     while (p < end) {
         q = p;
-        cp = brief__utf8_next(t, end, &q);
+        cp = brief__next(t, end, &q);
         if (!is_space_cp(cp))
             break;
         p = q;
@@ -132,7 +132,7 @@ static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
     c->first = 0;
     while (p < end) {
         q = p;
-        cp = brief__utf8_next(t, end, &q);
+        cp = brief__next(t, end, &q);
         if (is_space_cp(cp))
             break;
         if (!c->first && !is_opener(cp))
@@ -163,20 +163,20 @@ static size_t folded_word(const unsigned char *t, size_t s, size_t e,
     size_t p = s, n = 0;
     while (p < e) {
         size_t q = p;
-        uint32_t cp = brief__utf8_next(t, e, &q);
+        uint32_t cp = brief__next(t, e, &q);
         if (!is_opener(cp))
             break;
         p = q;
     }
     while (p < e) {
-        uint32_t cp = brief__utf8_next(t, e, &p);
+        uint32_t cp = brief__next(t, e, &p);
         unsigned char buf[4];
         size_t k, m;
         if (cp == '\'' || cp == 0x2019) { /* l'Ing. -> ing */
             n = 0;
             continue;
         }
-        m = brief__utf8_put(brief__fold(cp), buf);
+        m = brief__utf8_put(brief__lower(cp), buf);
         if (n + m >= cap)
             return cap;
         for (k = 0; k < m; k++)
@@ -208,8 +208,8 @@ static int word_kind(const unsigned char *t, size_t s, size_t e,
         return W_ABBREV;
     p = s;
     while (p < e) {
-        uint32_t cp = brief__utf8_next(t, e, &p);
-        enum brief__cls c = brief__class(cp);
+        uint32_t cp = brief__next(t, e, &p);
+        enum brief__cls c = brief__class_of(cp);
         if (is_opener(cp) && letters + digits == 0)
             continue;
         if (c == BRIEF__C_LETTER) {
@@ -279,8 +279,8 @@ static int starts_with_function_word(const unsigned char *t, const chunk *c,
     size_t p = c->s, s, e, n;
     while (p < c->e) {
         size_t q = p;
-        uint32_t cp = brief__utf8_next(t, c->e, &q);
-        enum brief__cls k = brief__class(cp);
+        uint32_t cp = brief__next(t, c->e, &q);
+        enum brief__cls k = brief__class_of(cp);
         if (k == BRIEF__C_LETTER)
             break;
         p = q;
@@ -288,8 +288,8 @@ static int starts_with_function_word(const unsigned char *t, const chunk *c,
     s = p;
     while (p < c->e) {
         size_t q = p;
-        uint32_t cp = brief__utf8_next(t, c->e, &q);
-        if (brief__class(cp) != BRIEF__C_LETTER)
+        uint32_t cp = brief__next(t, c->e, &q);
+        if (brief__class_of(cp) != BRIEF__C_LETTER)
             break;
         p = q;
     }
@@ -310,7 +310,7 @@ static int list_marker(const unsigned char *t, const chunk *c, size_t *val)
     size_t p = c->s, digits = 0, letters = 0, v = 0, n = 0;
     uint32_t cp = 0, last = 0, cps[8];
     while (p < c->e && n < 8) {
-        cp = brief__utf8_next(t, c->e, &p);
+        cp = brief__next(t, c->e, &p);
         cps[n++] = cp;
     }
     if (p < c->e || n == 0)
@@ -440,7 +440,7 @@ static int ends_sentence(const unsigned char *t, const chunk *c,
     if (n->first_raw == '(' || n->first_raw == '[')
         return 0;
     kind = word_kind(t, c->s, stem_e, lang);
-    if (brief__class(nf) == BRIEF__C_DIGIT) /* "p. 55", "D.C. 6 de" */
+    if (brief__class_of(nf) == BRIEF__C_DIGIT) /* "p. 55", "D.C. 6 de" */
         return (kind == W_WORD && !numbers_follow(t, c->s, stem_e)) ||
                kind == W_NUMBER || kind == W_ORDINAL;
     switch (kind) {
@@ -474,7 +474,7 @@ static int emit(builder *b, const unsigned char *t, size_t s, size_t e,
     brief__sent *x;
     while (s < e) {
         size_t q = s;
-        if (!is_space_cp(brief__utf8_next(t, e, &q)))
+        if (!is_space_cp(brief__next(t, e, &q)))
             break;
         s = q;
     }
@@ -525,12 +525,12 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
         {
             size_t p = c.s;
             while (p < c.e) {
-                uint32_t cp = brief__utf8_next(t, c.e, &p);
+                uint32_t cp = brief__next(t, c.e, &p);
                 if (is_cjk_stop(cp) && p < c.core_e) {
                     size_t q = p;
                     while (q < c.e) {
                         size_t r = q;
-                        uint32_t nx = brief__utf8_next(t, c.e, &r);
+                        uint32_t nx = brief__next(t, c.e, &r);
                         if (!is_closer(nx) && !is_cjk_stop(nx))
                             break;
                         q = r;
@@ -619,8 +619,8 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
         uint32_t cp;
         enum brief__cls c;
         q = p;
-        cp = brief__utf8_next(t, len, &q);
-        c = brief__class(cp);
+        cp = brief__next(t, len, &q);
+        c = brief__class_of(cp);
         if (c == BRIEF__C_NEWLINE) {
             l->e = p;
             if (cp == '\r' && q < len && t[q] == '\n')
@@ -649,7 +649,7 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
 
 static int ends_with_punct(uint32_t cp)
 {
-    enum brief__cls c = brief__class(cp);
+    enum brief__cls c = brief__class_of(cp);
     if (is_closer(cp))
         return cp == '"' || cp == 0x201D || cp == 0xBB || cp == ')' ||
                cp == 0x2019 || cp == '\'';
@@ -664,20 +664,20 @@ static int headline_like(const line *l)
         return 0;
     if (ends_with_punct(l->last))
         return 0;
-    return brief__is_upper(l->first) || brief__class(l->first) ==
-           BRIEF__C_DIGIT || brief__class(l->first) == BRIEF__C_CJK;
+    return brief__is_upper(l->first) || brief__class_of(l->first) ==
+           BRIEF__C_DIGIT || brief__class_of(l->first) == BRIEF__C_CJK;
 }
 
 static int continues(const line *prev, const line *l)
 {
-    enum brief__cls k = brief__class(prev->last);
+    enum brief__cls k = brief__class_of(prev->last);
     if (prev->blank || ends_with_punct(prev->last))
         return 0;
     if (k != BRIEF__C_LETTER && k != BRIEF__C_DIGIT && k != BRIEF__C_CJK &&
         prev->last != ',' && prev->last != ';')
         return 0; /* a rule of underscores, a symbol: not a cut sentence */
-    if (brief__class(prev->last) == BRIEF__C_CJK)
-        return brief__class(l->first) == BRIEF__C_CJK;
+    if (brief__class_of(prev->last) == BRIEF__C_CJK)
+        return brief__class_of(l->first) == BRIEF__C_CJK;
     /* a long line cut mid-sentence goes on whatever the next line's case */
     return is_lower_letter(l->first) || !headline_like(prev);
 }
@@ -711,7 +711,8 @@ int brief__segment(brief__arena *a, brief__doc *doc)
     size_t len = doc->view.len, p, maxline = 0, nlines = 0, para = 0;
     size_t unit_s = 0, unit_line_count = 0;
     int wrapped, first_unit = 1, rc, unit_open = 0, para_used = 0;
-    line l, prev;
+    int have_next = 0;
+    line l, prev, next_line;
     builder b;
     b.a = a;
     b.doc = doc;
@@ -751,7 +752,11 @@ int brief__segment(brief__arena *a, brief__doc *doc)
     prev.blank = 1;
     while (p < len) {
         int heading, brk_before;
-        read_line(t, len, p, &l);
+        if (have_next && next_line.s == p)
+            l = next_line; /* read already as the look-ahead */
+        else
+            read_line(t, len, p, &l);
+        have_next = 0;
         if (l.blank) {
             if (unit_open) {
                 if ((rc = split_unit(&b, t, unit_s, prev.e, para)) != 0)
@@ -771,8 +776,11 @@ int brief__segment(brief__arena *a, brief__doc *doc)
             line nx;
             memset(&nx, 0, sizeof nx);
             nx.blank = 1;
-            if (l.next < len)
+            if (l.next < len) {
                 read_line(t, len, l.next, &nx);
+                next_line = nx;
+                have_next = 1;
+            }
             /* A heading: a heading-like line on its own. In hard-wrapped
              * text only a blank line after it tells it from a short
              * wrapped line; elsewhere a line is a unit anyway, so it is a

@@ -54,8 +54,13 @@ static int reserve(brief__arena *a, void **arr, size_t *cap, size_t need,
 
 /* An open-addressing table of entry numbers + 1 (0 = empty slot), kept at
  * most 3/4 full. The entries live in the owner's array. */
+typedef struct slot {
+    uint32_t ref;        /* entry number + 1; 0 = empty                    */
+    uint32_t hash;       /* the entry's hash: most probes end here         */
+} slot;
+
 typedef struct table {
-    uint32_t *slots;
+    slot *slots;
     size_t cap;          /* a power of two                                 */
 } table;
 
@@ -70,7 +75,7 @@ static int table_make(brief__arena *a, table *t, size_t n)
     }
     if (t->slots && t->cap >= cap)
         return BRIEF_OK;
-    t->slots = (uint32_t *)brief__grow(a, NULL, 0, cap * sizeof *t->slots);
+    t->slots = (slot *)brief__grow(a, NULL, 0, cap * sizeof *t->slots);
     if (!t->slots)
         return BRIEF_ERR_NOMEM;
     memset(t->slots, 0, cap * sizeof *t->slots);
@@ -100,8 +105,8 @@ size_t brief__fold_token(const unsigned char *text, size_t len,
 {
     size_t p = 0, n = 0;
     while (p < len) {
-        uint32_t cp = brief__utf8_next(text, len, &p);
-        n += brief__utf8_put(cp == 0x2019 ? '\'' : brief__fold(cp), out + n);
+        uint32_t cp = brief__next(text, len, &p);
+        n += brief__utf8_put(cp == 0x2019 ? '\'' : brief__lower(cp), out + n);
     }
     return n;
 }
@@ -111,6 +116,14 @@ static int form_is(const ctx *c, const brief__form *f, const unsigned char *w,
                    size_t n)
 {
     unsigned char buf[(BRIEF__MAX_STEM + 1) * 8];
+    if (f->len == n) { /* stored in lower case already: the common case */
+        size_t i = 0;
+        const unsigned char *o = c->text + f->off;
+        while (i < n && o[i] == w[i])
+            i++;
+        if (i == n)
+            return 1;
+    }
     if (f->len > (BRIEF__MAX_STEM + 1) * 4)
         return 0;
     return brief__fold_token(c->text + f->off, f->len, buf) == n &&
@@ -131,9 +144,10 @@ static int forms_room(ctx *c)
     mask = t.cap - 1;
     for (i = 0; i < c->doc->nforms; i++) {
         size_t k = c->doc->forms[i].hash & mask;
-        while (t.slots[k])
+        while (t.slots[k].ref)
             k = (k + 1) & mask;
-        t.slots[k] = (uint32_t)(i + 1);
+        t.slots[k].ref = (uint32_t)(i + 1);
+        t.slots[k].hash = c->doc->forms[i].hash;
     }
     brief__free(c->a, c->forms_tab.slots);
     c->forms_tab = t;
@@ -153,9 +167,10 @@ static int stems_room(ctx *c)
     mask = t.cap - 1;
     for (i = 0; i < c->doc->nterms; i++) {
         size_t k = c->stems[i].hash & mask;
-        while (t.slots[k])
+        while (t.slots[k].ref)
             k = (k + 1) & mask;
-        t.slots[k] = (uint32_t)(i + 1);
+        t.slots[k].ref = (uint32_t)(i + 1);
+        t.slots[k].hash = c->stems[i].hash;
     }
     brief__free(c->a, c->stems_tab.slots);
     c->stems_tab = t;
@@ -172,10 +187,13 @@ static int intern_stem(ctx *c, const unsigned char *s, size_t n, uint32_t *id)
     if ((rc = stems_room(c)) != 0)
         return rc;
     mask = c->stems_tab.cap - 1;
-    for (k = h & mask; c->stems_tab.slots[k]; k = (k + 1) & mask) {
-        const stem *st = &c->stems[c->stems_tab.slots[k] - 1];
-        if (st->hash == h && st->len == n && !memcmp(st->text, s, n)) {
-            *id = c->stems_tab.slots[k] - 1;
+    for (k = h & mask; c->stems_tab.slots[k].ref; k = (k + 1) & mask) {
+        const stem *st;
+        if (c->stems_tab.slots[k].hash != h)
+            continue;
+        st = &c->stems[c->stems_tab.slots[k].ref - 1];
+        if (st->len == n && !memcmp(st->text, s, n)) {
+            *id = c->stems_tab.slots[k].ref - 1;
             return BRIEF_OK;
         }
     }
@@ -193,7 +211,8 @@ static int intern_stem(ctx *c, const unsigned char *s, size_t n, uint32_t *id)
     c->stems[*id].text = copy;
     c->stems[*id].len = n;
     c->stems[*id].hash = h;
-    c->stems_tab.slots[k] = *id + 1;
+    c->stems_tab.slots[k].ref = *id + 1;
+    c->stems_tab.slots[k].hash = h;
     return BRIEF_OK;
 }
 
@@ -215,8 +234,8 @@ static int classify_form(ctx *c, const unsigned char *w, size_t n,
                         (const char *)w, n))
         return BRIEF_OK;
     while (p < n && m < BRIEF__MAX_STEM) {
-        uint32_t cp = brief__utf8_next(w, n, &p);
-        if (brief__class(cp) != BRIEF__C_DIGIT && cp != '.' && cp != ',')
+        uint32_t cp = brief__next(w, n, &p);
+        if (brief__class_of(cp) != BRIEF__C_DIGIT && cp != '.' && cp != ',')
             digits = 0;
         cps[m++] = cp;
     }
@@ -246,13 +265,12 @@ static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
         return rc;
     h = hash_bytes(w, n);
     mask = c->forms_tab.cap - 1;
-    for (k = h & mask; c->forms_tab.slots[k]; k = (k + 1) & mask) {
-        const brief__form *f = &d->forms[c->forms_tab.slots[k] - 1];
-        if (f->hash == h && form_is(c, f, w, n))
+    for (k = h & mask; c->forms_tab.slots[k].ref; k = (k + 1) & mask)
+        if (c->forms_tab.slots[k].hash == h &&
+            form_is(c, &d->forms[c->forms_tab.slots[k].ref - 1], w, n))
             break;
-    }
-    if (c->forms_tab.slots[k]) {
-        idx = c->forms_tab.slots[k] - 1;
+    if (c->forms_tab.slots[k].ref) {
+        idx = c->forms_tab.slots[k].ref - 1;
     } else {
         if ((rc = classify_form(c, w, n, ncp, cjk, &term)) != 0)
             return rc;
@@ -267,7 +285,8 @@ static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
         d->forms[idx].hash = h;
         d->forms[idx].term = term;
         d->forms[idx].count = 0;
-        c->forms_tab.slots[k] = idx + 1;
+        c->forms_tab.slots[k].ref = idx + 1;
+        c->forms_tab.slots[k].hash = h;
     }
     d->forms[idx].count++;
     term = d->forms[idx].term;
@@ -297,8 +316,8 @@ static int tokenize(ctx *c, brief__sent *x)
         enum brief__cls k = BRIEF__C_SPACE;
         size_t q = p;
         if (p < e) {
-            cp = brief__utf8_next(t, e, &q);
-            k = brief__class(cp);
+            cp = brief__next(t, e, &q);
+            k = brief__class_of(cp);
         }
         if (k == BRIEF__C_CJK) {
             if (in_tok) { /* end a pending alphabetic token */
@@ -319,8 +338,8 @@ static int tokenize(ctx *c, brief__sent *x)
             } else {
                 /* a lone CJK character counts as itself */
                 size_t r = q;
-                uint32_t nx = r < e ? brief__utf8_next(t, e, &r) : 0;
-                if (brief__class(nx) != BRIEF__C_CJK) {
+                uint32_t nx = r < e ? brief__next(t, e, &r) : 0;
+                if (brief__class_of(nx) != BRIEF__C_CJK) {
                     size_t m = brief__utf8_put(cp, buf);
                     if ((rc = add_token(c, buf, m, 1, 1, p, q - p)) != 0)
                         return rc;
@@ -342,7 +361,7 @@ static int tokenize(ctx *c, brief__sent *x)
                 spaced = 0;
             }
             if (ncp <= BRIEF__MAX_STEM)
-                n += brief__utf8_put(brief__fold(cp), buf + n);
+                n += brief__utf8_put(brief__lower(cp), buf + n);
             ncp++;
             p = q;
             continue;
@@ -351,8 +370,8 @@ static int tokenize(ctx *c, brief__sent *x)
             q < e) {
             /* keep ' between letters and . , between digits */
             size_t r = q;
-            uint32_t nx = brief__utf8_next(t, e, &r);
-            enum brief__cls nk = brief__class(nx);
+            uint32_t nx = brief__next(t, e, &r);
+            enum brief__cls nk = brief__class_of(nx);
             int apos = (cp == '\'' || cp == 0x2019);
             int ok = apos ? nk == BRIEF__C_LETTER
                           : (nk == BRIEF__C_DIGIT && n > 0 &&
