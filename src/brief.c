@@ -337,12 +337,19 @@ void brief_result_free(brief_result *result)
  * costs under 240 bytes and a token with its form under 200 on a 64-bit
  * machine, so 256 per input byte covers the worst mix; tests/test_core.c
  * checks the bound on the adversarial inputs (one-letter sentences, all
- * distinct words, CJK). The constant covers the fixed tables.
+ * distinct words, CJK, markup). The constant covers the fixed tables.
+ * HTML input adds its decoder: at most about 100 bytes per input byte plus
+ * 2 MiB (element chunks are capped at len/8 + 4096, see html.c); Markdown
+ * 3 bytes per byte. Unless the input kind is known to be text, the bound
+ * includes them.
  */
 size_t brief_arena_bound(size_t len, const brief_options *opts)
 {
     size_t per_byte = 256, base = 64 * 1024;
-    (void)opts;
+    if (!opts || opts->input != BRIEF_INPUT_TEXT) {
+        per_byte += 128;
+        base += (size_t)2 * 1024 * 1024 + 64 * 1024;
+    }
     if (len > (((size_t)-1) - base) / per_byte)
         return (size_t)-1;
     return base + len * per_byte;

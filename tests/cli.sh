@@ -68,6 +68,16 @@ while IFS= read -r s; do
 done < "$T/out"
 if [ "$inorder" -eq 1 ]; then ok; else bad "brief sentences not in order"; fi
 
+# a saved news page (menus, scripts, cookie banner, related links) gives the
+# same brief as its article text alone
+$B -n 3 tests/html/news-page.html > "$T/a" && $B -n 3 tests/html/news-page.txt > "$T/b" &&
+    cmp -s "$T/a" "$T/b" && ok || { bad "news page brief differs from its text's"; diff "$T/a" "$T/b"; }
+$B --split tests/html/news-page.html > "$T/a"
+while IFS= read -r s; do
+    grep -qF -- "$s" "$T/a" && { bad "page kept furniture: $s"; break; }
+done < tests/html/news-page.absent.txt
+ok
+
 # JSON is valid
 $B -f json -k 5 $A > "$T/j" && $RUNNER tests/jsoncheck "$T/j" && ok || bad "json invalid"
 printf 'caf\351 \377\376 ok. Second sentence here.' > "$T/bad.txt"
