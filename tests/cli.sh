@@ -52,7 +52,7 @@ golden article-w60.txt -w 60 $A
 golden article-c300.txt -c 300 $A
 golden article-r20.txt -r 20 $A
 golden article-html.html -f html $A
-for f in tests/data/*.md tests/data/*.html; do
+for f in tests/data/*.md tests/html/*.html; do
     [ -f "$f" ] || continue
     golden "$(basename "$f").txt" -n 3 "$f"
 done
