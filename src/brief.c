@@ -242,36 +242,54 @@ static int run(brief__arena *a, const char *input, size_t len,
         return rc;
     if ((rc = brief__terms(a, &doc)) != 0)
         return rc;
+    /* Key terms need the surface forms, which nothing after this needs:
+     * take them now and give the forms back (large arrays are blocks of
+     * their own, so this lowers the peak for large inputs). */
+    if ((rc = keywords(a, &doc, o->keywords, r)) != 0)
+        return rc;
+    brief__free(a, doc.forms);
+    doc.forms = NULL;
+    doc.nforms = 0;
     make_budget(o, &doc, &budget);
     if ((rc = brief__score(a, &doc, budget.sentences)) != 0)
         return rc;
     if ((rc = brief__select(a, &doc, &budget, &chosen, &nchosen)) != 0)
         return rc;
-    ss = (brief_sentence *)brief__alloc(a, (doc.nsents + 1) * sizeof *ss);
-    if (!ss)
+    brief__free(a, doc.ids);
+    brief__free(a, doc.term_count);
+    brief__free(a, doc.term_sents);
+    /* The public sentences take the place of the internal ones when they
+     * are no larger (they are on every usual ABI): sentence i is read
+     * whole before its slot, which ends inside internal sentence i, is
+     * written, so nothing unread is overwritten. */
+    if (sizeof(brief_sentence) <= sizeof(brief__sent))
+        ss = (brief_sentence *)(void *)doc.sents;
+    else
+        ss = (brief_sentence *)brief__alloc(a, (doc.nsents + 1) * sizeof *ss);
+    if (!ss && doc.nsents)
         return BRIEF_ERR_NOMEM;
     for (i = 0; i < doc.nsents; i++) {
-        const brief__sent *x = &doc.sents[i];
-        ss[i].offset = x->start;
-        ss[i].length = x->end - x->start;
-        ss[i].score = x->score;
+        const brief__sent x = doc.sents[i];
+        ss[i].offset = x.start;
+        ss[i].length = x.end - x.start;
+        ss[i].score = x.score;
         ss[i].index = i;
-        ss[i].paragraph = x->paragraph;
-        ss[i].words = x->words;
-        ss[i].flags = x->flags;
-        if (!r->has_title && (x->flags & BRIEF_SENTENCE_TITLE)) {
+        ss[i].paragraph = x.paragraph;
+        ss[i].words = x.words;
+        ss[i].flags = x.flags;
+        if (!r->has_title && (x.flags & BRIEF_SENTENCE_TITLE)) {
             r->has_title = 1;
             r->title_index = i;
         }
     }
     for (i = 0; i < nchosen; i++)
         ss[chosen[i]].flags |= BRIEF_SENTENCE_CHOSEN;
-    r->sentences = ss;
+    r->sentences = doc.nsents ? ss : NULL;
     r->sentence_count = doc.nsents;
     r->chosen = chosen;
     r->chosen_count = nchosen;
     r->word_count = doc.words;
-    return keywords(a, &doc, o->keywords, r);
+    return BRIEF_OK;
 }
 
 int brief_summarize(const char *input, size_t len, const brief_options *opts,

@@ -222,5 +222,11 @@ int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences)
         k++;
     }
     (void)nbody;
+    /* scratch arrays: large ones go back to the allocator at once */
+    brief__free(a, cent);
+    brief__free(a, stf);
+    brief__free(a, dvec);
+    brief__free(a, isf);
+    brief__free(a, title_mark);
     return BRIEF_OK;
 }

@@ -46,6 +46,12 @@ static uint32_t prev_cp(const unsigned char *s, size_t start, size_t end,
     return 0xFFFD;
 }
 
+static int is_ascii_space(unsigned char b)
+{
+    return brief__ascii_class[b] == BRIEF__C_SPACE ||
+           brief__ascii_class[b] == BRIEF__C_NEWLINE;
+}
+
 static int is_space_cp(uint32_t cp)
 {
     enum brief__cls c = brief__class_of(cp);
@@ -119,8 +125,15 @@ static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
     size_t p = *pos, q;
     uint32_t cp = 0;
     while (p < end) {
+        unsigned char b = t[p];
+        if (b < 0x80) { /* ASCII fast path */
+            if (!is_ascii_space(b))
+                break;
+            p++;
+            continue;
+        }
         q = p;
-        cp = brief__next(t, end, &q);
+        cp = brief__utf8_next(t, end, &q);
         if (!is_space_cp(cp))
             break;
         p = q;
@@ -128,15 +141,34 @@ static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
     if (p >= end)
         return 0;
     c->s = p;
-    c->first_raw = cp;
+    q = p;
+    c->first_raw = brief__next(t, end, &q);
     c->first = 0;
+    /* the first code point that is no opening quote or bracket */
     while (p < end) {
         q = p;
         cp = brief__next(t, end, &q);
         if (is_space_cp(cp))
             break;
-        if (!c->first && !is_opener(cp))
+        p = q;
+        if (!is_opener(cp)) {
             c->first = cp;
+            break;
+        }
+    }
+    /* the rest of the chunk */
+    while (p < end) {
+        unsigned char b = t[p];
+        if (b < 0x80) {
+            if (is_ascii_space(b))
+                break;
+            p++;
+            continue;
+        }
+        q = p;
+        cp = brief__utf8_next(t, end, &q);
+        if (is_space_cp(cp))
+            break;
         p = q;
     }
     c->e = p;
@@ -144,6 +176,8 @@ static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
     q = c->e;
     while (q > c->s) {
         size_t at;
+        if (t[q - 1] < 0x80 && !is_closer(t[q - 1]))
+            break;
         cp = prev_cp(t, c->s, q, &at);
         if (!is_closer(cp))
             break;
@@ -309,6 +343,13 @@ static int list_marker(const unsigned char *t, const chunk *c, size_t *val)
 {
     size_t p = c->s, digits = 0, letters = 0, v = 0, n = 0;
     uint32_t cp = 0, last = 0, cps[8];
+    unsigned char b = t[c->s];
+    /* most chunks are words: a marker starts with a digit, a lower-case
+     * letter followed by '.' or ')', or a (non-ASCII) bullet */
+    if (b < 0x80 && !(b >= '0' && b <= '9') &&
+        !(b >= 'a' && b <= 'z' && c->e - c->s >= 2 &&
+          (t[c->s + 1] == '.' || t[c->s + 1] == ')')))
+        return 0;
     while (p < c->e && n < 8) {
         cp = brief__next(t, c->e, &p);
         cps[n++] = cp;
@@ -365,6 +406,14 @@ static size_t trailing_dots(const unsigned char *t, const chunk *c,
     *stem_e = q;
     *only_dots = (q == c->s);
     return dots;
+}
+
+static int has_cjk_lead(const unsigned char *t, size_t s, size_t e)
+{
+    for (; s < e; s++)
+        if (t[s] == 0xE3 || t[s] == 0xEF)
+            return 1;
+    return 0;
 }
 
 /* State carried across chunks of one unit. */
@@ -487,7 +536,8 @@ static int emit(builder *b, const unsigned char *t, size_t s, size_t e,
     if (s >= e)
         return BRIEF_OK;
     if (b->doc->nsents == b->cap) {
-        size_t ncap = b->cap ? b->cap * 2 : 64;
+        /* grow by half: less slack in the largest array of a big text */
+        size_t ncap = b->cap ? b->cap + b->cap / 2 : 64;
         void *p;
         if (ncap > ((size_t)-1) / sizeof *x)
             return BRIEF_ERR_NOMEM;
@@ -521,8 +571,9 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
         size_t npos = pos;
         int brk;
         have_n = next_chunk(t, e, &npos, &n);
-        /* CJK full stops inside a chunk end a sentence right there. */
-        {
+        /* CJK full stops inside a chunk end a sentence right there (all
+         * of them are encoded with a lead byte 0xE3 or 0xEF). */
+        if (has_cjk_lead(t, c.s, c.e)) {
             size_t p = c.s;
             while (p < c.e) {
                 uint32_t cp = brief__next(t, c.e, &p);
@@ -608,9 +659,32 @@ typedef struct line {
     uint32_t first, last; /* first and last non-space code points          */
 } line;
 
+/* Counts past these caps are never needed (a heading has at most 14 words
+ * and 100 characters, a wrapped line at most 100), so a long line is
+ * scanned for its end without decoding. */
+#define LINE_CHARS_CAP 120
+#define LINE_WORDS_CAP 15
+
+/* Byte length of the line break at t[p], 0 if none (LF, CR, CRLF, VT, FF,
+ * NEL, U+2028, U+2029: brief__class's newlines). */
+static size_t newline_at(const unsigned char *t, size_t len, size_t p)
+{
+    unsigned char b = t[p];
+    if (b == '\n' || b == 0x0B || b == 0x0C)
+        return 1;
+    if (b == '\r')
+        return (p + 1 < len && t[p + 1] == '\n') ? 2 : 1;
+    if (b == 0xC2 && p + 1 < len && t[p + 1] == 0x85)
+        return 2;
+    if (b == 0xE2 && p + 2 < len && t[p + 1] == 0x80 &&
+        (t[p + 2] == 0xA8 || t[p + 2] == 0xA9))
+        return 3;
+    return 0;
+}
+
 static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
 {
-    size_t q;
+    size_t q, nl;
     int in_word = 0;
     l->s = p;
     l->chars = l->words = 0;
@@ -618,17 +692,16 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
     while (p < len) {
         uint32_t cp;
         enum brief__cls c;
-        q = p;
-        cp = brief__next(t, len, &q);
-        c = brief__class_of(cp);
-        if (c == BRIEF__C_NEWLINE) {
+        if ((t[p] < 0x20 || t[p] >= 0xC2) &&
+            (nl = newline_at(t, len, p)) != 0) {
             l->e = p;
-            if (cp == '\r' && q < len && t[q] == '\n')
-                q++;
-            l->next = q;
+            l->next = p + nl;
             l->blank = (l->chars == 0);
             return;
         }
+        q = p;
+        cp = brief__next(t, len, &q);
+        c = brief__class_of(cp);
         if (c == BRIEF__C_SPACE) {
             in_word = 0;
         } else {
@@ -641,10 +714,29 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
             in_word = 1;
         }
         p = q;
+        if (l->chars >= LINE_CHARS_CAP && l->words >= LINE_WORDS_CAP)
+            break;
     }
-    l->e = len;
-    l->next = len;
+    /* the rest of a long line: find its end, then its last character */
+    nl = 0;
+    while (p < len && ((t[p] >= 0x20 && t[p] < 0xC2) ||
+                       (nl = newline_at(t, len, p)) == 0))
+        p++;
+    l->e = p;
+    l->next = p < len ? p + nl : len;
     l->blank = (l->chars == 0);
+    if (l->chars >= LINE_CHARS_CAP) {
+        size_t e = p;
+        while (e > l->s) {
+            size_t at;
+            uint32_t cp = prev_cp(t, l->s, e, &at);
+            if (!is_space_cp(cp)) {
+                l->last = cp;
+                break;
+            }
+            e = at;
+        }
+    }
 }
 
 static int ends_with_punct(uint32_t cp)
@@ -705,10 +797,41 @@ static int starts_list_item(const unsigned char *t, const line *l)
     return list_marker(t, &c, &val) != 0;
 }
 
+/* Pass 1: is the text hard-wrapped? At least three non-blank lines and
+ * none over 100 characters (spaces and tabs not counted, as in
+ * read_line). Stops at the first long line; counts bytes that start a
+ * UTF-8 sequence instead of decoding. */
+static int is_hard_wrapped(const unsigned char *t, size_t len,
+                           size_t *maxline)
+{
+    size_t p = 0, chars = 0, lines = 0, nl;
+    *maxline = 0;
+    while (p < len) {
+        unsigned char b = t[p];
+        if ((b < 0x20 || b >= 0xC2) && (nl = newline_at(t, len, p)) != 0) {
+            if (chars)
+                lines++;
+            if (chars > *maxline)
+                *maxline = chars;
+            chars = 0;
+            p += nl;
+            continue;
+        }
+        if (b != ' ' && b != '\t' && (b & 0xC0) != 0x80 && ++chars > 100)
+            return 0;
+        p++;
+    }
+    if (chars)
+        lines++;
+    if (chars > *maxline)
+        *maxline = chars;
+    return lines >= 3;
+}
+
 int brief__segment(brief__arena *a, brief__doc *doc)
 {
     const unsigned char *t = (const unsigned char *)doc->view.text;
-    size_t len = doc->view.len, p, maxline = 0, nlines = 0, para = 0;
+    size_t len = doc->view.len, p, maxline = 0, para = 0;
     size_t unit_s = 0, unit_line_count = 0;
     int wrapped, first_unit = 1, rc, unit_open = 0, para_used = 0;
     int have_next = 0;
@@ -720,20 +843,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
     doc->sents = NULL;
     doc->nsents = 0;
 
-    /* Pass 1: is the text hard-wrapped? (every non-blank line <= 100
-     * characters and several lines in a row). */
-    for (p = 0; p < len;) {
-        read_line(t, len, p, &l);
-        if (!l.blank) {
-            nlines++;
-            if (l.chars > maxline)
-                maxline = l.chars;
-        }
-        if (l.next == p)
-            break;
-        p = l.next;
-    }
-    wrapped = nlines >= 3 && maxline <= 100;
+    wrapped = is_hard_wrapped(t, len, &maxline);
 
     /* A title from the decoder comes first as its own unit. */
     if (doc->view.title_len) {

@@ -164,5 +164,10 @@ int brief__select(brief__arena *a, const brief__doc *doc,
             chosen[nchosen++] = i;
     *out = chosen;
     *nout = nchosen;
+    brief__free(a, is_chosen);
+    brief__free(a, seen);
+    brief__free(a, mark);
+    brief__free(a, tmp);
+    brief__free(a, idx);
     return BRIEF_OK;
 }

@@ -38,8 +38,9 @@ static int ends_with(const uint32_t *w, size_t n, const char *s, size_t k)
     if (k > n)
         return 0;
     w += n - k;
-    for (i = 0; i < k; i++)
-        if (w[i] != (unsigned char)s[i])
+    /* from the end: most suffixes differ in their last letter */
+    for (i = k; i > 0; i--)
+        if (w[i - 1] != (unsigned char)s[i - 1])
             return 0;
     return 1;
 }

@@ -106,7 +106,7 @@ size_t brief__fold_token(const unsigned char *text, size_t len,
     size_t p = 0, n = 0;
     while (p < len) {
         uint32_t cp = brief__next(text, len, &p);
-        n += brief__utf8_put(cp == 0x2019 ? '\'' : brief__lower(cp), out + n);
+        n += brief__put(cp == 0x2019 ? '\'' : brief__lower(cp), out + n);
     }
     return n;
 }
@@ -244,7 +244,7 @@ static int classify_form(ctx *c, const unsigned char *w, size_t n,
     if (lang->stem)
         m = lang->stem(cps, m);
     for (k = 0; k < m; k++)
-        o += brief__utf8_put(cps[k], out + o);
+        o += brief__put(cps[k], out + o);
     if (o == 0)
         return BRIEF_OK;
     return intern_stem(c, out, o, term);
@@ -315,6 +315,16 @@ static int tokenize(ctx *c, brief__sent *x)
         uint32_t cp = 0;
         enum brief__cls k = BRIEF__C_SPACE;
         size_t q = p;
+        /* ASCII letters and digits inside a token: the common case */
+        if (in_tok && p < e && t[p] < 0x80 &&
+            (brief__ascii_class[t[p]] == BRIEF__C_LETTER ||
+             brief__ascii_class[t[p]] == BRIEF__C_DIGIT)) {
+            if (ncp <= BRIEF__MAX_STEM)
+                buf[n++] = (unsigned char)brief__lower(t[p]);
+            ncp++;
+            p++;
+            continue;
+        }
         if (p < e) {
             cp = brief__next(t, e, &q);
             k = brief__class_of(cp);
@@ -330,8 +340,8 @@ static int tokenize(ctx *c, brief__sent *x)
                 x->words++;
             spaced = 0;
             if (prev_cjk) {
-                size_t m = brief__utf8_put(prev_cjk, buf);
-                m += brief__utf8_put(cp, buf + m);
+                size_t m = brief__put(prev_cjk, buf);
+                m += brief__put(cp, buf + m);
                 if ((rc = add_token(c, buf, m, 2, 1, cjk_off,
                                     q - cjk_off)) != 0)
                     return rc;
@@ -340,7 +350,7 @@ static int tokenize(ctx *c, brief__sent *x)
                 size_t r = q;
                 uint32_t nx = r < e ? brief__next(t, e, &r) : 0;
                 if (brief__class_of(nx) != BRIEF__C_CJK) {
-                    size_t m = brief__utf8_put(cp, buf);
+                    size_t m = brief__put(cp, buf);
                     if ((rc = add_token(c, buf, m, 1, 1, p, q - p)) != 0)
                         return rc;
                 }
@@ -361,7 +371,7 @@ static int tokenize(ctx *c, brief__sent *x)
                 spaced = 0;
             }
             if (ncp <= BRIEF__MAX_STEM)
-                n += brief__utf8_put(brief__lower(cp), buf + n);
+                n += brief__put(brief__lower(cp), buf + n);
             ncp++;
             p = q;
             continue;
@@ -378,7 +388,7 @@ static int tokenize(ctx *c, brief__sent *x)
                              buf[n - 1] >= '0' && buf[n - 1] <= '9');
             if (ok) {
                 if (ncp <= BRIEF__MAX_STEM)
-                    n += brief__utf8_put(apos ? '\'' : cp, buf + n);
+                    n += brief__put(apos ? '\'' : cp, buf + n);
                 ncp++;
                 p = q;
                 continue;
@@ -469,6 +479,10 @@ int brief__terms(brief__arena *a, brief__doc *doc)
                 }
             }
         }
+        brief__free(a, last);
     }
+    brief__free(a, c.forms_tab.slots);
+    brief__free(a, c.stems_tab.slots);
+    brief__free(a, c.stems);
     return BRIEF_OK;
 }
