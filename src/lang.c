@@ -303,15 +303,15 @@ const brief__lang *brief__lang_detect(const unsigned char *s, size_t len)
         int more = i < len &&
                    (i < DETECT_BYTES || (letters > 0 && !too_long));
         if (more) {
-            cp = brief__utf8_next(s, len, &i);
-            cls = brief__class(cp);
+            cp = brief__next(s, len, &i);
+            cls = brief__class_of(cp);
         }
         if (more && cls == BRIEF__C_LETTER) {
-            uint32_t f = brief__fold(cp);
+            uint32_t f = brief__lower(cp);
             if (letters == 0)
                 before = last;
             if (wn + 4 <= WORD_BYTES)
-                wn += brief__utf8_put(f, word + wn);
+                wn += brief__put(f, word + wn);
             else
                 too_long = 1;
             letters++;
