@@ -92,6 +92,14 @@ static inline enum brief__cls brief__class_of(uint32_t cp)
     return cp < 0x80 ? (enum brief__cls)brief__ascii_class[cp]
                      : brief__class(cp);
 }
+static inline size_t brief__put(uint32_t cp, unsigned char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (unsigned char)cp;
+        return 1;
+    }
+    return brief__utf8_put(cp, out);
+}
 static inline uint32_t brief__lower(uint32_t cp)
 {
     if (cp < 0x80)
