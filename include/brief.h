@@ -91,7 +91,9 @@ typedef struct brief_options {
                                  BRIEF_ERR_TOO_LARGE; 0 = no limit;
                                  default BRIEF_DEFAULT_MAX_INPUT          */
     size_t keywords;          /* how many key terms to extract; default 0 */
-    const brief_allocator *allocator; /* NULL = libc malloc/free          */
+    const brief_allocator *allocator; /* NULL = libc malloc/free (in a
+                                 BRIEF_NO_MALLOC build: none, so an arena
+                                 or allocator must be given)              */
     void *arena;              /* fixed arena: if non-NULL, all memory is  */
     size_t arena_size;        /* taken from these bytes, never malloc     */
 } brief_options;

@@ -13,7 +13,6 @@
  * there is one buffer and a grown array that is not the latest allocation
  * leaves its old copy behind; brief_arena_bound() counts that.
  */
-#include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 
@@ -29,6 +28,9 @@ struct brief__block {
 #define MIN_BLOCK ((size_t)16 * 1024)
 #define BIG ((size_t)64 * 1024)
 
+#ifndef BRIEF_NO_MALLOC
+#include <stdlib.h>
+
 static void *libc_alloc(void *ctx, size_t size)
 {
     (void)ctx;
@@ -41,6 +43,28 @@ static void libc_free(void *ctx, void *ptr, size_t size)
     (void)size;
     free(ptr);
 }
+#else
+/*
+ * BRIEF_NO_MALLOC (microcontrollers, freestanding builds): the library
+ * references no malloc/free at all. There is no default allocator: a call
+ * with neither options.allocator nor options.arena gets an allocator that
+ * always fails, so brief_summarize() returns BRIEF_ERR_NOMEM (nothing is
+ * allocated, nothing leaks). Everything else is unchanged.
+ */
+static void *libc_alloc(void *ctx, size_t size)
+{
+    (void)ctx;
+    (void)size;
+    return NULL;
+}
+
+static void libc_free(void *ctx, void *ptr, size_t size)
+{
+    (void)ctx;
+    (void)ptr;
+    (void)size;
+}
+#endif /* BRIEF_NO_MALLOC */
 
 void brief__arena_init(brief__arena *a, const brief_allocator *alloc,
                        void *fixed, size_t fixed_size)

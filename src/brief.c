@@ -308,8 +308,8 @@ int brief_summarize(const char *input, size_t len, const brief_options *opts,
         brief_options_init(&defaults);
         opts = &defaults;
     }
-    if (opts->ratio_percent > 100 || (int)opts->input < 0 ||
-        opts->input > BRIEF_INPUT_MARKDOWN)
+    if (opts->ratio_percent > 100 ||
+        (unsigned)opts->input > (unsigned)BRIEF_INPUT_MARKDOWN)
         return BRIEF_ERR_ARGUMENT;
     if (opts->max_input && len > opts->max_input)
         return BRIEF_ERR_TOO_LARGE;

@@ -19,6 +19,8 @@
 /* BRIEF_NO_HTML      no HTML input                                         */
 /* BRIEF_NO_MARKDOWN  no Markdown input                                     */
 /* BRIEF_NO_RENDER_RICH  no JSON/TSV/HTML renderers (text and bullets stay) */
+/* BRIEF_NO_MALLOC    no libc default allocator: the caller must pass an     */
+/*                    allocator or a fixed arena (else BRIEF_ERR_NOMEM)      */
 
 /* ---- arena (arena.c) ---------------------------------------------------- */
 /*

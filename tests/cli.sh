@@ -79,9 +79,9 @@ done < tests/html/news-page.absent.txt
 ok
 
 # JSON is valid
-$B -f json -k 5 $A > "$T/j" && $RUNNER tests/jsoncheck "$T/j" && ok || bad "json invalid"
+$B -f json -k 5 $A > "$T/j" && $RUNNER "${JSONCHECK:-tests/jsoncheck}" "$T/j" && ok || bad "json invalid"
 printf 'caf\351 \377\376 ok. Second sentence here.' > "$T/bad.txt"
-$B -f json "$T/bad.txt" > "$T/j" && $RUNNER tests/jsoncheck "$T/j" && ok || bad "json invalid for invalid UTF-8"
+$B -f json "$T/bad.txt" > "$T/j" && $RUNNER "${JSONCHECK:-tests/jsoncheck}" "$T/j" && ok || bad "json invalid for invalid UTF-8"
 
 # ---- input handling --------------------------------------------------------
 $B -n 3 - < $A > "$T/out" && cmp -s "$T/out" "$G/article-n3.txt" && ok || bad "stdin '-'"

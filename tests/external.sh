@@ -19,7 +19,7 @@ fail() { status=1; echo "  ^ below target: $*"; }
 
 echo "== stemmers (Snowball vocabularies)"
 for l in english german french spanish italian portuguese dutch swedish; do
-    $RUNNER tests/stemcheck "$l" "$SHARED/testdata/stem/$l" 2> /dev/null || fail "$l stemmer must be 100%"
+    $RUNNER "${TESTBIN:-tests}/stemcheck" "$l" "$SHARED/testdata/stem/$l" 2> /dev/null || fail "$l stemmer must be 100%"
 done
 
 echo "== sentence boundaries (brief --split)"

@@ -8,6 +8,7 @@ BRIEF=${BRIEF:-./brief}
 CHROME=$(command -v chromium || command -v chromium-browser || command -v google-chrome)
 if [ -z "$CHROME" ]; then
     echo "html view: skipped (no chromium)"
+    echo "0 passed, 0 failed"
     exit 0
 fi
 T=${TMPDIR:-/tmp}/brief-view.$$

@@ -9,7 +9,7 @@
 BRIEF=${BRIEF:-./brief}
 RUNNER=${RUNNER:-}
 B="$RUNNER $BRIEF"
-JC="$RUNNER tests/jsoncheck"
+JC="$RUNNER ${JSONCHECK:-tests/jsoncheck}"
 IN=tests/data/batch.jsonl
 GOLD=tests/golden/batch.jsonl.out
 T=${TMPDIR:-/tmp}/brief-jsonl.$$

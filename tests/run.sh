@@ -5,9 +5,15 @@
 # RUNNER (e.g. "qemu-aarch64 -L /usr/aarch64-linux-gnu") prefixes every
 # test binary, so the same suites run on another architecture.
 # BRIEF is the brief binary the CLI tests use (default ./brief).
+# TESTBIN is the directory of the test binaries (default tests; the cross
+# builds use build/armhf, build/aarch64, the amalgamation build/amalg), and
+# JSONCHECK the validator the suites run under $RUNNER (default
+# $TESTBIN/jsoncheck, so that it is of the same architecture).
 RUNNER=${RUNNER:-}
 BRIEF=${BRIEF:-./brief}
-export RUNNER BRIEF
+TESTBIN=${TESTBIN:-tests}
+JSONCHECK=${JSONCHECK:-$TESTBIN/jsoncheck}
+export RUNNER BRIEF TESTBIN JSONCHECK
 total_pass=0
 total_fail=0
 
@@ -35,13 +41,15 @@ run_suite() {
     total_fail=$((total_fail + f))
 }
 
-run_suite core $RUNNER tests/test_core tests/data/article.txt
-run_suite render $RUNNER tests/test_render
-run_suite lang $RUNNER tests/test_lang
-run_suite decode $RUNNER tests/test_decode
+run_suite core $RUNNER "$TESTBIN/test_core" tests/data/article.txt
+run_suite render $RUNNER "$TESTBIN/test_render"
+run_suite lang $RUNNER "$TESTBIN/test_lang"
+run_suite decode $RUNNER "$TESTBIN/test_decode"
 run_suite cli sh tests/cli.sh
+run_suite jsonl sh tests/jsonl.sh
 if [ -z "$RUNNER" ]; then
     run_suite tables sh tools/check_tables.sh
+    run_suite html-view sh tests/html_view.sh
 fi
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
