@@ -46,12 +46,13 @@ LIB_SRC = src/arena.c src/normalize.c src/html.c src/markdown.c \
           src/brief.c src/render.c \
           src/stem_english.c src/stem_german.c src/stem_french.c \
           src/stem_spanish.c src/stem_italian.c src/stem_portuguese.c \
-          src/stem_dutch.c src/stem_swedish.c
+          src/stem_dutch.c src/stem_swedish.c src/stem_util.c
 CLI_SRC = src/cli.c src/cliopts.c src/jsonl.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 CLI_OBJ = $(CLI_SRC:.c=.o)
 HDRS    = include/brief.h src/internal.h src/cli.h src/jsonl.h \
-          src/casefold.h src/stopwords.h src/abbrevs.h src/entities.h
+          src/casefold.h src/stopwords.h src/abbrevs.h src/entities.h \
+          src/stem_util.h
 
 TEST_BINS = tests/test_core tests/test_render tests/test_lang \
             tests/test_decode tests/stemcheck tests/jsoncheck

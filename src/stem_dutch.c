@@ -12,8 +12,11 @@
  * consonants); the postlude lowers them again.
  */
 #include "internal.h"
+#include "stem_util.h"
 
-static int is_vowel(uint32_t c)
+#ifndef BRIEF_NO_LANGS /* an English-only build leaves this out */
+
+static int nl_is_vowel(uint32_t c)
 {
     switch (c) {
     case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
@@ -24,37 +27,12 @@ static int is_vowel(uint32_t c)
     }
 }
 
-/* Does w[0..end) end with the ASCII string s? */
-static int ends(const uint32_t *w, size_t end, const char *s)
-{
-    size_t k = 0;
-    while (s[k])
-        k++;
-    if (k > end)
-        return 0;
-    w += end - k;
-    while (k--)
-        if (w[k] != (unsigned char)s[k])
-            return 0;
-    return 1;
-}
-
-/* First position after a non-vowel that follows a vowel, searching from
- * 'from'; n when there is none (the standard R1/R2 rule). */
-static size_t region(const uint32_t *w, size_t n, size_t from)
-{
-    size_t i = from;
-    while (i < n && !is_vowel(w[i]))
-        i++;
-    while (i < n && is_vowel(w[i]))
-        i++;
-    return i < n ? i + 1 : n;
-}
+#define ENDS(w, n, lit) BRIEF__STEM_ENDS(w, n, lit)
 
 /* Drop the last letter of a final kk, dd or tt. */
 static size_t undouble(const uint32_t *w, size_t n)
 {
-    if (ends(w, n, "kk") || ends(w, n, "dd") || ends(w, n, "tt"))
+    if (ENDS(w, n, "kk") || ENDS(w, n, "dd") || ENDS(w, n, "tt"))
         n--;
     return n;
 }
@@ -65,7 +43,7 @@ static size_t undouble(const uint32_t *w, size_t n)
 static size_t e_ending(const uint32_t *w, size_t n, size_t p1, int *e_found)
 {
     *e_found = 0;
-    if (n >= 2 && w[n - 1] == 'e' && n - 1 >= p1 && !is_vowel(w[n - 2])) {
+    if (n >= 2 && w[n - 1] == 'e' && n - 1 >= p1 && !nl_is_vowel(w[n - 2])) {
         *e_found = 1;
         n = undouble(w, n - 1);
     }
@@ -76,8 +54,8 @@ static size_t e_ending(const uint32_t *w, size_t n, size_t p1, int *e_found)
  * non-vowel that does not end "gem"; then the ending is undoubled. */
 static size_t en_ending(const uint32_t *w, size_t n, size_t stem, size_t p1)
 {
-    if (stem < p1 || stem < 1 || is_vowel(w[stem - 1]) ||
-        ends(w, stem, "gem"))
+    if (stem < p1 || stem < 1 || nl_is_vowel(w[stem - 1]) ||
+        ENDS(w, stem, "gem"))
         return n;
     return undouble(w, stem);
 }
@@ -104,35 +82,35 @@ size_t brief__stem_dutch(uint32_t *w, size_t n)
     if (n && w[0] == 'y')
         w[0] = 'Y';
     for (i = 1; i < n; i++) {
-        if (!is_vowel(w[i - 1]))
+        if (!nl_is_vowel(w[i - 1]))
             continue;
-        if (w[i] == 'i' && i + 1 < n && is_vowel(w[i + 1]))
+        if (w[i] == 'i' && i + 1 < n && nl_is_vowel(w[i + 1]))
             w[i] = 'I';
         else if (w[i] == 'y')
             w[i] = 'Y';
     }
 
     /* R1, adjusted so at least 3 letters precede it; R2 as usual. */
-    p1 = region(w, n, 0);
-    p2 = region(w, n, p1);
+    p1 = brief__stem_region_after_vc(w, n, nl_is_vowel, 0);
+    p2 = brief__stem_region_after_vc(w, n, nl_is_vowel, p1);
     if (p1 < 3)
         p1 = 3;
 
     /* Step 1: the longest of -heden, -en, -ene, -s, -se. */
-    if (ends(w, n, "heden")) {
+    if (ENDS(w, n, "heden")) {
         if (n - 5 >= p1) {
             w[n - 3] = 'i';                /* -heden -> -heid */
             w[n - 2] = 'd';
             n--;
         }
-    } else if (ends(w, n, "ene")) {
+    } else if (ENDS(w, n, "ene")) {
         n = en_ending(w, n, n - 3, p1);
-    } else if (ends(w, n, "en")) {
+    } else if (ENDS(w, n, "en")) {
         n = en_ending(w, n, n - 2, p1);
-    } else if (ends(w, n, "se") || ends(w, n, "s")) {
+    } else if (ENDS(w, n, "se") || ENDS(w, n, "s")) {
         stem = n - (w[n - 1] == 'e' ? 2u : 1u);
         /* s-ending: any non-vowel but j */
-        if (stem >= p1 && stem >= 1 && !is_vowel(w[stem - 1]) &&
+        if (stem >= p1 && stem >= 1 && !nl_is_vowel(w[stem - 1]) &&
             w[stem - 1] != 'j')
             n = stem;
     }
@@ -141,39 +119,39 @@ size_t brief__stem_dutch(uint32_t *w, size_t n)
     n = e_ending(w, n, p1, &e_found);
 
     /* Step 3a: -heid in R2, not after c; a preceding -en as in step 1. */
-    if (ends(w, n, "heid") && n - 4 >= p2 && !ends(w, n - 4, "c")) {
+    if (ENDS(w, n, "heid") && n - 4 >= p2 && !ENDS(w, n - 4, "c")) {
         n -= 4;
-        if (ends(w, n, "en"))
+        if (ENDS(w, n, "en"))
             n = en_ending(w, n, n - 2, p1);
     }
 
     /* Step 3b: d-suffixes, each only in R2. */
-    if (ends(w, n, "end") || ends(w, n, "ing")) {
+    if (ENDS(w, n, "end") || ENDS(w, n, "ing")) {
         if (n - 3 >= p2) {
             n -= 3;
-            if (ends(w, n, "ig") && n - 2 >= p2 && !ends(w, n - 2, "e"))
+            if (ENDS(w, n, "ig") && n - 2 >= p2 && !ENDS(w, n - 2, "e"))
                 n -= 2;
             else
                 n = undouble(w, n);
         }
-    } else if (ends(w, n, "ig")) {
-        if (n - 2 >= p2 && !ends(w, n - 2, "e"))
+    } else if (ENDS(w, n, "ig")) {
+        if (n - 2 >= p2 && !ENDS(w, n - 2, "e"))
             n -= 2;
-    } else if (ends(w, n, "lijk")) {
+    } else if (ENDS(w, n, "lijk")) {
         if (n - 4 >= p2)
             n = e_ending(w, n - 4, p1, &e_found);
-    } else if (ends(w, n, "baar")) {
+    } else if (ENDS(w, n, "baar")) {
         if (n - 4 >= p2)
             n -= 4;
-    } else if (ends(w, n, "bar")) {
+    } else if (ENDS(w, n, "bar")) {
         if (n - 3 >= p2 && e_found)
             n -= 3;
     }
 
     /* Step 4: undouble a vowel in a final consonant-VV-consonant
      * ("maan" -> "man"); the last consonant must not be the marker I. */
-    if (n >= 4 && !is_vowel(w[n - 1]) && w[n - 1] != 'I' &&
-        !is_vowel(w[n - 4]) && w[n - 3] == w[n - 2] &&
+    if (n >= 4 && !nl_is_vowel(w[n - 1]) && w[n - 1] != 'I' &&
+        !nl_is_vowel(w[n - 4]) && w[n - 3] == w[n - 2] &&
         (w[n - 2] == 'a' || w[n - 2] == 'e' || w[n - 2] == 'o' ||
          w[n - 2] == 'u')) {
         w[n - 2] = w[n - 1];
@@ -188,3 +166,8 @@ size_t brief__stem_dutch(uint32_t *w, size_t n)
     }
     return n;
 }
+
+#else
+/* ISO C wants at least one declaration in a translation unit. */
+typedef int brief__stem_dutch_left_out;
+#endif /* BRIEF_NO_LANGS */

@@ -22,41 +22,28 @@
  */
 #include <string.h>
 #include "internal.h"
+#include "stem_util.h"
 
 /* Y stands for a y that is a consonant (initial, or after a vowel); it is
  * not in the vowel set, which is what marking it achieves. */
-static int is_vowel(uint32_t c)
+static int en_is_vowel(uint32_t c)
 {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
            c == 'y';
 }
 
-/* 1 if w[0..n) ends with the ASCII string s of length k. */
-static int ends_with(const uint32_t *w, size_t n, const char *s, size_t k)
-{
-    size_t i;
-    if (k > n)
-        return 0;
-    w += n - k;
-    /* from the end: most suffixes differ in their last letter */
-    for (i = k; i > 0; i--)
-        if (w[i - 1] != (unsigned char)s[i - 1])
-            return 0;
-    return 1;
-}
+#define ENDS(w, n, lit) BRIEF__STEM_ENDS(w, n, lit)
+#define COUNT(tab) BRIEF__STEM_COUNT(tab)
 
-/* 1 if w[0..n) is exactly the ASCII string s. */
+/* 1 if w[0..n) is exactly the ASCII string s (no strlen: most words
+ * differ from s in the first letter). */
 static int equals(const uint32_t *w, size_t n, const char *s)
 {
-    return strlen(s) == n && ends_with(w, n, s, n);
-}
-
-/* Overwrite w[at..] with the ASCII string s; returns the new length. */
-static size_t put(uint32_t *w, size_t at, const char *s)
-{
-    while (*s)
-        w[at++] = (unsigned char)*s++;
-    return at;
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (!s[i] || w[i] != (unsigned char)s[i])
+            return 0;
+    return !s[n];
 }
 
 /* 1 if some vowel lies in w[0..end). */
@@ -64,21 +51,9 @@ static int has_vowel(const uint32_t *w, size_t end)
 {
     size_t i;
     for (i = 0; i < end; i++)
-        if (is_vowel(w[i]))
+        if (en_is_vowel(w[i]))
             return 1;
     return 0;
-}
-
-/* Snowball's "gopast v gopast non-v" from 'from': the position just after
- * the first non-vowel that follows a vowel, or n when there is none. */
-static size_t region_start(const uint32_t *w, size_t n, size_t from)
-{
-    size_t i = from;
-    while (i < n && !is_vowel(w[i]))
-        i++;
-    while (i < n && is_vowel(w[i]))
-        i++;
-    return i < n ? i + 1 : n;
 }
 
 /* Does w[0..end) end in a short syllable? Either non-vowel, vowel,
@@ -86,11 +61,11 @@ static size_t region_start(const uint32_t *w, size_t n, size_t from)
  * or the whole word is "past" (keeps past apart from paste). */
 static int ends_short_syllable(const uint32_t *w, size_t end)
 {
-    if (end >= 3 && !is_vowel(w[end - 1]) && w[end - 1] != 'w' &&
-        w[end - 1] != 'x' && w[end - 1] != 'Y' && is_vowel(w[end - 2]) &&
-        !is_vowel(w[end - 3]))
+    if (end >= 3 && !en_is_vowel(w[end - 1]) && w[end - 1] != 'w' &&
+        w[end - 1] != 'x' && w[end - 1] != 'Y' && en_is_vowel(w[end - 2]) &&
+        !en_is_vowel(w[end - 3]))
         return 1;
-    if (end == 2 && is_vowel(w[0]) && !is_vowel(w[1]))
+    if (end == 2 && en_is_vowel(w[0]) && !en_is_vowel(w[1]))
         return 1;
     return equals(w, end, "past");
 }
@@ -128,14 +103,13 @@ enum cond {
     IF_AFTER_ST  /* preceded by s or t (-ion in step 4)                   */
 };
 
+/* The suffix (with the condition as its act) and its replacement. */
 typedef struct rule {
-    const char *suffix;
-    unsigned char len;
+    brief__stem_sfx sfx;
     const char *repl;
-    unsigned char cond;
 } rule;
 
-#define RULE(s, r, c) { s, (unsigned char)(sizeof s - 1), r, c }
+#define RULE(s, r, c) { BRIEF__STEM_SFX(s, c), r }
 
 static const rule step2_rules[] = {
     RULE("tional", "tion", IF_ANY),   RULE("enci", "ence", IF_ANY),
@@ -181,37 +155,24 @@ static int is_li_ending(uint32_t c)
            c == 'k' || c == 'm' || c == 'n' || c == 'r' || c == 't';
 }
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-/* The longest rule whose suffix ends w[0..n), or NULL. */
-static const rule *longest_match(const rule *tab, size_t count,
-                                 const uint32_t *w, size_t n)
-{
-    const rule *best = NULL;
-    size_t i;
-    for (i = 0; i < count; i++)
-        if ((!best || tab[i].len > best->len) &&
-            ends_with(w, n, tab[i].suffix, tab[i].len))
-            best = &tab[i];
-    return best;
-}
-
 /* Apply the longest matching rule of a table if its suffix starts at or
  * after 'region' (R1 for steps 2 and 3, R2 for step 4) and its own
  * condition holds. Returns the new length. */
 static size_t apply_rules(const rule *tab, size_t count, uint32_t *w,
                           size_t n, size_t region, size_t p2)
 {
-    const rule *r = longest_match(tab, count, w, n);
+    int k = brief__stem_longest_of(w, 0, n, tab, count, sizeof *tab);
+    const rule *r;
     size_t at;
     uint32_t before;
-    if (!r)
+    if (k < 0)
         return n;
-    at = n - r->len;
+    r = &tab[k];
+    at = n - r->sfx.len;
     if (at < region)
         return n;
     before = at > 0 ? w[at - 1] : 0;
-    switch ((enum cond)r->cond) {
+    switch ((enum cond)r->sfx.act) {
     case IF_ANY:
         break;
     case IF_AFTER_L:
@@ -231,7 +192,7 @@ static size_t apply_rules(const rule *tab, size_t count, uint32_t *w,
             return n;
         break;
     }
-    return put(w, at, r->repl);
+    return brief__stem_replace_tail(w, at, r->repl);
 }
 
 /* ---- steps 0 to 1c ------------------------------------------------------ */
@@ -239,11 +200,11 @@ static size_t apply_rules(const rule *tab, size_t count, uint32_t *w,
 /* Step 0: drop a possessive ', 's or 's'. */
 static size_t step0(const uint32_t *w, size_t n)
 {
-    if (ends_with(w, n, "'s'", 3))
+    if (ENDS(w, n, "'s'"))
         return n - 3;
-    if (ends_with(w, n, "'s", 2))
+    if (ENDS(w, n, "'s"))
         return n - 2;
-    if (ends_with(w, n, "'", 1))
+    if (ENDS(w, n, "'"))
         return n - 1;
     return n;
 }
@@ -251,16 +212,16 @@ static size_t step0(const uint32_t *w, size_t n)
 /* Step 1a: plurals. */
 static size_t step1a(const uint32_t *w, size_t n)
 {
-    if (ends_with(w, n, "sses", 4))
+    if (ENDS(w, n, "sses"))
         return n - 2;
-    if (ends_with(w, n, "ied", 3) || ends_with(w, n, "ies", 3))
+    if (ENDS(w, n, "ied") || ENDS(w, n, "ies"))
         /* ties -> tie but cries -> cri: -ie only after a single letter */
         return n - 3 > 1 ? n - 2 : n - 1;
-    if (ends_with(w, n, "us", 2) || ends_with(w, n, "ss", 2))
+    if (ENDS(w, n, "us") || ENDS(w, n, "ss"))
         return n;
     /* gaps and kiwis lose the s, gas and this keep it: the vowel must not
      * be the letter right before the s. */
-    if (ends_with(w, n, "s", 1) && n >= 2 && has_vowel(w, n - 2))
+    if (ENDS(w, n, "s") && n >= 2 && has_vowel(w, n - 2))
         return n - 1;
     return n;
 }
@@ -280,7 +241,7 @@ static size_t step1b(uint32_t *w, size_t n, size_t p1)
 {
     size_t at;
     int is_ing = 0;
-    if (ends_with(w, n, "eedly", 5) || ends_with(w, n, "eed", 3)) {
+    if (ENDS(w, n, "eedly") || ENDS(w, n, "eed")) {
         at = n - (w[n - 1] == 'y' ? 5 : 3);
         /* proceed, exceed and succeed are not past participles */
         if (at < p1 || equals(w, at, "proc") || equals(w, at, "exc") ||
@@ -288,22 +249,22 @@ static size_t step1b(uint32_t *w, size_t n, size_t p1)
             return n;
         return at + 2;
     }
-    if (ends_with(w, n, "ingly", 5))
+    if (ENDS(w, n, "ingly"))
         at = n - 5;
-    else if (ends_with(w, n, "edly", 4))
+    else if (ENDS(w, n, "edly"))
         at = n - 4;
-    else if (ends_with(w, n, "ing", 3)) {
+    else if (ENDS(w, n, "ing")) {
         at = n - 3;
         is_ing = 1;
-    } else if (ends_with(w, n, "ed", 2))
+    } else if (ENDS(w, n, "ed"))
         at = n - 2;
     else
         return n;
 
     if (is_ing) {
         /* dying -> die, lying -> lie, tying -> tie, vying -> vie */
-        if (at == 2 && w[1] == 'y' && !is_vowel(w[0]))
-            return put(w, 1, "ie");
+        if (at == 2 && w[1] == 'y' && !en_is_vowel(w[0]))
+            return brief__stem_replace_tail(w, 1, "ie");
         /* inning, outing, ... must not become in, out, ... */
         if (equals(w, at, "inn") || equals(w, at, "out") ||
             equals(w, at, "cann") || equals(w, at, "herr") ||
@@ -314,9 +275,8 @@ static size_t step1b(uint32_t *w, size_t n, size_t p1)
     if (!has_vowel(w, at))
         return n;
     n = at;
-    if (ends_with(w, n, "at", 2) || ends_with(w, n, "bl", 2) ||
-        ends_with(w, n, "iz", 2))
-        return put(w, n, "e"); /* luxuriat -> luxuriate */
+    if (ENDS(w, n, "at") || ENDS(w, n, "bl") || ENDS(w, n, "iz"))
+        return brief__stem_replace_tail(w, n, "e"); /* luxuriat -> -ate */
     if (is_double(w, n)) {
         /* hopp -> hop, but add, egg and off stay whole */
         if (n == 3 && (w[0] == 'a' || w[0] == 'e' || w[0] == 'o'))
@@ -326,7 +286,7 @@ static size_t step1b(uint32_t *w, size_t n, size_t p1)
     /* a short word (R1 null, ends in a short syllable) gets its e back:
      * hop -> hope. R1 is the original one, measured before the deletion. */
     if (p1 == n && ends_short_syllable(w, n))
-        return put(w, n, "e");
+        return brief__stem_replace_tail(w, n, "e");
     return n;
 }
 
@@ -335,7 +295,7 @@ static size_t step1b(uint32_t *w, size_t n, size_t p1)
 static void step1c(uint32_t *w, size_t n)
 {
     if (n >= 3 && (w[n - 1] == 'y' || w[n - 1] == 'Y') &&
-        !is_vowel(w[n - 2]))
+        !en_is_vowel(w[n - 2]))
         w[n - 1] = 'i';
 }
 
@@ -367,7 +327,9 @@ size_t brief__stem_english(uint32_t *w, size_t n)
 
     for (i = 0; i < COUNT(whole_words); i++)
         if (equals(w, n, whole_words[i].word))
-            return whole_words[i].stem ? put(w, 0, whole_words[i].stem) : n;
+            return whole_words[i].stem
+                       ? brief__stem_replace_tail(w, 0, whole_words[i].stem)
+                       : n;
 
     if (n <= 2)
         return n;
@@ -379,22 +341,23 @@ size_t brief__stem_english(uint32_t *w, size_t n)
         n--;
     }
     for (i = 0; i < n; i++)
-        if (w[i] == 'y' && (i == 0 || is_vowel(w[i - 1]))) {
+        if (w[i] == 'y' && (i == 0 || en_is_vowel(w[i - 1]))) {
             w[i] = 'Y';
             marked_y = 1;
         }
 
     p1 = 0;
-    for (i = 0; i < COUNT(r1_prefixes); i++) {
-        size_t len = strlen(r1_prefixes[i]);
-        if (len <= n && equals(w, len, r1_prefixes[i])) {
-            p1 = len;
-            break;
-        }
+    for (i = 0; i < COUNT(r1_prefixes) && !p1; i++) {
+        const char *s = r1_prefixes[i];
+        size_t len = 0;
+        while (s[len] && len < n && w[len] == (unsigned char)s[len])
+            len++;
+        if (!s[len])
+            p1 = len; /* w starts with s */
     }
     if (!p1)
-        p1 = region_start(w, n, 0);
-    p2 = region_start(w, n, p1);
+        p1 = brief__stem_region_after_vc(w, n, en_is_vowel, 0);
+    p2 = brief__stem_region_after_vc(w, n, en_is_vowel, p1);
 
     n = step0(w, n);
     n = step1a(w, n);

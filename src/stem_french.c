@@ -22,6 +22,9 @@
  */
 #include <string.h>
 #include "internal.h"
+#include "stem_util.h"
+
+#ifndef BRIEF_NO_LANGS /* an English-only build leaves this out */
 
 /* Every ë/ï may double; nothing else grows the word beyond its input. */
 #define FR_CAP (2 * BRIEF__MAX_STEM + 2)
@@ -32,19 +35,12 @@
 #define E_GRAVE "\350" /* è */
 #define I_CIRC "\356"  /* î */
 
-typedef struct fr_env {
-    uint32_t p[FR_CAP];
-    size_t l;            /* length of the word                       */
-    size_t c;            /* cursor                                   */
-    size_t lb;           /* backward limit (setlimit ... for)        */
-    size_t bra, ket;     /* the slice that <- and delete act on       */
-    size_t pv, p1, p2;   /* start of RV, R1, R2                       */
-} fr_env;
+/* The word (in a local buffer of FR_CAP), cursor, limit, slice, regions. */
+typedef brief__stem_env fr_env;
 
-struct fr_among {
-    const char *s;
-    int action;
-};
+#define SFX(lit, a) BRIEF__STEM_SFX(lit, a)
+#define COUNT(tab) BRIEF__STEM_COUNT(tab)
+#define ENDS(w, n, lit) BRIEF__STEM_ENDS(w, n, lit)
 
 /* The French vowels (group v); upper-case marks are not vowels. */
 static int fr_v(uint32_t ch)
@@ -57,70 +53,6 @@ static int fr_v(uint32_t ch)
     default:
         return 0;
     }
-}
-
-/* Backward literal: does s end at the cursor (not below lb)? Moves c. */
-static int fr_eq_b(fr_env *z, const char *s)
-{
-    size_t len = strlen(s), i;
-    if (z->c - z->lb < len)
-        return 0;
-    for (i = 0; i < len; i++)
-        if (z->p[z->c - len + i] != (unsigned char)s[i])
-            return 0;
-    z->c -= len;
-    return 1;
-}
-
-/* Backward among: the longest entry ending at the cursor wins (Snowball
- * never falls back to a shorter one when the winner's action fails).
- * Returns its action and moves c to its start, or 0 when none matches. */
-static int fr_among_b(fr_env *z, const struct fr_among *tab, size_t count)
-{
-    size_t i, best_len = 0;
-    int best = 0;
-    for (i = 0; i < count; i++) {
-        size_t len = strlen(tab[i].s), k;
-        if (len <= best_len && best)
-            continue;
-        if (z->c - z->lb < len)
-            continue;
-        for (k = 0; k < len; k++)
-            if (z->p[z->c - len + k] != (unsigned char)tab[i].s[k])
-                break;
-        if (k == len) {
-            best = tab[i].action;
-            best_len = len;
-        }
-    }
-    if (best)
-        z->c -= best_len;
-    return best;
-}
-
-/* Replace the slice bra..ket by s (Snowball "<-"); 0 if it would not fit.
- * The cursor moves with the text after the slice, as in Snowball. */
-static int fr_slice_from(fr_env *z, const char *s)
-{
-    size_t len = strlen(s), old = z->ket - z->bra, i;
-    if (z->l - old + len > FR_CAP)
-        return 0;
-    memmove(z->p + z->bra + len, z->p + z->ket,
-            (z->l - z->ket) * sizeof z->p[0]);
-    for (i = 0; i < len; i++)
-        z->p[z->bra + i] = (unsigned char)s[i];
-    z->l = z->l - old + len;
-    if (z->c >= z->ket)
-        z->c = z->c - old + len;
-    else if (z->c > z->bra)
-        z->c = z->bra;
-    z->ket = z->bra + len;
-    return 1;
-}
-
-static void fr_delete(fr_env *z)
-{
-    (void)fr_slice_from(z, "");
 }
 
 static int fr_rv(const fr_env *z) { return z->pv <= z->c; }
@@ -205,17 +137,6 @@ static void fr_prelude(fr_env *z)
     }
 }
 
-/* gopast v gopast non-v from 'from'; the word's end if not found. */
-static size_t fr_region(const fr_env *z, size_t from)
-{
-    size_t i = from;
-    while (i < z->l && !fr_v(z->p[i]))
-        i++;
-    while (i < z->l && fr_v(z->p[i]))
-        i++;
-    return i < z->l ? i + 1 : z->l;
-}
-
 static void fr_mark_regions(fr_env *z)
 {
     const uint32_t *p = z->p;
@@ -236,8 +157,8 @@ static void fr_mark_regions(fr_env *z)
         if (i < l)
             z->pv = i + 1;
     }
-    z->p1 = fr_region(z, 0);
-    z->p2 = fr_region(z, z->p1);
+    z->p1 = brief__stem_region_after_vc(p, l, fr_v, 0);
+    z->p2 = brief__stem_region_after_vc(p, l, fr_v, z->p1);
 }
 
 /* Undo the marks: I U Y -> i u y, He -> ë, Hi -> ï, other H dropped. */
@@ -267,51 +188,49 @@ static void fr_postlude(fr_env *z)
 
 /* ---- step 1: standard suffixes ------------------------------------------ */
 
-static const struct fr_among fr_std[] = {
-    {"ance", 1}, {"iqUe", 1}, {"isme", 1}, {"able", 1}, {"iste", 1},
-    {"eux", 1}, {"ances", 1}, {"iqUes", 1}, {"ismes", 1}, {"ables", 1},
-    {"istes", 1},
-    {"atrice", 2}, {"ateur", 2}, {"ation", 2}, {"atrices", 2},
-    {"ateurs", 2}, {"ations", 2},
-    {"logie", 3}, {"logies", 3},
-    {"usion", 4}, {"ution", 4}, {"usions", 4}, {"utions", 4},
-    {"ence", 5}, {"ences", 5},
-    {"ement", 6}, {"ements", 6},
-    {"it" E_ACUTE, 7}, {"it" E_ACUTE "s", 7},
-    {"if", 8}, {"ive", 8}, {"ifs", 8}, {"ives", 8},
-    {"eaux", 9}, {"aux", 10}, {"oux", 11},
-    {"euse", 12}, {"euses", 12},
-    {"issement", 13}, {"issements", 13},
-    {"amment", 14}, {"emment", 15}, {"ment", 16}, {"ments", 16},
+static const brief__stem_sfx fr_std[] = {
+    SFX("ance", 1), SFX("iqUe", 1), SFX("isme", 1), SFX("able", 1),
+    SFX("iste", 1), SFX("eux", 1), SFX("ances", 1), SFX("iqUes", 1),
+    SFX("ismes", 1), SFX("ables", 1), SFX("istes", 1),
+    SFX("atrice", 2), SFX("ateur", 2), SFX("ation", 2), SFX("atrices", 2),
+    SFX("ateurs", 2), SFX("ations", 2),
+    SFX("logie", 3), SFX("logies", 3),
+    SFX("usion", 4), SFX("ution", 4), SFX("usions", 4), SFX("utions", 4),
+    SFX("ence", 5), SFX("ences", 5),
+    SFX("ement", 6), SFX("ements", 6),
+    SFX("it" E_ACUTE, 7), SFX("it" E_ACUTE "s", 7),
+    SFX("if", 8), SFX("ive", 8), SFX("ifs", 8), SFX("ives", 8),
+    SFX("eaux", 9), SFX("aux", 10), SFX("oux", 11),
+    SFX("euse", 12), SFX("euses", 12),
+    SFX("issement", 13), SFX("issements", 13),
+    SFX("amment", 14), SFX("emment", 15), SFX("ment", 16), SFX("ments", 16),
 };
 
 /* After -ement */
-static const struct fr_among fr_ement[] = {
-    {"iv", 1}, {"eus", 2}, {"abl", 3}, {"iqU", 3},
-    {"i" E_GRAVE "r", 4}, {"I" E_GRAVE "r", 4},
+static const brief__stem_sfx fr_ement[] = {
+    SFX("iv", 1), SFX("eus", 2), SFX("abl", 3), SFX("iqU", 3),
+    SFX("i" E_GRAVE "r", 4), SFX("I" E_GRAVE "r", 4),
 };
 
 /* After -ité */
-static const struct fr_among fr_ite[] = {
-    {"abil", 1}, {"ic", 2}, {"iv", 3},
+static const brief__stem_sfx fr_ite[] = {
+    SFX("abil", 1), SFX("ic", 2), SFX("iv", 3),
 };
-
-#define FR_N(t) (sizeof (t) / sizeof (t)[0])
 
 /* try ( ['ic'] (R2 delete) or <- 'iqU' ) */
 static void fr_ic(fr_env *z)
 {
     size_t m = z->l - z->c;
     z->ket = z->c;
-    if (!fr_eq_b(z, "ic")) {
+    if (!brief__stem_eq_b(z, "ic")) {
         z->c = z->l - m;
         return;
     }
     z->bra = z->c;
     if (fr_r2(z))
-        fr_delete(z);
+        brief__stem_delete(z);
     else
-        (void)fr_slice_from(z, "iqU");
+        (void)brief__stem_slice_from(z, "iqU");
 }
 
 /* Returns 1 when the step counts as done (a suffix was removed); the
@@ -322,7 +241,7 @@ static int fr_standard_suffix(fr_env *z)
     size_t m;
     int a;
     z->ket = z->c;
-    a = fr_among_b(z, fr_std, FR_N(fr_std));
+    a = brief__stem_among_b(z, fr_std, COUNT(fr_std));
     if (!a)
         return 0;
     z->bra = z->c;
@@ -330,64 +249,64 @@ static int fr_standard_suffix(fr_env *z)
     case 1:
         if (!fr_r2(z))
             return 0;
-        fr_delete(z);
+        brief__stem_delete(z);
         break;
     case 2:
         if (!fr_r2(z))
             return 0;
-        fr_delete(z);
+        brief__stem_delete(z);
         fr_ic(z);
         break;
     case 3:
         if (!fr_r2(z))
             return 0;
-        (void)fr_slice_from(z, "log");
+        (void)brief__stem_slice_from(z, "log");
         break;
     case 4:
         if (!fr_r2(z))
             return 0;
-        (void)fr_slice_from(z, "u");
+        (void)brief__stem_slice_from(z, "u");
         break;
     case 5:
         if (!fr_r2(z))
             return 0;
-        (void)fr_slice_from(z, "ent");
+        (void)brief__stem_slice_from(z, "ent");
         break;
     case 6:
         if (!fr_rv(z))
             return 0;
-        fr_delete(z);
+        brief__stem_delete(z);
         /* try ( [substring] among ( ... ) ) */
         m = z->l - z->c;
         z->ket = z->c;
-        a = fr_among_b(z, fr_ement, FR_N(fr_ement));
+        a = brief__stem_among_b(z, fr_ement, COUNT(fr_ement));
         if (a) {
             z->bra = z->c;
             switch (a) {
             case 1: /* iv: R2 delete ['at'] R2 delete */
                 if (!fr_r2(z))
                     break;
-                fr_delete(z);
+                brief__stem_delete(z);
                 z->ket = z->c;
-                if (!fr_eq_b(z, "at"))
+                if (!brief__stem_eq_b(z, "at"))
                     break;
                 z->bra = z->c;
                 if (fr_r2(z))
-                    fr_delete(z);
+                    brief__stem_delete(z);
                 break;
             case 2: /* eus: (R2 delete) or (R1 <- 'eux') */
                 if (fr_r2(z))
-                    fr_delete(z);
+                    brief__stem_delete(z);
                 else if (fr_r1(z))
-                    (void)fr_slice_from(z, "eux");
+                    (void)brief__stem_slice_from(z, "eux");
                 break;
             case 3:
                 if (fr_r2(z))
-                    fr_delete(z);
+                    brief__stem_delete(z);
                 break;
             default: /* ièr, Ièr */
                 if (fr_rv(z))
-                    (void)fr_slice_from(z, "i");
+                    (void)brief__stem_slice_from(z, "i");
                 break;
             }
         }
@@ -396,24 +315,24 @@ static int fr_standard_suffix(fr_env *z)
     case 7:
         if (!fr_r2(z))
             return 0;
-        fr_delete(z);
+        brief__stem_delete(z);
         m = z->l - z->c;
         z->ket = z->c;
-        a = fr_among_b(z, fr_ite, FR_N(fr_ite));
+        a = brief__stem_among_b(z, fr_ite, COUNT(fr_ite));
         if (a) {
             z->bra = z->c;
             if (a == 1) {
                 if (fr_r2(z))
-                    fr_delete(z);
+                    brief__stem_delete(z);
                 else
-                    (void)fr_slice_from(z, "abl");
+                    (void)brief__stem_slice_from(z, "abl");
             } else if (a == 2) {
                 if (fr_r2(z))
-                    fr_delete(z);
+                    brief__stem_delete(z);
                 else
-                    (void)fr_slice_from(z, "iqU");
+                    (void)brief__stem_slice_from(z, "iqU");
             } else if (fr_r2(z)) {
-                fr_delete(z);
+                brief__stem_delete(z);
             }
         }
         z->c = z->l - m;
@@ -421,33 +340,33 @@ static int fr_standard_suffix(fr_env *z)
     case 8:
         if (!fr_r2(z))
             return 0;
-        fr_delete(z);
+        brief__stem_delete(z);
         /* try ( ['at'] R2 delete ['ic'] (R2 delete) or <- 'iqU' ) */
         m = z->l - z->c;
         z->ket = z->c;
-        if (fr_eq_b(z, "at")) {
+        if (brief__stem_eq_b(z, "at")) {
             z->bra = z->c;
             if (fr_r2(z)) {
-                fr_delete(z);
+                brief__stem_delete(z);
                 z->ket = z->c;
-                if (fr_eq_b(z, "ic")) {
+                if (brief__stem_eq_b(z, "ic")) {
                     z->bra = z->c;
                     if (fr_r2(z))
-                        fr_delete(z);
+                        brief__stem_delete(z);
                     else
-                        (void)fr_slice_from(z, "iqU");
+                        (void)brief__stem_slice_from(z, "iqU");
                 }
             }
         }
         z->c = z->l - m;
         break;
     case 9:
-        (void)fr_slice_from(z, "eau");
+        (void)brief__stem_slice_from(z, "eau");
         break;
     case 10:
         if (!fr_r1(z))
             return 0;
-        (void)fr_slice_from(z, "al");
+        (void)brief__stem_slice_from(z, "al");
         break;
     case 11: /* oux after b h j l n p */
         if (z->c <= z->lb)
@@ -458,32 +377,32 @@ static int fr_standard_suffix(fr_env *z)
         default:
             return 0;
         }
-        (void)fr_slice_from(z, "ou");
+        (void)brief__stem_slice_from(z, "ou");
         break;
     case 12: /* euse: (R2 delete) or (R1 <- 'eux') */
         if (fr_r2(z))
-            fr_delete(z);
+            brief__stem_delete(z);
         else if (fr_r1(z))
-            (void)fr_slice_from(z, "eux");
+            (void)brief__stem_slice_from(z, "eux");
         else
             return 0;
         break;
     case 13: /* R1 non-v delete */
         if (!fr_r1(z) || z->c <= z->lb || fr_v(z->p[z->c - 1]))
             return 0;
-        fr_delete(z);
+        brief__stem_delete(z);
         break;
     case 14: /* RV fail(<- 'ant') */
         if (fr_rv(z))
-            (void)fr_slice_from(z, "ant");
+            (void)brief__stem_slice_from(z, "ant");
         return 0;
     case 15:
         if (fr_rv(z))
-            (void)fr_slice_from(z, "ent");
+            (void)brief__stem_slice_from(z, "ent");
         return 0;
     default: /* ment(s): test (v RV) fail(delete) */
         if (z->c > z->lb && fr_v(z->p[z->c - 1]) && z->pv <= z->c - 1)
-            fr_delete(z);
+            brief__stem_delete(z);
         return 0;
     }
     return 1;
@@ -491,15 +410,16 @@ static int fr_standard_suffix(fr_env *z)
 
 /* ---- step 2: verb suffixes (searched inside RV) -------------------------- */
 
-static const struct fr_among fr_iverb[] = {
-    {I_CIRC "mes", 1}, {I_CIRC "t", 1}, {I_CIRC "tes", 1}, {"i", 1},
-    {"ie", 1}, {"ies", 1}, {"ir", 1}, {"ira", 1}, {"irai", 1},
-    {"iraIent", 1}, {"irais", 1}, {"irait", 1}, {"iras", 1}, {"irent", 1},
-    {"irez", 1}, {"iriez", 1}, {"irions", 1}, {"irons", 1}, {"iront", 1},
-    {"is", 1}, {"issaIent", 1}, {"issais", 1}, {"issait", 1},
-    {"issant", 1}, {"issante", 1}, {"issantes", 1}, {"issants", 1},
-    {"isse", 1}, {"issent", 1}, {"isses", 1}, {"issez", 1}, {"issiez", 1},
-    {"issions", 1}, {"issons", 1}, {"it", 1},
+static const brief__stem_sfx fr_iverb[] = {
+    SFX(I_CIRC "mes", 1), SFX(I_CIRC "t", 1), SFX(I_CIRC "tes", 1),
+    SFX("i", 1), SFX("ie", 1), SFX("ies", 1), SFX("ir", 1), SFX("ira", 1),
+    SFX("irai", 1), SFX("iraIent", 1), SFX("irais", 1), SFX("irait", 1),
+    SFX("iras", 1), SFX("irent", 1), SFX("irez", 1), SFX("iriez", 1),
+    SFX("irions", 1), SFX("irons", 1), SFX("iront", 1), SFX("is", 1),
+    SFX("issaIent", 1), SFX("issais", 1), SFX("issait", 1), SFX("issant", 1),
+    SFX("issante", 1), SFX("issantes", 1), SFX("issants", 1), SFX("isse", 1),
+    SFX("issent", 1), SFX("isses", 1), SFX("issez", 1), SFX("issiez", 1),
+    SFX("issions", 1), SFX("issons", 1), SFX("it", 1),
 };
 
 /* setlimit tomark pV for ( [substring] among ( ... (not 'H' non-v
@@ -512,11 +432,11 @@ static int fr_i_verb_suffix(fr_env *z)
         return 0;
     z->lb = z->pv;
     z->ket = z->c;
-    if (fr_among_b(z, fr_iverb, FR_N(fr_iverb))) {
+    if (brief__stem_among_b(z, fr_iverb, COUNT(fr_iverb))) {
         z->bra = z->c;
         if (z->c > z->lb && z->p[z->c - 1] != 'H' &&
             !fr_v(z->p[z->c - 1])) {
-            fr_delete(z);
+            brief__stem_delete(z);
             ok = 1;
         }
     }
@@ -524,42 +444,31 @@ static int fr_i_verb_suffix(fr_env *z)
     return ok;
 }
 
-static const struct fr_among fr_verb[] = {
-    {"ions", 1},
-    {E_ACUTE, 2}, {E_ACUTE "e", 2}, {E_ACUTE "es", 2}, {E_ACUTE "s", 2},
-    {E_GRAVE "rent", 2}, {"er", 2}, {"era", 2}, {"erai", 2},
-    {"eraIent", 2}, {"erais", 2}, {"erait", 2}, {"eras", 2}, {"erez", 2},
-    {"eriez", 2}, {"erions", 2}, {"erons", 2}, {"eront", 2}, {"ez", 2},
-    {"iez", 2},
-    {A_CIRC "mes", 3}, {A_CIRC "t", 3}, {A_CIRC "tes", 3}, {"a", 3},
-    {"ai", 3}, {"aIent", 3}, {"ait", 3}, {"ant", 3}, {"ante", 3},
-    {"antes", 3}, {"ants", 3}, {"as", 3}, {"asse", 3}, {"assent", 3},
-    {"asses", 3}, {"assiez", 3}, {"assions", 3},
-    {"ais", 4}, {"aise", 5}, {"aises", 5},
+static const brief__stem_sfx fr_verb[] = {
+    SFX("ions", 1),
+    SFX(E_ACUTE, 2), SFX(E_ACUTE "e", 2), SFX(E_ACUTE "es", 2),
+    SFX(E_ACUTE "s", 2), SFX(E_GRAVE "rent", 2), SFX("er", 2), SFX("era", 2),
+    SFX("erai", 2), SFX("eraIent", 2), SFX("erais", 2), SFX("erait", 2),
+    SFX("eras", 2), SFX("erez", 2), SFX("eriez", 2), SFX("erions", 2),
+    SFX("erons", 2), SFX("eront", 2), SFX("ez", 2), SFX("iez", 2),
+    SFX(A_CIRC "mes", 3), SFX(A_CIRC "t", 3), SFX(A_CIRC "tes", 3),
+    SFX("a", 3), SFX("ai", 3), SFX("aIent", 3), SFX("ait", 3), SFX("ant", 3),
+    SFX("ante", 3), SFX("antes", 3), SFX("ants", 3), SFX("as", 3),
+    SFX("asse", 3), SFX("assent", 3), SFX("asses", 3), SFX("assiez", 3),
+    SFX("assions", 3),
+    SFX("ais", 4), SFX("aise", 5), SFX("aises", 5),
 };
-
-/* Is the text before position c (the whole word, not only RV) s? */
-static int fr_before(const fr_env *z, size_t c, const char *s)
-{
-    size_t len = strlen(s), i;
-    if (c < len)
-        return 0;
-    for (i = 0; i < len; i++)
-        if (z->p[c - len + i] != (unsigned char)s[i])
-            return 0;
-    return 1;
-}
 
 /* delete try ( ['e'] delete ): the e must be in RV too (lb is pV). */
 static void fr_delete_a(fr_env *z)
 {
     size_t m;
-    fr_delete(z);
+    brief__stem_delete(z);
     m = z->l - z->c;
     z->ket = z->c;
-    if (fr_eq_b(z, "e")) {
+    if (brief__stem_eq_b(z, "e")) {
         z->bra = z->c;
-        fr_delete(z);
+        brief__stem_delete(z);
     }
     z->c = z->l - m;
 }
@@ -572,32 +481,32 @@ static int fr_verb_suffix(fr_env *z)
         return 0;
     z->lb = z->pv;
     z->ket = z->c;
-    a = fr_among_b(z, fr_verb, FR_N(fr_verb));
+    a = brief__stem_among_b(z, fr_verb, COUNT(fr_verb));
     if (a) {
         z->bra = z->c;
         switch (a) {
         case 1:
             if (fr_r2(z)) {
-                fr_delete(z);
+                brief__stem_delete(z);
                 ok = 1;
             }
             break;
         case 2:
-            fr_delete(z);
+            brief__stem_delete(z);
             ok = 1;
             break;
         case 4: /* -ais(e)(s), kept in palais, mauvais, deplaise ... */
         case 5:
-            if ((z->c == 3 && fr_before(z, z->c, "al")) ||
-                fr_before(z, z->c, "auv") ||
-                fr_before(z, z->c, E_ACUTE "pl"))
+            /* (the text before the suffix, in the whole word) */
+            if ((z->c == 3 && ENDS(z->p, z->c, "al")) ||
+                ENDS(z->p, z->c, "auv") || ENDS(z->p, z->c, E_ACUTE "pl"))
                 break;
             /* -ais takes a preceding e like -ait (mangeais -> mang);
              * -aise(s) does not */
             if (a == 4)
                 fr_delete_a(z);
             else
-                fr_delete(z);
+                brief__stem_delete(z);
             ok = 1;
             break;
         default:
@@ -612,9 +521,9 @@ static int fr_verb_suffix(fr_env *z)
 
 /* ---- step 4: residual suffixes ------------------------------------------ */
 
-static const struct fr_among fr_resid[] = {
-    {"ion", 1}, {"ier", 2}, {"i" E_GRAVE "re", 2}, {"Ier", 2},
-    {"I" E_GRAVE "re", 2}, {"e", 3},
+static const brief__stem_sfx fr_resid[] = {
+    SFX("ion", 1), SFX("ier", 2), SFX("i" E_GRAVE "re", 2), SFX("Ier", 2),
+    SFX("I" E_GRAVE "re", 2), SFX("e", 3),
 };
 
 static void fr_residual_suffix(fr_env *z)
@@ -623,7 +532,7 @@ static void fr_residual_suffix(fr_env *z)
     int a;
     /* try ( ['s'] test ('Hi' or non-keep_with_s) delete ): not in RV */
     z->ket = z->c;
-    if (fr_eq_b(z, "s")) {
+    if (brief__stem_eq_b(z, "s")) {
         size_t c = z->c;
         int del = 0;
         z->bra = c;
@@ -638,7 +547,7 @@ static void fr_residual_suffix(fr_env *z)
             }
         }
         if (del)
-            fr_delete(z);
+            brief__stem_delete(z);
         else
             z->c = z->l - m;
     }
@@ -647,17 +556,17 @@ static void fr_residual_suffix(fr_env *z)
         return;
     z->lb = z->pv;
     z->ket = z->c;
-    a = fr_among_b(z, fr_resid, FR_N(fr_resid));
+    a = brief__stem_among_b(z, fr_resid, COUNT(fr_resid));
     if (a) {
         z->bra = z->c;
         if (a == 1) {
             if (fr_r2(z) && z->c > z->lb &&
                 (z->p[z->c - 1] == 's' || z->p[z->c - 1] == 't'))
-                fr_delete(z);
+                brief__stem_delete(z);
         } else if (a == 2) {
-            (void)fr_slice_from(z, "i");
+            (void)brief__stem_slice_from(z, "i");
         } else {
-            fr_delete(z);
+            brief__stem_delete(z);
         }
     }
     z->lb = lb;
@@ -672,7 +581,7 @@ static void fr_un_double(fr_env *z)
     size_t i;
     for (i = 0; i < sizeof tails / sizeof tails[0]; i++) {
         size_t c = z->c;
-        if (fr_eq_b(z, tails[i])) {
+        if (brief__stem_eq_b(z, tails[i])) {
             z->c = c;
             z->l--;
             z->c--;
@@ -695,13 +604,16 @@ static void fr_un_accent(fr_env *z)
 
 size_t brief__stem_french(uint32_t *w, size_t n)
 {
+    uint32_t buf[FR_CAP];
     fr_env z;
     size_t i;
     int done;
     if (n > BRIEF__MAX_STEM)
         return n;
     for (i = 0; i < n; i++)
-        z.p[i] = w[i];
+        buf[i] = w[i];
+    z.p = buf;
+    z.cap = FR_CAP;
     z.l = n;
     z.c = z.lb = z.bra = z.ket = 0;
     fr_elisions(&z);
@@ -743,3 +655,8 @@ size_t brief__stem_french(uint32_t *w, size_t n)
         w[i] = z.p[i];
     return z.l;
 }
+
+#else
+/* ISO C wants at least one declaration in a translation unit. */
+typedef int brief__stem_french_left_out;
+#endif /* BRIEF_NO_LANGS */

@@ -18,13 +18,16 @@
  * points 'U' and 'Y'; the postlude lowers them again.
  */
 #include "internal.h"
+#include "stem_util.h"
+
+#ifndef BRIEF_NO_LANGS /* an English-only build leaves this out */
 
 #define SZ 0xDFu  /* ß */
 #define AU 0xE4u  /* ä */
 #define OU 0xF6u  /* ö */
 #define UU 0xFCu  /* ü */
 
-static int is_vowel(uint32_t c)
+static int de_is_vowel(uint32_t c)
 {
     switch (c) {
     case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
@@ -36,7 +39,7 @@ static int is_vowel(uint32_t c)
 }
 
 /* Letters after which a final -s may go. */
-static int is_s_ending(uint32_t c)
+static int de_is_s_ending(uint32_t c)
 {
     switch (c) {
     case 'b': case 'd': case 'f': case 'g': case 'h': case 'k': case 'l':
@@ -50,7 +53,7 @@ static int is_s_ending(uint32_t c)
 /* As s-ending but without r (so "-erst" is not mistaken for "-st"). */
 static int is_st_ending(uint32_t c)
 {
-    return c != 'r' && is_s_ending(c);
+    return c != 'r' && de_is_s_ending(c);
 }
 
 static int is_et_ending(uint32_t c)
@@ -64,62 +67,20 @@ static int is_et_ending(uint32_t c)
     }
 }
 
-/* Does w[0..end) end with the ASCII string s? */
-static int ends(const uint32_t *w, size_t end, const char *s)
-{
-    size_t k = 0;
-    while (s[k])
-        k++;
-    if (k > end)
-        return 0;
-    w += end - k;
-    while (k--)
-        if (w[k] != (unsigned char)s[k])
-            return 0;
-    return 1;
-}
-
-/* Length of the longest string of tab (NULL-terminated) that w[0..n)
- * ends with, 0 when none; *which receives its index. Snowball's
- * "substring/among" picks the longest match first and only then tests
- * the region, never falling back to a shorter one. */
-static size_t longest(const uint32_t *w, size_t n, const char *const *tab,
-                      int *which)
-{
-    size_t best = 0, k, len;
-    for (k = 0; tab[k]; k++) {
-        for (len = 0; tab[k][len]; len++)
-            ;
-        if (len > best && ends(w, n, tab[k])) {
-            best = len;
-            *which = (int)k;
-        }
-    }
-    return best;
-}
-
-/* First position after a non-vowel that follows a vowel, searching from
- * 'from'; n when there is none (the standard R1/R2 rule). */
-static size_t region(const uint32_t *w, size_t n, size_t from)
-{
-    size_t i = from;
-    while (i < n && !is_vowel(w[i]))
-        i++;
-    while (i < n && is_vowel(w[i]))
-        i++;
-    return i < n ? i + 1 : n;
-}
+#define ENDS(w, n, lit) BRIEF__STEM_ENDS(w, n, lit)
+#define STR(lit) BRIEF__STEM_STR(lit)
+#define COUNT(tab) BRIEF__STEM_COUNT(tab)
 
 /* Mark u and y between vowels (they then count as consonants), then
  * ß -> ss, ae -> ä, oe -> ö, ue -> ü (but not in "qu..."). Returns n. */
-static size_t prelude(uint32_t *w, size_t n)
+static size_t de_prelude(uint32_t *w, size_t n)
 {
     size_t i, k;
     /* Left to right, each decision seeing the earlier ones: a marked
      * letter is no longer a vowel, exactly as Snowball's repeat/goto. */
     for (i = 1; i + 1 < n; i++)
-        if ((w[i] == 'u' || w[i] == 'y') && is_vowel(w[i - 1]) &&
-            is_vowel(w[i + 1]))
+        if ((w[i] == 'u' || w[i] == 'y') && de_is_vowel(w[i - 1]) &&
+            de_is_vowel(w[i + 1]))
             w[i] = w[i] == 'u' ? 'U' : 'Y';
     i = 0;
     while (i < n) {
@@ -150,51 +111,58 @@ static size_t prelude(uint32_t *w, size_t n)
     return n;
 }
 
-static const char *const step1_tab[] = {
-    "em", "ern", "er", "e", "en", "es", "s", "erin", "erinnen", "ln", "lns",
-    NULL
+/* Snowball's "substring/among" picks the longest match first and only
+ * then tests the region, never falling back to a shorter one. */
+static const brief__stem_sfx de_step1[] = {
+    STR("em"), STR("ern"), STR("er"), STR("e"), STR("en"), STR("es"), STR("s"),
+    STR("erin"), STR("erinnen"), STR("ln"), STR("lns"),
 };
-static const char *const step2_tab[] = {"en", "er", "est", "st", "et", NULL};
-static const char *const step3_tab[] = {
-    "end", "ung", "ig", "ik", "isch", "lich", "heit", "keit", NULL
+static const brief__stem_sfx de_step2[] = {
+    STR("en"), STR("er"), STR("est"), STR("st"), STR("et"),
 };
-static const char *const apos_tab[] = {"'s", "'sch", "'", NULL};
+static const brief__stem_sfx de_step3[] = {
+    STR("end"), STR("ung"), STR("ig"), STR("ik"), STR("isch"), STR("lich"),
+    STR("heit"), STR("keit"),
+};
+static const brief__stem_sfx de_apos[] = {
+    STR("'s"), STR("'sch"), STR("'"),
+};
 /* Stems before which -et is part of the word, not an ending. */
-static const char *const et_keep[] = {
-    "geordn", "intern", "plan", "tick", "tr", NULL
+static const brief__stem_sfx de_et_keep[] = {
+    STR("geordn"), STR("intern"), STR("plan"), STR("tick"), STR("tr"),
 };
 
 static size_t step1(const uint32_t *w, size_t n, size_t p1)
 {
-    int k = 0;
-    size_t len = longest(w, n, step1_tab, &k), stem;
+    int k = brief__stem_longest_r(w, p1, n, de_step1, COUNT(de_step1));
+    size_t stem;
     const char *s;
-    if (!len || n - len < p1)
+    if (k < 0)
         return n;
-    s = step1_tab[k];
-    stem = n - len;
+    s = de_step1[k].s;
+    stem = n - de_step1[k].len;
     if (s[0] == 'l')                       /* -ln, -lns -> -l */
         return stem + 1;
     if (s[0] == 'e' && s[1] == 'm')        /* but not "system" */
-        return ends(w, stem, "syst") ? n : stem;
+        return ENDS(w, stem, "syst") ? n : stem;
     if (s[0] == 's')                       /* the s-ending may lie outside R1 */
-        return stem >= 1 && is_s_ending(w[stem - 1]) ? stem : n;
+        return stem >= 1 && de_is_s_ending(w[stem - 1]) ? stem : n;
     /* -e, -en, -es after -niss: "bedürfnissen" -> "bedürfnis" */
     if ((s[1] == 0 || ((s[1] == 'n' || s[1] == 's') && s[2] == 0)) &&
-        ends(w, stem, "niss"))
+        ENDS(w, stem, "niss"))
         stem--;
     return stem;
 }
 
 static size_t step2(const uint32_t *w, size_t n, size_t p1)
 {
-    int k = 0;
-    size_t len = longest(w, n, step2_tab, &k), stem, j;
+    int k = brief__stem_longest_r(w, p1, n, de_step2, COUNT(de_step2));
+    size_t stem, j;
     const char *s;
-    if (!len || n - len < p1)
+    if (k < 0)
         return n;
-    s = step2_tab[k];
-    stem = n - len;
+    s = de_step2[k].s;
+    stem = n - de_step2[k].len;
     if (s[0] == 's') {
         /* -st after an st-ending that has at least 3 letters before it */
         if (stem < 4 || !is_st_ending(w[stem - 1]))
@@ -202,8 +170,9 @@ static size_t step2(const uint32_t *w, size_t n, size_t p1)
     } else if (s[0] == 'e' && s[1] == 't') {
         if (stem < 1 || !is_et_ending(w[stem - 1]))
             return n;
-        for (j = 0; et_keep[j]; j++)
-            if (ends(w, stem, et_keep[j]))
+        for (j = 0; j < COUNT(de_et_keep); j++)
+            if (brief__stem_ends_with(w, stem, de_et_keep[j].s,
+                                      de_et_keep[j].len))
                 return n;
     }
     return stem;
@@ -211,16 +180,17 @@ static size_t step2(const uint32_t *w, size_t n, size_t p1)
 
 static size_t step3(const uint32_t *w, size_t n, size_t p1, size_t p2)
 {
-    int k = 0;
-    size_t len = longest(w, n, step3_tab, &k);
+    int k = brief__stem_longest_r(w, p2, n, de_step3, COUNT(de_step3));
+    size_t len;
     const char *s;
-    if (!len || n - len < p2)
+    if (k < 0)
         return n;
-    s = step3_tab[k];
+    s = de_step3[k].s;
+    len = de_step3[k].len;
     n -= len;
     switch (s[0]) {
     case 'e': case 'u':                    /* -end, -ung */
-        if (ends(w, n, "ig") && n - 2 >= p2 &&
+        if (ENDS(w, n, "ig") && n - 2 >= p2 &&
             !(n >= 3 && w[n - 3] == 'e'))
             n -= 2;
         return n;
@@ -229,13 +199,13 @@ static size_t step3(const uint32_t *w, size_t n, size_t p1, size_t p2)
             return n + len;
         return n;
     case 'l': case 'h':                    /* -lich, -heit */
-        if ((ends(w, n, "er") || ends(w, n, "en")) && n - 2 >= p1)
+        if ((ENDS(w, n, "er") || ENDS(w, n, "en")) && n - 2 >= p1)
             n -= 2;
         return n;
     default:                               /* -keit */
-        if (ends(w, n, "lich") && n - 4 >= p2)
+        if (ENDS(w, n, "lich") && n - 4 >= p2)
             n -= 4;
-        else if (ends(w, n, "ig") && n - 2 >= p2)
+        else if (ENDS(w, n, "ig") && n - 2 >= p2)
             n -= 2;
         return n;
     }
@@ -243,13 +213,12 @@ static size_t step3(const uint32_t *w, size_t n, size_t p1, size_t p2)
 
 size_t brief__stem_german(uint32_t *w, size_t n)
 {
-    size_t p1, p2, i, len;
-    int k = 0;
-    n = prelude(w, n);
+    size_t p1, p2, i;
+    n = de_prelude(w, n);
 
     /* R1, adjusted so at least 3 letters precede it; R2 as usual. */
-    p1 = region(w, n, 0);
-    p2 = region(w, n, p1);
+    p1 = brief__stem_region_after_vc(w, n, de_is_vowel, 0);
+    p2 = brief__stem_region_after_vc(w, n, de_is_vowel, p1);
     if (p1 < 3)
         p1 = n < 3 ? n : 3;
 
@@ -259,9 +228,7 @@ size_t brief__stem_german(uint32_t *w, size_t n)
 
     /* Apostrophe: "Andrea's", "Einstein'sch(e)", "Bordeaux'". Last, as
      * what it leaves is a proper noun that must not be stemmed further. */
-    len = longest(w, n, apos_tab, &k);
-    if (len && n - len >= 2)
-        n -= len;
+    (void)brief__stem_drop_longest(w, 2, &n, de_apos, COUNT(de_apos));
 
     for (i = 0; i < n; i++) {
         switch (w[i]) {
@@ -274,3 +241,8 @@ size_t brief__stem_german(uint32_t *w, size_t n)
     }
     return n;
 }
+
+#else
+/* ISO C wants at least one declaration in a translation unit. */
+typedef int brief__stem_german_left_out;
+#endif /* BRIEF_NO_LANGS */

@@ -21,8 +21,10 @@
  * A hex escape followed by a hex digit must be split ("\xED" "eis"), else
  * the compiler would read the digit as part of the escape.
  */
-#include <string.h>
 #include "internal.h"
+#include "stem_util.h"
+
+#ifndef BRIEF_NO_LANGS /* an English-only build leaves this out */
 
 #define A_TILDE 0xE3u
 #define O_TILDE 0xF5u
@@ -31,7 +33,7 @@
 #define E_CIRC 0xEAu
 
 /* Vowels: a e i o u, the acute forms, and â ê ô. '~' is not one. */
-static int is_vowel(uint32_t c)
+static int pt_is_vowel(uint32_t c)
 {
     switch (c) {
     case 'a': case 'e': case 'i': case 'o': case 'u':
@@ -43,130 +45,49 @@ static int is_vowel(uint32_t c)
     }
 }
 
-/* 1 if w[0..n) ends with the Latin-1 string s and s lies wholly at or after
- * position lo (lo is how Snowball's "setlimit tomark pV" restricts a search
- * to RV). */
-static int ends_with(const uint32_t *w, size_t lo, size_t n, const char *s)
-{
-    size_t len = strlen(s), k;
-    if (len > n || n - len < lo)
-        return 0;
-    for (k = 0; k < len; k++)
-        if (w[n - len + k] != (unsigned char)s[k])
-            return 0;
-    return 1;
-}
-
-/* Snowball "among": the index of the longest string of tab[0..count) that
- * ends the word within [lo, n), or -1. Like Snowball, the caller then
- * applies that entry's conditions and never falls back to a shorter one. */
-static int longest(const uint32_t *w, size_t lo, size_t n,
-                   const char *const *tab, size_t count)
-{
-    size_t i, best_len = 0;
-    int best = -1;
-    for (i = 0; i < count; i++) {
-        size_t len = strlen(tab[i]);
-        if (len > best_len && ends_with(w, lo, n, tab[i])) {
-            best = (int)i;
-            best_len = len;
-        }
-    }
-    return best;
-}
-
-/* Overwrite w[from..) with the Latin-1 string s; returns the new length.
- * Every replacement here is no longer than what it replaces. */
-static size_t replace_tail(uint32_t *w, size_t from, const char *s)
-{
-    size_t k;
-    for (k = 0; s[k]; k++)
-        w[from + k] = (unsigned char)s[k];
-    return from + k;
-}
-
-/* Delete the suffix s if it ends the word and starts in the region at r. */
-static int del_if(const uint32_t *w, size_t *n, const char *s, size_t r)
-{
-    if (!ends_with(w, r, *n, s))
-        return 0;
-    *n -= strlen(s);
-    return 1;
-}
-
-/* Index of the first vowel (want_vowel) or non-vowel at or after i, or n. */
-static size_t scan(const uint32_t *w, size_t i, size_t n, int want_vowel)
-{
-    while (i < n && is_vowel(w[i]) != want_vowel)
-        i++;
-    return i;
-}
-
-/* RV as in the Spanish stemmer: after the next vowel if the second letter
- * is a consonant, after the next consonant if the first two are vowels,
- * after the third letter for consonant-vowel; else the end of the word. */
-static size_t mark_rv(const uint32_t *w, size_t n)
-{
-    size_t j;
-    if (n < 2)
-        return n;
-    if (is_vowel(w[1]) && !is_vowel(w[0]))
-        return n >= 3 ? 3 : n;
-    j = scan(w, 2, n, !is_vowel(w[1]));
-    return j < n ? j + 1 : n;
-}
-
-/* R1 (or R2, started from R1): after the first non-vowel following a
- * vowel at or after 'from'. */
-static size_t mark_r(const uint32_t *w, size_t from, size_t n)
-{
-    size_t j = scan(w, scan(w, from, n, 1), n, 0);
-    return j < n ? j + 1 : n;
-}
+#define SFX(lit, a) BRIEF__STEM_SFX(lit, a)
+#define STR(lit) BRIEF__STEM_STR(lit)
+#define COUNT(tab) BRIEF__STEM_COUNT(tab)
+#define DROP(w, lo, n, lit) BRIEF__STEM_DROP(w, lo, n, lit)
 
 /* Actions of the step-1 table. */
 enum { S_DEL, S_LOGIA, S_UCAO, S_ENCIA, S_AMENTE, S_MENTE, S_IDADE, S_IVA,
        S_IRA };
 
-static const struct { const char *s; unsigned char act; } std_sfx[] = {
-    {"eza", S_DEL}, {"ezas", S_DEL}, {"ico", S_DEL}, {"ica", S_DEL},
-    {"icos", S_DEL}, {"icas", S_DEL}, {"ismo", S_DEL}, {"ismos", S_DEL},
-    {"\xE1vel", S_DEL}, {"\xEDvel", S_DEL}, {"ista", S_DEL},
-    {"istas", S_DEL}, {"oso", S_DEL}, {"osa", S_DEL}, {"osos", S_DEL},
-    {"osas", S_DEL}, {"amento", S_DEL}, {"amentos", S_DEL},
-    {"imento", S_DEL}, {"imentos", S_DEL}, {"adora", S_DEL},
-    {"ador", S_DEL}, {"a\xE7" "a~o", S_DEL}, {"adoras", S_DEL},
-    {"adores", S_DEL}, {"a\xE7o~es", S_DEL}, {"ante", S_DEL},
-    {"antes", S_DEL}, {"\xE2ncia", S_DEL},
-    {"logia", S_LOGIA}, {"logias", S_LOGIA},
-    {"u\xE7" "a~o", S_UCAO}, {"u\xE7o~es", S_UCAO},
-    {"\xEAncia", S_ENCIA}, {"\xEAncias", S_ENCIA},
-    {"amente", S_AMENTE},
-    {"mente", S_MENTE},
-    {"idade", S_IDADE}, {"idades", S_IDADE},
-    {"iva", S_IVA}, {"ivo", S_IVA}, {"ivas", S_IVA}, {"ivos", S_IVA},
-    {"ira", S_IRA}, {"iras", S_IRA}
+static const brief__stem_sfx pt_std[] = {
+    SFX("eza", S_DEL), SFX("ezas", S_DEL), SFX("ico", S_DEL),
+    SFX("ica", S_DEL), SFX("icos", S_DEL), SFX("icas", S_DEL),
+    SFX("ismo", S_DEL), SFX("ismos", S_DEL), SFX("\xE1vel", S_DEL),
+    SFX("\xEDvel", S_DEL), SFX("ista", S_DEL), SFX("istas", S_DEL),
+    SFX("oso", S_DEL), SFX("osa", S_DEL), SFX("osos", S_DEL),
+    SFX("osas", S_DEL), SFX("amento", S_DEL), SFX("amentos", S_DEL),
+    SFX("imento", S_DEL), SFX("imentos", S_DEL), SFX("adora", S_DEL),
+    SFX("ador", S_DEL), SFX("a\xE7" "a~o", S_DEL), SFX("adoras", S_DEL),
+    SFX("adores", S_DEL), SFX("a\xE7o~es", S_DEL), SFX("ante", S_DEL),
+    SFX("antes", S_DEL), SFX("\xE2ncia", S_DEL),
+    SFX("logia", S_LOGIA), SFX("logias", S_LOGIA),
+    SFX("u\xE7" "a~o", S_UCAO), SFX("u\xE7o~es", S_UCAO),
+    SFX("\xEAncia", S_ENCIA), SFX("\xEAncias", S_ENCIA),
+    SFX("amente", S_AMENTE),
+    SFX("mente", S_MENTE),
+    SFX("idade", S_IDADE), SFX("idades", S_IDADE),
+    SFX("iva", S_IVA), SFX("ivo", S_IVA), SFX("ivas", S_IVA),
+    SFX("ivos", S_IVA),
+    SFX("ira", S_IRA), SFX("iras", S_IRA)
 };
 
 /* Step 1. Returns 1 when a suffix was removed or replaced. As in Snowball,
  * the longest suffix decides alone: when its test fails the step fails and
  * shorter suffixes are not tried. */
-static int standard_suffix(uint32_t *w, size_t *n, size_t rv, size_t r1,
-                           size_t r2)
+static int pt_standard_suffix(uint32_t *w, size_t *n, size_t rv,
+                              size_t r1, size_t r2)
 {
-    size_t i, best_len = 0, s;
-    int best = -1;
-    for (i = 0; i < sizeof std_sfx / sizeof std_sfx[0]; i++) {
-        size_t len = strlen(std_sfx[i].s);
-        if (len > best_len && ends_with(w, 0, *n, std_sfx[i].s)) {
-            best = (int)i;
-            best_len = len;
-        }
-    }
+    int best = brief__stem_longest(w, 0, *n, pt_std, COUNT(pt_std));
+    size_t s;
     if (best < 0)
         return 0;
-    s = *n - best_len; /* where the suffix starts */
-    switch (std_sfx[best].act) {
+    s = *n - pt_std[best].len; /* where the suffix starts */
+    switch (pt_std[best].act) {
     case S_DEL:
         if (s < r2)
             return 0;
@@ -175,105 +96,111 @@ static int standard_suffix(uint32_t *w, size_t *n, size_t rv, size_t r1,
     case S_LOGIA:
         if (s < r2)
             return 0;
-        *n = replace_tail(w, s, "log");
+        *n = brief__stem_replace_tail(w, s, "log");
         return 1;
     case S_UCAO:
         if (s < r2)
             return 0;
-        *n = replace_tail(w, s, "u");
+        *n = brief__stem_replace_tail(w, s, "u");
         return 1;
     case S_ENCIA:
         if (s < r2)
             return 0;
-        *n = replace_tail(w, s, "ente");
+        *n = brief__stem_replace_tail(w, s, "ente");
         return 1;
     case S_AMENTE: {
-        static const char *const pre[] = { "iv", "os", "ic", "ad" };
-        int k;
+        static const brief__stem_sfx pre[] = {
+            STR("iv"), STR("os"), STR("ic"), STR("ad")
+        };
         if (s < r1)
             return 0;
         *n = s;
-        k = longest(w, 0, *n, pre, 4);
         /* -ivamente also loses a preceding -at-, both only in R2 */
-        if (k >= 0 && del_if(w, n, pre[k], r2) && k == 0)
-            del_if(w, n, "at", r2);
+        if (brief__stem_drop_longest(w, r2, n, pre, COUNT(pre)) == 0)
+            DROP(w, r2, n, "at");
         return 1;
     }
     case S_MENTE: {
-        static const char *const pre[] = { "ante", "avel", "\xEDvel" };
-        int k;
+        static const brief__stem_sfx pre[] = {
+            STR("ante"), STR("avel"), STR("\xEDvel")
+        };
         if (s < r2)
             return 0;
         *n = s;
-        k = longest(w, 0, *n, pre, 3);
-        if (k >= 0)
-            del_if(w, n, pre[k], r2);
+        (void)brief__stem_drop_longest(w, r2, n, pre, COUNT(pre));
         return 1;
     }
     case S_IDADE: {
-        static const char *const pre[] = { "abil", "ic", "iv" };
-        int k;
+        static const brief__stem_sfx pre[] = {
+            STR("abil"), STR("ic"), STR("iv")
+        };
         if (s < r2)
             return 0;
         *n = s;
-        k = longest(w, 0, *n, pre, 3);
-        if (k >= 0)
-            del_if(w, n, pre[k], r2);
+        (void)brief__stem_drop_longest(w, r2, n, pre, COUNT(pre));
         return 1;
     }
     case S_IVA: /* then -at- in R2, but not a further -ic- */
         if (s < r2)
             return 0;
         *n = s;
-        del_if(w, n, "at", r2);
+        DROP(w, r2, n, "at");
         return 1;
     default: /* S_IRA: -eira(s) -> -eir, usually not a verb form */
         if (s < rv || s == 0 || w[s - 1] != 'e')
             return 0;
-        *n = replace_tail(w, s, "ir");
+        *n = brief__stem_replace_tail(w, s, "ir");
         return 1;
     }
 }
 
 /* Step 2: verb endings, the whole ending inside RV. Returns 1 if removed. */
-static int verb_suffix(const uint32_t *w, size_t *n, size_t rv)
+static int pt_verb_suffix(const uint32_t *w, size_t *n, size_t rv)
 {
-    static const char *const tab[] = {
-        "ada", "ida", "ia", "aria", "eria", "iria", "ar\xE1", "ara",
-        "er\xE1", "era", "ir\xE1", "ava", "asse", "esse", "isse", "aste",
-        "este", "iste", "ei", "arei", "erei", "irei", "am", "iam", "ariam",
-        "eriam", "iriam", "aram", "eram", "iram", "avam", "em", "arem",
-        "erem", "irem", "assem", "essem", "issem", "ado", "ido", "ando",
-        "endo", "indo", "ara~o", "era~o", "ira~o", "ar", "er", "ir", "as",
-        "adas", "idas", "ias", "arias", "erias", "irias", "ar\xE1s", "aras",
-        "er\xE1s", "eras", "ir\xE1s", "avas", "es", "ardes", "erdes",
-        "irdes", "ares", "eres", "ires", "asses", "esses", "isses", "astes",
-        "estes", "istes", "is", "ais", "eis", "\xED" "eis", "ar\xED" "eis",
-        "er\xED" "eis", "ir\xED" "eis", "\xE1reis", "areis", "\xE9reis",
-        "ereis", "\xEDreis", "ireis", "\xE1sseis", "\xE9sseis",
-        "\xEDsseis", "\xE1veis", "ados", "idos", "\xE1mos", "amos",
-        "\xED" "amos", "ar\xED" "amos", "er\xED" "amos", "ir\xED" "amos",
-        "\xE1ramos", "\xE9ramos", "\xEDramos", "\xE1vamos", "emos",
-        "aremos", "eremos", "iremos", "\xE1ssemos", "\xEAssemos",
-        "\xEDssemos", "imos", "armos", "ermos", "irmos", "eu", "iu", "ou",
-        "ira", "iras"
+    static const brief__stem_sfx tab[] = {
+        STR("ada"), STR("ida"), STR("ia"), STR("aria"), STR("eria"),
+        STR("iria"), STR("ar\xE1"), STR("ara"), STR("er\xE1"), STR("era"),
+        STR("ir\xE1"), STR("ava"), STR("asse"), STR("esse"), STR("isse"),
+        STR("aste"), STR("este"), STR("iste"), STR("ei"), STR("arei"),
+        STR("erei"), STR("irei"), STR("am"), STR("iam"), STR("ariam"),
+        STR("eriam"), STR("iriam"), STR("aram"), STR("eram"), STR("iram"),
+        STR("avam"), STR("em"), STR("arem"), STR("erem"), STR("irem"),
+        STR("assem"), STR("essem"), STR("issem"), STR("ado"), STR("ido"),
+        STR("ando"), STR("endo"), STR("indo"), STR("ara~o"), STR("era~o"),
+        STR("ira~o"), STR("ar"), STR("er"), STR("ir"), STR("as"), STR("adas"),
+        STR("idas"), STR("ias"), STR("arias"), STR("erias"), STR("irias"),
+        STR("ar\xE1s"), STR("aras"), STR("er\xE1s"), STR("eras"),
+        STR("ir\xE1s"), STR("avas"), STR("es"), STR("ardes"), STR("erdes"),
+        STR("irdes"), STR("ares"), STR("eres"), STR("ires"), STR("asses"),
+        STR("esses"), STR("isses"), STR("astes"), STR("estes"), STR("istes"),
+        STR("is"), STR("ais"), STR("eis"), STR("\xED" "eis"),
+        STR("ar\xED" "eis"), STR("er\xED" "eis"), STR("ir\xED" "eis"),
+        STR("\xE1reis"), STR("areis"), STR("\xE9reis"), STR("ereis"),
+        STR("\xEDreis"), STR("ireis"), STR("\xE1sseis"), STR("\xE9sseis"),
+        STR("\xEDsseis"), STR("\xE1veis"), STR("ados"), STR("idos"),
+        STR("\xE1mos"), STR("amos"), STR("\xED" "amos"), STR("ar\xED" "amos"),
+        STR("er\xED" "amos"), STR("ir\xED" "amos"), STR("\xE1ramos"),
+        STR("\xE9ramos"), STR("\xEDramos"), STR("\xE1vamos"), STR("emos"),
+        STR("aremos"), STR("eremos"), STR("iremos"), STR("\xE1ssemos"),
+        STR("\xEAssemos"), STR("\xEDssemos"), STR("imos"), STR("armos"),
+        STR("ermos"), STR("irmos"), STR("eu"), STR("iu"), STR("ou"),
+        STR("ira"), STR("iras"),
     };
-    int k = longest(w, rv, *n, tab, sizeof tab / sizeof tab[0]);
+    int k = brief__stem_longest(w, rv, *n, tab, COUNT(tab));
     if (k < 0)
         return 0;
-    *n -= strlen(tab[k]);
+    *n -= tab[k].len;
     return 1;
 }
 
 /* Step 4: a residual -os, -a, -i, -o, -á, -í, -ó in RV. */
 static size_t residual_suffix(const uint32_t *w, size_t n, size_t rv)
 {
-    static const char *const tab[] = {
-        "os", "a", "i", "o", "\xE1", "\xED", "\xF3"
+    static const brief__stem_sfx tab[] = {
+        STR("os"), STR("a"), STR("i"), STR("o"), STR("\xE1"), STR("\xED"),
+        STR("\xF3")
     };
-    int k = longest(w, 0, n, tab, sizeof tab / sizeof tab[0]);
-    if (k >= 0)
-        del_if(w, &n, tab[k], rv);
+    (void)brief__stem_drop_longest(w, rv, &n, tab, COUNT(tab));
     return n;
 }
 
@@ -314,13 +241,13 @@ size_t brief__stem_portuguese(uint32_t *w, size_t n)
             b[m++] = w[i];
         }
     }
-    rv = mark_rv(b, m);
-    r1 = mark_r(b, 0, m);
-    r2 = mark_r(b, r1, m);
+    rv = brief__stem_rv(b, m, pt_is_vowel);
+    r1 = brief__stem_region_after_vc(b, m, pt_is_vowel, 0);
+    r2 = brief__stem_region_after_vc(b, m, pt_is_vowel, r1);
 
-    changed = standard_suffix(b, &m, rv, r1, r2);
+    changed = pt_standard_suffix(b, &m, rv, r1, r2);
     if (!changed)
-        changed = verb_suffix(b, &m, rv);
+        changed = pt_verb_suffix(b, &m, rv);
     if (changed) {
         /* step 3: -i in RV after c */
         if (m >= 2 && b[m - 1] == 'i' && b[m - 2] == 'c' && m - 1 >= rv)
@@ -341,3 +268,8 @@ size_t brief__stem_portuguese(uint32_t *w, size_t n)
     }
     return n;
 }
+
+#else
+/* ISO C wants at least one declaration in a translation unit. */
+typedef int brief__stem_portuguese_left_out;
+#endif /* BRIEF_NO_LANGS */

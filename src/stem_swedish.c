@@ -13,12 +13,15 @@
  * of R1 does not hide a shorter one inside it.
  */
 #include "internal.h"
+#include "stem_util.h"
+
+#ifndef BRIEF_NO_LANGS /* an English-only build leaves this out */
 
 #define AU 0xE4u  /* ä */
 #define AR 0xE5u  /* å */
 #define OU 0xF6u  /* ö */
 
-static int is_vowel(uint32_t c)
+static int sv_is_vowel(uint32_t c)
 {
     switch (c) {
     case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
@@ -30,7 +33,7 @@ static int is_vowel(uint32_t c)
 }
 
 /* Letters after which a final -s may go. */
-static int is_s_ending(uint32_t c)
+static int sv_is_s_ending(uint32_t c)
 {
     switch (c) {
     case 'b': case 'c': case 'd': case 'f': case 'g': case 'h': case 'j':
@@ -54,45 +57,17 @@ static int is_ost_ending(uint32_t c)
     }
 }
 
-/* Does w[0..end) end with s? s is UTF-32 in spirit but written as a byte
- * string: bytes are taken as code points, so "\xf6" is ö. */
-static int ends(const uint32_t *w, size_t end, const char *s)
-{
-    size_t k = 0;
-    while (s[k])
-        k++;
-    if (k > end)
-        return 0;
-    w += end - k;
-    while (k--)
-        if (w[k] != (unsigned char)s[k])
-            return 0;
-    return 1;
-}
-
-/* Length of the longest string of tab (NULL-terminated) that w[0..n) ends
- * with and that starts at or after p1, 0 when none; *which gets its
- * index. */
-static size_t longest_in(const uint32_t *w, size_t n, size_t p1,
-                         const char *const *tab, int *which)
-{
-    size_t best = 0, k, len;
-    for (k = 0; tab[k]; k++) {
-        for (len = 0; tab[k][len]; len++)
-            ;
-        if (len > best && len <= n && n - len >= p1 && ends(w, n, tab[k])) {
-            best = len;
-            *which = (int)k;
-        }
-    }
-    return best;
-}
+#define ENDS(w, n, lit) BRIEF__STEM_ENDS(w, n, lit)
+#define SFX(lit, a) BRIEF__STEM_SFX(lit, a)
+#define STR(lit) BRIEF__STEM_STR(lit)
+#define COUNT(tab) BRIEF__STEM_COUNT(tab)
 
 /* Stems that end like these keep a following -et ("biet", "kommet"...). */
-static const char *const et_keep[] = {
-    "h", "iet", "uit", "fab", "cit", "dit", "alit", "ilit", "mit", "nit",
-    "pit", "rit", "sit", "tit", "ivit", "kvit", "xit", "kom", "rak", "pak",
-    "stak", NULL
+static const brief__stem_sfx sv_et_keep[] = {
+    STR("h"), STR("iet"), STR("uit"), STR("fab"), STR("cit"), STR("dit"),
+    STR("alit"), STR("ilit"), STR("mit"), STR("nit"), STR("pit"), STR("rit"),
+    STR("sit"), STR("tit"), STR("ivit"), STR("kvit"), STR("xit"), STR("kom"),
+    STR("rak"), STR("pak"), STR("stak"),
 };
 
 /* Can -et be removed from the stem w[0..m)? The stem must end
@@ -100,61 +75,60 @@ static const char *const et_keep[] = {
 static int et_ok(const uint32_t *w, size_t m)
 {
     size_t k;
-    if (m < 3 || is_vowel(w[m - 1]) || !is_vowel(w[m - 2]))
+    if (m < 3 || sv_is_vowel(w[m - 1]) || !sv_is_vowel(w[m - 2]))
         return 0;
-    for (k = 0; et_keep[k]; k++)
-        if (ends(w, m, et_keep[k]))
+    for (k = 0; k < COUNT(sv_et_keep); k++)
+        if (brief__stem_ends_with(w, m, sv_et_keep[k].s, sv_et_keep[k].len))
             return 0;
     return 1;
 }
 
-static const char *const step1_tab[] = {
-    "a", "arna", "erna", "heterna", "orna", "ad", "e", "ade", "ande", "arne",
-    "are", "aste", "en", "anden", "aren", "heten", "ern", "ar", "er",
-    "heter", "or", "as", "arnas", "ernas", "ornas", "es", "ades", "andes",
-    "ens", "arens", "hetens", "erns", "at", "andet", "het", "ast",
-    "s", "et", NULL          /* these two last: conditional (see below) */
-};
-#define STEP1_S 36
-#define STEP1_ET 37
+/* What the step-1 and step-3 suffixes do beyond going. */
+enum { SV_DEL, SV_S, SV_ET, SV_OST, SV_FULLT };
 
-static const char *const pair_tab[] = {
-    "dd", "gd", "nn", "dt", "gt", "kt", "tt", NULL
+static const brief__stem_sfx sv_step1[] = {
+    STR("a"), STR("arna"), STR("erna"), STR("heterna"), STR("orna"),
+    STR("ad"), STR("e"), STR("ade"), STR("ande"), STR("arne"), STR("are"),
+    STR("aste"), STR("en"), STR("anden"), STR("aren"), STR("heten"),
+    STR("ern"), STR("ar"), STR("er"), STR("heter"), STR("or"), STR("as"),
+    STR("arnas"), STR("ernas"), STR("ornas"), STR("es"), STR("ades"),
+    STR("andes"), STR("ens"), STR("arens"), STR("hetens"), STR("erns"),
+    STR("at"), STR("andet"), STR("het"), STR("ast"),
+    SFX("s", SV_S), SFX("et", SV_ET)  /* conditional (see below) */
 };
 
-static const char *const step3_tab[] = {
-    "lig", "ig", "els", "\xf6st", "fullt", NULL
+static const brief__stem_sfx sv_pairs[] = {
+    STR("dd"), STR("gd"), STR("nn"), STR("dt"), STR("gt"), STR("kt"),
+    STR("tt"),
 };
-#define STEP3_OST 3
-#define STEP3_FULLT 4
+
+static const brief__stem_sfx sv_step3[] = {
+    STR("lig"), STR("ig"), STR("els"), SFX("\xf6st", SV_OST),
+    SFX("fullt", SV_FULLT),
+};
 
 size_t brief__stem_swedish(uint32_t *w, size_t n)
 {
-    size_t p1, i, len, stem;
-    int k = 0;
+    size_t p1, stem;
+    int k;
 
     /* R1, adjusted so at least 3 letters precede it. */
-    i = 0;
-    while (i < n && !is_vowel(w[i]))
-        i++;
-    while (i < n && is_vowel(w[i]))
-        i++;
-    p1 = i < n ? i + 1 : n;
+    p1 = brief__stem_region_after_vc(w, n, sv_is_vowel, 0);
     if (p1 < 3 && n >= 3)
         p1 = 3;
 
     /* Step 1: main suffixes. */
-    len = longest_in(w, n, p1, step1_tab, &k);
-    if (len) {
-        stem = n - len;
-        if (k == STEP1_S) {
+    k = brief__stem_longest(w, p1, n, sv_step1, COUNT(sv_step1));
+    if (k >= 0) {
+        stem = n - sv_step1[k].len;
+        if (sv_step1[k].act == SV_S) {
             /* -ets goes whole after a valid et-ending; otherwise -s goes
              * after a valid s-ending (neither needs to be in R1). */
-            if (ends(w, stem, "et") && et_ok(w, stem - 2))
+            if (ENDS(w, stem, "et") && et_ok(w, stem - 2))
                 n = stem - 2;
-            else if (stem >= 1 && is_s_ending(w[stem - 1]))
+            else if (stem >= 1 && sv_is_s_ending(w[stem - 1]))
                 n = stem;
-        } else if (k == STEP1_ET) {
+        } else if (sv_step1[k].act == SV_ET) {
             if (et_ok(w, stem))
                 n = stem;
         } else {
@@ -163,23 +137,25 @@ size_t brief__stem_swedish(uint32_t *w, size_t n)
     }
 
     /* Step 2: a final consonant pair in R1 loses its last letter. */
-    for (k = 0; pair_tab[k]; k++)
-        if (n >= 2 && n - 2 >= p1 && ends(w, n, pair_tab[k])) {
-            n--;
-            break;
-        }
+    if (brief__stem_longest(w, p1, n, sv_pairs, COUNT(sv_pairs)) >= 0)
+        n--;
 
     /* Step 3: other suffixes. */
-    len = longest_in(w, n, p1, step3_tab, &k);
-    if (len) {
-        if (k == STEP3_OST) {
+    k = brief__stem_longest(w, p1, n, sv_step3, COUNT(sv_step3));
+    if (k >= 0) {
+        if (sv_step3[k].act == SV_OST) {
             if (n >= 4 && is_ost_ending(w[n - 4]))
                 n--;                       /* -öst -> -ös */
-        } else if (k == STEP3_FULLT) {
+        } else if (sv_step3[k].act == SV_FULLT) {
             n--;                           /* -fullt -> -full */
         } else {
-            n -= len;
+            n -= sv_step3[k].len;
         }
     }
     return n;
 }
+
+#else
+/* ISO C wants at least one declaration in a translation unit. */
+typedef int brief__stem_swedish_left_out;
+#endif /* BRIEF_NO_LANGS */
