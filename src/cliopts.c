@@ -31,10 +31,12 @@ static const spec specs[] = {
     {0, "jsonl", 0, O_JSONL},
 };
 
-/* Parse a whole positive decimal number no larger than max. */
+/* Parse a whole decimal number up to 2^64 - 1 (the same on every
+ * platform), then clamp it to max: on a 32-bit machine a budget of
+ * 18446744073709551615 means "no limit" just as on a 64-bit one. */
 static int parse_count(const char *s, size_t max, size_t *out)
 {
-    size_t v = 0;
+    unsigned long long v = 0, lim = 18446744073709551615ULL;
     if (!*s)
         return 0;
     for (; *s; s++) {
@@ -42,11 +44,11 @@ static int parse_count(const char *s, size_t max, size_t *out)
         if (*s < '0' || *s > '9')
             return 0;
         d = (unsigned)(*s - '0');
-        if (v > (max - d) / 10)
+        if (v > (lim - d) / 10)
             return 0;
         v = v * 10 + d;
     }
-    *out = v;
+    *out = v > (unsigned long long)max ? max : (size_t)v;
     return 1;
 }
 

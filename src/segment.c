@@ -836,6 +836,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
     int wrapped, first_unit = 1, rc, unit_open = 0, para_used = 0;
     int have_next = 0;
     line l, prev, next_line;
+    memset(&next_line, 0, sizeof next_line);
     builder b;
     b.a = a;
     b.doc = doc;
