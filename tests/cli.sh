@@ -120,6 +120,7 @@ for opt in --sentences --ratio --words --chars --split --scores --output \
 done
 status 0 -V; grep -q "^brief [0-9]" "$T/out" && ok || bad "--version"
 status 0 --sentences=2 $A
+status 0 -n 18446744073709551615 $A # the largest budget, also on 32-bit machines
 status 0 -n2 $A
 
 # ---- output: -o is atomic, write errors, closed pipes --------------------------------
