@@ -101,7 +101,7 @@ tools/rouge: tools/rouge.c
 
 tools: tools/rouge
 
-check-external: all tools tests/stemcheck
+check-external: all tools tests/stemcheck tests/jsoncheck
 	@SHARED=$(SHARED) sh tests/external.sh
 
 eval: all tools

@@ -41,6 +41,23 @@ ROUGE=${ROUGE:-tools/rouge} sh tools/check_rouge.sh "$SHARED" || fail "rouge vec
 echo "== language detection (report)"
 SHARED="$SHARED" sh tools/check_lang.sh
 
+echo "== JSON output on every corpus document"
+jt=${TMPDIR:-/tmp}/brief-json.$$
+n=0; bad=0
+for d in "$SHARED"/corpora/*/docs; do
+    for f in "$d"/*.txt; do
+        n=$((n + 1))
+        if ! $RUNNER "$BRIEF" -f json -k 5 "$f" > "$jt" ||
+           ! $RUNNER "${JSONCHECK:-tests/jsoncheck}" "$jt" > /dev/null 2>&1; then
+            bad=$((bad + 1))
+            [ "$bad" -le 3 ] && echo "  invalid JSON for $f"
+        fi
+    done
+done
+rm -f "$jt"
+echo "json: $((n - bad))/$n documents give valid JSON"
+[ "$bad" -eq 0 ] || fail "every document must give valid JSON"
+
 if [ -f tools/check_html.sh ]; then
     echo "== HTML extraction (readability test pages)"
     BRIEF="$BRIEF" SHARED="$SHARED" sh tools/check_html.sh "$SHARED" || fail "html F1 needs 0.90"
