@@ -130,50 +130,30 @@ static int form_is(const ctx *c, const brief__form *f, const unsigned char *w,
            !memcmp(buf, w, n);
 }
 
-/* Rehash forms into a table twice the size when it is 3/4 full. */
-static int forms_room(ctx *c)
+/* Make room for one more entry than n: when the table would pass 3/4
+ * full, move its slots (reference and hash: the entries need not be read)
+ * into one twice the size and give the old one back. */
+static int table_room(brief__arena *a, table *t, size_t n)
 {
     size_t i, mask;
-    table t;
-    if (c->forms_tab.slots && (c->doc->nforms + 1) <= c->forms_tab.cap / 4 * 3)
+    table nt;
+    if (t->slots && n + 1 <= t->cap / 4 * 3)
         return BRIEF_OK;
-    t.slots = NULL;
-    t.cap = 0;
-    if (table_make(c->a, &t, c->forms_tab.cap ? c->forms_tab.cap : 64) != 0)
+    nt.slots = NULL;
+    nt.cap = 0;
+    if (table_make(a, &nt, t->cap ? t->cap : 64) != 0)
         return BRIEF_ERR_NOMEM;
-    mask = t.cap - 1;
-    for (i = 0; i < c->doc->nforms; i++) {
-        size_t k = c->doc->forms[i].hash & mask;
-        while (t.slots[k].ref)
-            k = (k + 1) & mask;
-        t.slots[k].ref = (uint32_t)(i + 1);
-        t.slots[k].hash = c->doc->forms[i].hash;
+    mask = nt.cap - 1;
+    for (i = 0; i < t->cap; i++) {
+        size_t k;
+        if (!t->slots[i].ref)
+            continue;
+        for (k = t->slots[i].hash & mask; nt.slots[k].ref; k = (k + 1) & mask)
+            ;
+        nt.slots[k] = t->slots[i];
     }
-    brief__free(c->a, c->forms_tab.slots);
-    c->forms_tab = t;
-    return BRIEF_OK;
-}
-
-static int stems_room(ctx *c)
-{
-    size_t i, mask;
-    table t;
-    if (c->stems_tab.slots && (c->doc->nterms + 1) <= c->stems_tab.cap / 4 * 3)
-        return BRIEF_OK;
-    t.slots = NULL;
-    t.cap = 0;
-    if (table_make(c->a, &t, c->stems_tab.cap ? c->stems_tab.cap : 64) != 0)
-        return BRIEF_ERR_NOMEM;
-    mask = t.cap - 1;
-    for (i = 0; i < c->doc->nterms; i++) {
-        size_t k = c->stems[i].hash & mask;
-        while (t.slots[k].ref)
-            k = (k + 1) & mask;
-        t.slots[k].ref = (uint32_t)(i + 1);
-        t.slots[k].hash = c->stems[i].hash;
-    }
-    brief__free(c->a, c->stems_tab.slots);
-    c->stems_tab = t;
+    brief__free(a, t->slots);
+    *t = nt;
     return BRIEF_OK;
 }
 
@@ -184,7 +164,7 @@ static int intern_stem(ctx *c, const unsigned char *s, size_t n, uint32_t *id)
     size_t k, mask;
     int rc;
     char *copy;
-    if ((rc = stems_room(c)) != 0)
+    if ((rc = table_room(c->a, &c->stems_tab, c->doc->nterms)) != 0)
         return rc;
     mask = c->stems_tab.cap - 1;
     for (k = h & mask; c->stems_tab.slots[k].ref; k = (k + 1) & mask) {
@@ -261,7 +241,7 @@ static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
     int rc;
     if (ncp > BRIEF__MAX_STEM)
         return BRIEF_OK; /* a "word" this long is noise, not a term */
-    if ((rc = forms_room(c)) != 0)
+    if ((rc = table_room(c->a, &c->forms_tab, d->nforms)) != 0)
         return rc;
     h = hash_bytes(w, n);
     mask = c->forms_tab.cap - 1;
