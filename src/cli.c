@@ -358,6 +358,18 @@ int main(int argc, char **argv)
         memcpy(tmpname, o.output, n);
         memcpy(tmpname + n, ".briefXXXXXX", 13);
         fd = mkstemp(tmpname);
+        if (fd >= 0) {
+            /* mkstemp makes the file 0600; FILE should end up as a newly
+             * created file would (0666 less the umask), or keep the mode
+             * it has when it exists already */
+            struct stat st;
+            mode_t mask = umask(0);
+            umask(mask);
+            if (stat(o.output, &st) == 0)
+                (void)fchmod(fd, st.st_mode & 07777);
+            else
+                (void)fchmod(fd, (mode_t)(0666 & ~mask));
+        }
         if (fd < 0 || !(out.f = fdopen(fd, "wb"))) {
             report(o.output, strerror(errno));
             if (fd >= 0) {

@@ -128,6 +128,11 @@ echo "old content" > "$T/o.txt"
 status 0 -n 2 -o "$T/o.txt" $A
 cmp -s "$T/o.txt" "$G/article-n3.txt" && bad "-o wrote 3 sentences" || ok
 [ "$(wc -l < "$T/o.txt")" -eq 2 ] && ok || bad "-o content"
+# a new FILE gets the mode a new file gets (umask), an old one keeps its own
+( umask 022; $B -n 1 -o "$T/new.txt" $A )
+[ "$(ls -l "$T/new.txt" | cut -c1-10)" = "-rw-r--r--" ] && ok || bad "-o new file mode: $(ls -l "$T/new.txt")"
+chmod 640 "$T/o.txt"; $B -n 1 -o "$T/o.txt" $A
+[ "$(ls -l "$T/o.txt" | cut -c1-10)" = "-rw-r-----" ] && ok || bad "-o kept mode: $(ls -l "$T/o.txt")"
 echo "old content" > "$T/o.txt"
 status 1 -o "$T/o.txt" "$T/nonexistent"
 [ "$(cat "$T/o.txt")" = "old content" ] && ok || bad "-o clobbered on input error"
