@@ -183,7 +183,6 @@ typedef struct brief__sent {
 typedef struct brief__form {
     size_t off;             /* first occurrence in the view text             */
     uint32_t len;           /* its bytes                                     */
-    uint32_t hash;          /* of the folded bytes                           */
     uint32_t term;          /* BRIEF__NO_TERM for stop words and noise       */
     uint32_t count;         /* occurrences                                   */
 } brief__form;

@@ -88,7 +88,6 @@ static int table_make(brief__arena *a, table *t, size_t n)
 typedef struct stem {
     const char *text;
     size_t len;
-    uint32_t hash;
 } stem;
 
 typedef struct ctx {
@@ -190,7 +189,6 @@ static int intern_stem(ctx *c, const unsigned char *s, size_t n, uint32_t *id)
     *id = (uint32_t)c->doc->nterms++;
     c->stems[*id].text = copy;
     c->stems[*id].len = n;
-    c->stems[*id].hash = h;
     c->stems_tab.slots[k].ref = *id + 1;
     c->stems_tab.slots[k].hash = h;
     return BRIEF_OK;
@@ -262,7 +260,6 @@ static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
         idx = (uint32_t)d->nforms++;
         d->forms[idx].off = off;
         d->forms[idx].len = (uint32_t)len;
-        d->forms[idx].hash = h;
         d->forms[idx].term = term;
         d->forms[idx].count = 0;
         c->forms_tab.slots[k].ref = idx + 1;
