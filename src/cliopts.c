@@ -94,9 +94,11 @@ static int apply(cli_opts *o, const spec *sp, const char *name,
         return 0;
     case O_SPLIT:
         o->format = BRIEF_FORMAT_SPLIT;
+        o->keywords_alone = 0; /* a format given after -k wins, as -f does */
         return 0;
     case O_SCORES:
         o->format = BRIEF_FORMAT_SCORES;
+        o->keywords_alone = 0;
         return 0;
     case O_OUT:
         if (!*val)

@@ -120,6 +120,9 @@ for opt in --sentences --ratio --words --chars --split --scores --output \
 done
 status 0 -V; grep -q "^brief [0-9]" "$T/out" && ok || bad "--version"
 status 0 --sentences=2 $A
+# -k then --split: the format given after -k wins (regression: keywords only)
+$B -k 3 --split $A > "$T/out"; cmp -s "$T/out" "$G/article-split.txt" && ok || bad "-k 3 --split"
+$B --split -k 3 $A > "$T/out"; cmp -s "$T/out" "$G/article-split.txt" && ok || bad "--split -k 3"
 status 0 -n 18446744073709551615 $A # the largest budget, also on 32-bit machines
 status 0 -n2 $A
 
