@@ -113,9 +113,10 @@ int brief__is_upper(uint32_t cp); /* has a distinct lower-case form        */
 /* ---- languages (lang.c, stem_*.c, stopwords.h) --------------------------- */
 /*
  * A stemmer works in place on a lower-case word given as code points and
- * returns the new length (<= n). It must not allocate and must accept any
- * n >= 0 (callers pass at most BRIEF__MAX_STEM code points; longer words
- * are not stemmed).
+ * returns the new length: at most BRIEF__MAX_STEM, the size of the buffer
+ * (German's ß -> ss may make a word longer; every other stemmer returns at
+ * most n). It must not allocate and must accept any n >= 0 (callers pass
+ * at most BRIEF__MAX_STEM code points; longer words are not stemmed).
  */
 #define BRIEF__MAX_STEM 64
 typedef size_t (*brief__stem_fn)(uint32_t *w, size_t n);
