@@ -365,38 +365,37 @@ static int parse_string(parser *ps, sink *out, int lenient)
     }
 }
 
+/* Skip a run of decimal digits at ps->pos; returns how many there were. */
+static size_t skip_digits(parser *ps)
+{
+    size_t d = ps->pos;
+    while (ps->pos < ps->len && ps->s[ps->pos] >= '0' && ps->s[ps->pos] <= '9')
+        ps->pos++;
+    return ps->pos - d;
+}
+
 /* A number (RFC 8259 grammar) at ps->pos. */
 static int parse_number(parser *ps)
 {
     const unsigned char *s = ps->s;
-    size_t start = ps->pos, d;
+    size_t start = ps->pos;
     if (at_char(ps, '-'))
         ps->pos++;
     if (at_char(ps, '0')) {
         ps->pos++;
-    } else {
-        d = ps->pos;
-        while (ps->pos < ps->len && s[ps->pos] >= '0' && s[ps->pos] <= '9')
-            ps->pos++;
-        if (ps->pos == d)
-            return fail(ps, start, "bad number");
+    } else if (!skip_digits(ps)) {
+        return fail(ps, start, "bad number");
     }
     if (at_char(ps, '.')) {
         ps->pos++;
-        d = ps->pos;
-        while (ps->pos < ps->len && s[ps->pos] >= '0' && s[ps->pos] <= '9')
-            ps->pos++;
-        if (ps->pos == d)
+        if (!skip_digits(ps))
             return fail(ps, ps->pos, "bad number");
     }
     if (at_char(ps, 'e') || at_char(ps, 'E')) {
         ps->pos++;
         if (at_char(ps, '+') || at_char(ps, '-'))
             ps->pos++;
-        d = ps->pos;
-        while (ps->pos < ps->len && s[ps->pos] >= '0' && s[ps->pos] <= '9')
-            ps->pos++;
-        if (ps->pos == d)
+        if (!skip_digits(ps))
             return fail(ps, ps->pos, "bad number");
     }
     /* "01", "1x": a number must end where a token may end */
