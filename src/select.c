@@ -2,7 +2,10 @@
  * select.c - choose the brief under a budget.
  *
  * Body sentences are ranked by score (ties: the earlier sentence first) and
- * taken greedily. A candidate is skipped when it does not fit the word or
+ * taken greedily, best first, from a binary heap: building it is linear
+ * and a brief of K sentences pops only as many as it looks at, so the
+ * stage does not sort a long document's every sentence (a budget in words
+ * or bytes may still look at all of them: O(n log n) then). A candidate is skipped when it does not fit the word or
  * byte budget (a later, shorter one may), or when it repeats what is
  * already chosen: its distinct terms overlap those of one of the last
  * REDUNDANCY_WINDOW chosen sentences by more than max_overlap (overlap
@@ -58,6 +61,25 @@ void brief__sort(size_t *idx, size_t *tmp, size_t n, brief__before_fn less,
     }
 }
 
+/* Restore the heap order below position i of heap[0..n): each parent
+ * comes before its children. */
+static void sift_down(const brief__doc *d, size_t *heap, size_t n, size_t i)
+{
+    size_t top = heap[i];
+    for (;;) {
+        size_t c = 2 * i + 1;
+        if (c >= n)
+            break;
+        if (c + 1 < n && before(d, heap[c + 1], heap[c]))
+            c++;
+        if (!before(d, heap[c], top))
+            break;
+        heap[i] = heap[c];
+        i = c;
+    }
+    heap[i] = top;
+}
+
 /* Distinct terms of sentence x marked in mark[] with tag; returns count. */
 static size_t mark_terms(const brief__doc *d, const brief__sent *x,
                          uint32_t *mark, uint32_t tag)
@@ -98,17 +120,16 @@ int brief__select(brief__arena *a, const brief__doc *doc,
                   const brief__budget *budget, size_t **out, size_t *nout)
 {
     size_t n = doc->nsents, nb = 0, i, nchosen = 0, words = 0, bytes = 0;
-    size_t *idx, *tmp, *chosen, window[REDUNDANCY_WINDOW], nwin = 0;
+    size_t *idx, *chosen, window[REDUNDANCY_WINDOW], nwin = 0;
     uint32_t *mark, *seen, tag = 0, stag = 0;
     unsigned char *is_chosen;
     *out = NULL;
     *nout = 0;
     idx = (size_t *)brief__alloc(a, (n + 1) * sizeof *idx);
-    tmp = (size_t *)brief__alloc(a, (n + 1) * sizeof *tmp);
     mark = (uint32_t *)brief__alloc(a, (doc->nterms + 1) * sizeof *mark);
     seen = (uint32_t *)brief__alloc(a, (doc->nterms + 1) * sizeof *seen);
     is_chosen = (unsigned char *)brief__alloc(a, n + 1);
-    if (!idx || !tmp || !mark || !seen || !is_chosen)
+    if (!idx || !mark || !seen || !is_chosen)
         return BRIEF_ERR_NOMEM;
     memset(mark, 0, (doc->nterms + 1) * sizeof *mark);
     memset(seen, 0, (doc->nterms + 1) * sizeof *seen);
@@ -116,14 +137,18 @@ int brief__select(brief__arena *a, const brief__doc *doc,
     for (i = 0; i < n; i++)
         if (is_body(&doc->sents[i]))
             idx[nb++] = i;
-    brief__sort(idx, tmp, nb, before, doc);
+    for (i = nb / 2; i-- > 0;)
+        sift_down(doc, idx, nb, i);
 
-    for (i = 0; i < nb; i++) {
-        const brief__sent *x = &doc->sents[idx[i]];
+    while (nb > 0) {
+        size_t best = idx[0];
+        const brief__sent *x = &doc->sents[best];
         size_t len = x->end - x->start, ca, k;
         int redundant = 0;
         if (budget->sentences && nchosen >= budget->sentences)
             break;
+        idx[0] = idx[--nb]; /* pop the best */
+        sift_down(doc, idx, nb, 0);
         if (budget->words && words + x->words > budget->words)
             continue;
         if (budget->bytes && bytes + len + (nchosen ? 1 : 0) > budget->bytes)
@@ -144,15 +169,15 @@ int brief__select(brief__arena *a, const brief__doc *doc,
         }
         if (redundant)
             continue;
-        is_chosen[idx[i]] = 1;
+        is_chosen[best] = 1;
         nchosen++;
         words += x->words;
         bytes += len + (nchosen > 1 ? 1 : 0);
         if (nwin < REDUNDANCY_WINDOW) {
-            window[nwin++] = idx[i];
+            window[nwin++] = best;
         } else {
             memmove(window, window + 1, (REDUNDANCY_WINDOW - 1) * sizeof *window);
-            window[REDUNDANCY_WINDOW - 1] = idx[i];
+            window[REDUNDANCY_WINDOW - 1] = best;
         }
     }
     chosen = (size_t *)brief__alloc(a, (nchosen + 1) * sizeof *chosen);
@@ -167,7 +192,6 @@ int brief__select(brief__arena *a, const brief__doc *doc,
     brief__free(a, is_chosen);
     brief__free(a, seen);
     brief__free(a, mark);
-    brief__free(a, tmp);
     brief__free(a, idx);
     return BRIEF_OK;
 }
