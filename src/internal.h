@@ -179,13 +179,14 @@ typedef struct brief__sent {
     double score;
 } brief__sent;
 
-/* A distinct surface form and the term it maps to. The form is not copied:
- * it is the token at text[off, off+len) of the view, read folded. */
+/* A distinct surface form and the term it maps to: the token at
+ * text[off, off+len) of the view (its first occurrence), read folded. */
 typedef struct brief__form {
     size_t off;             /* first occurrence in the view text             */
     uint32_t len;           /* its bytes                                     */
     uint32_t term;          /* BRIEF__NO_TERM for stop words and noise       */
     uint32_t count;         /* occurrences                                   */
+    uint32_t key;           /* terms.c: where its record is (see rec_is)     */
 } brief__form;
 
 /* Fold the token text[0..len) as terms.c does (lower case, ' for U+2019)

@@ -97,6 +97,8 @@ typedef struct ctx {
     table forms_tab, stems_tab;
     size_t forms_cap, stems_cap, ids_cap;
     stem *stems;
+    uint32_t *recs;          /* form records (see rec_is), slot ref - 1     */
+    size_t nrecs, recs_cap;
 } ctx;
 
 size_t brief__fold_token(const unsigned char *text, size_t len,
@@ -110,23 +112,40 @@ size_t brief__fold_token(const unsigned char *text, size_t len,
     return n;
 }
 
-/* Does form f read (folded) as w[0..n)? */
-static int form_is(const ctx *c, const brief__form *f, const unsigned char *w,
-                   size_t n)
+/* The hot loop touches two places per token: a slot of forms_tab and the
+ * form's record in c->recs, where the records of all forms lie together
+ * (a small, hot pool, rather than the form's first occurrence somewhere
+ * in a long text). A record is uint32_t words: the term, the count, the
+ * folded length n, then the n folded bytes padded to a whole word. */
+enum { REC_TERM, REC_COUNT, REC_LEN, REC_BYTES };
+
+/* Does the record at recs[r] hold the folded form w[0..n)? */
+static int rec_is(const ctx *c, uint32_t r, const unsigned char *w, size_t n)
 {
-    unsigned char buf[(BRIEF__MAX_STEM + 1) * 8];
-    if (f->len == n) { /* stored in lower case already: the common case */
-        size_t i = 0;
-        const unsigned char *o = c->text + f->off;
-        while (i < n && o[i] == w[i])
-            i++;
-        if (i == n)
-            return 1;
-    }
-    if (f->len > (BRIEF__MAX_STEM + 1) * 4)
-        return 0;
-    return brief__fold_token(c->text + f->off, f->len, buf) == n &&
-           !memcmp(buf, w, n);
+    const uint32_t *rec = c->recs + r;
+    return rec[REC_LEN] == n && !memcmp(rec + REC_BYTES, w, n);
+}
+
+/* Append the record of a new form (folded w[0..n), term); *r gets where. */
+static int add_rec(ctx *c, const unsigned char *w, size_t n, uint32_t term,
+                   uint32_t *r)
+{
+    size_t words = REC_BYTES + (n + 3) / 4;
+    uint32_t *rec;
+    if (c->nrecs + words >= 0xFFFFFFF0u)
+        return BRIEF_ERR_NOMEM;
+    if (reserve(c->a, (void **)&c->recs, &c->recs_cap, c->nrecs + words,
+                sizeof *c->recs) != 0)
+        return BRIEF_ERR_NOMEM;
+    *r = (uint32_t)c->nrecs;
+    rec = c->recs + c->nrecs;
+    rec[REC_TERM] = term;
+    rec[REC_COUNT] = 0;
+    rec[REC_LEN] = (uint32_t)n;
+    rec[words - 1] = 0; /* the padding */
+    memcpy(rec + REC_BYTES, w, n);
+    c->nrecs += words;
+    return BRIEF_OK;
 }
 
 /* Make room for one more entry than n: when the table would pass 3/4
@@ -234,7 +253,7 @@ static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
                      int cjk, size_t off, size_t len)
 {
     brief__doc *d = c->doc;
-    uint32_t h, idx, term;
+    uint32_t h, idx, term, r;
     size_t k, mask;
     int rc;
     if (ncp > BRIEF__MAX_STEM)
@@ -245,28 +264,29 @@ static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
     mask = c->forms_tab.cap - 1;
     for (k = h & mask; c->forms_tab.slots[k].ref; k = (k + 1) & mask)
         if (c->forms_tab.slots[k].hash == h &&
-            form_is(c, &d->forms[c->forms_tab.slots[k].ref - 1], w, n))
+            rec_is(c, c->forms_tab.slots[k].ref - 1, w, n))
             break;
     if (c->forms_tab.slots[k].ref) {
-        idx = c->forms_tab.slots[k].ref - 1;
+        r = c->forms_tab.slots[k].ref - 1;
     } else {
         if ((rc = classify_form(c, w, n, ncp, cjk, &term)) != 0)
             return rc;
         if (d->nforms >= 0xFFFFFFF0u)
             return BRIEF_ERR_NOMEM;
         if ((rc = reserve(c->a, (void **)&d->forms, &c->forms_cap,
-                          d->nforms + 1, sizeof *d->forms)) != 0)
+                          d->nforms + 1, sizeof *d->forms)) != 0 ||
+            (rc = add_rec(c, w, n, term, &r)) != 0)
             return rc;
         idx = (uint32_t)d->nforms++;
         d->forms[idx].off = off;
         d->forms[idx].len = (uint32_t)len;
         d->forms[idx].term = term;
-        d->forms[idx].count = 0;
-        c->forms_tab.slots[k].ref = idx + 1;
+        d->forms[idx].key = r;
+        c->forms_tab.slots[k].ref = r + 1;
         c->forms_tab.slots[k].hash = h;
     }
-    d->forms[idx].count++;
-    term = d->forms[idx].term;
+    c->recs[r + REC_COUNT]++;
+    term = c->recs[r + REC_TERM];
     if (term == BRIEF__NO_TERM)
         return BRIEF_OK;
     if ((rc = reserve(c->a, (void **)&d->ids, &c->ids_cap, d->nids + 1,
@@ -418,6 +438,8 @@ int brief__terms(brief__arena *a, brief__doc *doc)
                           sizeof *doc->forms)) != 0 ||
             (rc = reserve(a, (void **)&c.stems, &c.stems_cap, stems,
                           sizeof *c.stems)) != 0 ||
+            (rc = reserve(a, (void **)&c.recs, &c.recs_cap, forms * 6,
+                          sizeof *c.recs)) != 0 ||
             (rc = reserve(a, (void **)&doc->ids, &c.ids_cap, ids,
                           sizeof *doc->ids)) != 0 ||
             (rc = table_make(a, &c.forms_tab, forms)) != 0 ||
@@ -429,6 +451,8 @@ int brief__terms(brief__arena *a, brief__doc *doc)
             return rc;
         doc->words += doc->sents[i].words;
     }
+    for (i = 0; i < doc->nforms; i++)
+        doc->forms[i].count = c.recs[doc->forms[i].key + REC_COUNT];
     doc->term_count = (uint32_t *)brief__alloc(a, (doc->nterms + 1) *
                                                       sizeof(uint32_t));
     doc->term_sents = (uint32_t *)brief__alloc(a, (doc->nterms + 1) *
@@ -461,5 +485,6 @@ int brief__terms(brief__arena *a, brief__doc *doc)
     brief__free(a, c.forms_tab.slots);
     brief__free(a, c.stems_tab.slots);
     brief__free(a, c.stems);
+    brief__free(a, c.recs);
     return BRIEF_OK;
 }
