@@ -68,6 +68,8 @@ size_t brief__utf8_put(uint32_t cp, unsigned char *out);
 /* Simple case folding (to lower case) for Latin, Greek and Cyrillic. */
 uint32_t brief__fold(uint32_t cp);
 
+/* The order is relied on: SPACE, NEWLINE adjacent and LETTER, DIGIT
+ * adjacent, so each pair is one range test in the hot loops. */
 enum brief__cls {
     BRIEF__C_OTHER = 0, /* symbols, U+FFFD, control characters             */
     BRIEF__C_SPACE,     /* space, tab, NBSP, the U+2000 spaces, U+3000      */

@@ -46,17 +46,25 @@ static uint32_t prev_cp(const unsigned char *s, size_t start, size_t end,
     return 0xFFFD;
 }
 
-static int is_ascii_space(unsigned char b)
-{
-    return brief__ascii_class[b] == BRIEF__C_SPACE ||
-           brief__ascii_class[b] == BRIEF__C_NEWLINE;
-}
-
 static int is_space_cp(uint32_t cp)
 {
     enum brief__cls c = brief__class_of(cp);
     return c == BRIEF__C_SPACE || c == BRIEF__C_NEWLINE;
 }
+
+/* The ASCII openers and closers, as masks of bytes 32..95 and 96..127 (all
+ * are in those ranges): " ' ( [ { * _ open, " ' ) ] } * _ close. */
+#define BIT(ch) ((uint64_t)1 << ((ch) & 63))
+static int ascii_in(unsigned char b, uint64_t lo, uint64_t hi)
+{
+    return b >= 32 && b < 128 && (((b < 96 ? lo : hi) >> ((b - 32) & 63)) & 1);
+}
+#define ASCII_OPENERS_LO (BIT('"' - 32) | BIT('\'' - 32) | BIT('(' - 32) | \
+                          BIT('[' - 32) | BIT('*' - 32) | BIT('_' - 32))
+#define ASCII_OPENERS_HI BIT('{' - 96)
+#define ASCII_CLOSERS_LO (BIT('"' - 32) | BIT('\'' - 32) | BIT(')' - 32) | \
+                          BIT(']' - 32) | BIT('*' - 32) | BIT('_' - 32))
+#define ASCII_CLOSERS_HI BIT('}' - 96)
 
 static int is_closer(uint32_t cp)
 {
@@ -116,7 +124,15 @@ typedef struct chunk {
     size_t core_e;        /* end of the core (before trailing closers)    */
     uint32_t first;       /* first code point after openers (0: none)     */
     uint32_t first_raw;   /* first code point                              */
+    int ascii;            /* all its bytes are ASCII                       */
 } chunk;
+
+/* Is ASCII byte b a space or line break? (brief__cls puts the two side by
+ * side.) */
+static int ascii_blank(unsigned char b)
+{
+    return (unsigned)brief__ascii_class[b] - BRIEF__C_SPACE <= 1u;
+}
 
 /* Next chunk at or after *pos inside [.., end); 0 when none is left. */
 static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
@@ -124,10 +140,11 @@ static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
 {
     size_t p = *pos, q;
     uint32_t cp = 0;
+    unsigned char high = 0;
     while (p < end) {
         unsigned char b = t[p];
         if (b < 0x80) { /* ASCII fast path */
-            if (!is_ascii_space(b))
+            if (!ascii_blank(b))
                 break;
             p++;
             continue;
@@ -141,30 +158,38 @@ static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
     if (p >= end)
         return 0;
     c->s = p;
-    q = p;
-    c->first_raw = brief__next(t, end, &q);
-    c->first = 0;
-    /* the first code point that is no opening quote or bracket */
-    while (p < end) {
+    if (t[p] < 0x80 &&
+        !ascii_in(t[p], ASCII_OPENERS_LO, ASCII_OPENERS_HI)) { /* a word */
+        c->first_raw = c->first = t[p];
+        p++;
+    } else {
         q = p;
-        cp = brief__next(t, end, &q);
-        if (is_space_cp(cp))
-            break;
-        p = q;
-        if (!is_opener(cp)) {
-            c->first = cp;
-            break;
+        c->first_raw = brief__next(t, end, &q);
+        c->first = 0;
+        /* the first code point that is no opening quote or bracket */
+        while (p < end) {
+            q = p;
+            cp = brief__next(t, end, &q);
+            if (is_space_cp(cp))
+                break;
+            high |= t[p];
+            p = q;
+            if (!is_opener(cp)) {
+                c->first = cp;
+                break;
+            }
         }
     }
     /* the rest of the chunk */
     while (p < end) {
         unsigned char b = t[p];
         if (b < 0x80) {
-            if (is_ascii_space(b))
+            if (ascii_blank(b))
                 break;
             p++;
             continue;
         }
+        high = 0x80;
         q = p;
         cp = brief__utf8_next(t, end, &q);
         if (is_space_cp(cp))
@@ -172,12 +197,17 @@ static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
         p = q;
     }
     c->e = p;
+    c->ascii = !(high & 0x80);
     /* strip trailing closers */
     q = c->e;
     while (q > c->s) {
         size_t at;
-        if (t[q - 1] < 0x80 && !is_closer(t[q - 1]))
-            break;
+        if (t[q - 1] < 0x80) {
+            if (!ascii_in(t[q - 1], ASCII_CLOSERS_LO, ASCII_CLOSERS_HI))
+                break;
+            q--;
+            continue;
+        }
         cp = prev_cp(t, c->s, q, &at);
         if (!is_closer(cp))
             break;
@@ -337,18 +367,24 @@ static int starts_with_function_word(const unsigned char *t, const chunk *c,
     return brief__in_table(lang->stopwords, lang->stopword_count, w, n);
 }
 
+/* May chunk c be a list marker? Most chunks are words: a marker starts
+ * with a digit, a lower-case letter followed by '.' or ')', or a
+ * (non-ASCII) bullet. The quick test before the call of list_marker(). */
+static int may_be_marker(const unsigned char *t, const chunk *c)
+{
+    unsigned char b = t[c->s];
+    return b >= 0x80 || (b >= '0' && b <= '9') ||
+           (b >= 'a' && b <= 'z' && c->e - c->s >= 2 &&
+            (t[c->s + 1] == '.' || t[c->s + 1] == ')'));
+}
+
 /* List markers: "1." "1)" "1.)" "a." "b)" and bullets. kind 1 = number,
  * 2 = letter, 3 = bullet; *val the number or letter. */
 static int list_marker(const unsigned char *t, const chunk *c, size_t *val)
 {
     size_t p = c->s, digits = 0, letters = 0, v = 0, n = 0;
     uint32_t cp = 0, last = 0, cps[8];
-    unsigned char b = t[c->s];
-    /* most chunks are words: a marker starts with a digit, a lower-case
-     * letter followed by '.' or ')', or a (non-ASCII) bullet */
-    if (b < 0x80 && !(b >= '0' && b <= '9') &&
-        !(b >= 'a' && b <= 'z' && c->e - c->s >= 2 &&
-          (t[c->s + 1] == '.' || t[c->s + 1] == ')')))
+    if (!may_be_marker(t, c))
         return 0;
     while (p < c->e && n < 8) {
         cp = brief__next(t, c->e, &p);
@@ -446,7 +482,13 @@ static int ends_sentence(const unsigned char *t, const chunk *c,
     uint32_t last, nf;
     if (c->core_e == c->s)
         return 0;
-    last = prev_cp(t, c->s, c->core_e, &at);
+    last = t[c->core_e - 1];
+    if (last < 0x80) { /* the common case: a word, no mark after it */
+        if (last != '.' && last != '!' && last != '?' && n)
+            return 0;
+    } else {
+        last = prev_cp(t, c->s, c->core_e, &at);
+    }
     if (!n)
         return 1; /* the unit ends here anyway */
     nf = n->first ? n->first : n->first_raw;
@@ -573,7 +615,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
         have_n = next_chunk(t, e, &npos, &n);
         /* CJK full stops inside a chunk end a sentence right there (all
          * of them are encoded with a lead byte 0xE3 or 0xEF). */
-        if (has_cjk_lead(t, c.s, c.e)) {
+        if (!c.ascii && has_cjk_lead(t, c.s, c.e)) {
             size_t p = c.s;
             while (p < c.e) {
                 uint32_t cp = brief__next(t, c.e, &p);
@@ -598,7 +640,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
         /* A list marker continuing the unit's list starts a sentence. */
         {
             size_t val = 0;
-            int kind = list_marker(t, &c, &val);
+            int kind = may_be_marker(t, &c) ? list_marker(t, &c, &val) : 0;
             if (idx == 0 && kind) {
                 st.list_kind = kind;
                 st.list_val = val;

@@ -258,8 +258,6 @@ static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
     int rc;
     if (ncp > BRIEF__MAX_STEM)
         return BRIEF_OK; /* a "word" this long is noise, not a term */
-    if ((rc = table_room(c->a, &c->forms_tab, d->nforms)) != 0)
-        return rc;
     h = hash_bytes(w, n);
     mask = c->forms_tab.cap - 1;
     for (k = h & mask; c->forms_tab.slots[k].ref; k = (k + 1) & mask)
@@ -269,6 +267,15 @@ static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
     if (c->forms_tab.slots[k].ref) {
         r = c->forms_tab.slots[k].ref - 1;
     } else {
+        /* a new form: grow the table first if it is full (and find the
+         * empty slot again in the new one) */
+        if (d->nforms + 1 > c->forms_tab.cap / 4 * 3) {
+            if ((rc = table_room(c->a, &c->forms_tab, d->nforms)) != 0)
+                return rc;
+            mask = c->forms_tab.cap - 1;
+            for (k = h & mask; c->forms_tab.slots[k].ref; k = (k + 1) & mask)
+                ;
+        }
         if ((rc = classify_form(c, w, n, ncp, cjk, &term)) != 0)
             return rc;
         if (d->nforms >= 0xFFFFFFF0u)
@@ -312,15 +319,17 @@ static int tokenize(ctx *c, brief__sent *x)
         uint32_t cp = 0;
         enum brief__cls k = BRIEF__C_SPACE;
         size_t q = p;
-        /* ASCII letters and digits inside a token: the common case */
-        if (in_tok && p < e && t[p] < 0x80 &&
-            (brief__ascii_class[t[p]] == BRIEF__C_LETTER ||
-             brief__ascii_class[t[p]] == BRIEF__C_DIGIT)) {
-            if (ncp <= BRIEF__MAX_STEM)
-                buf[n++] = (unsigned char)brief__lower(t[p]);
-            ncp++;
-            p++;
-            continue;
+        /* ASCII letters and digits inside a token: the common case
+         * (brief__cls puts letters and digits side by side) */
+        if (in_tok) {
+            while (p < e && t[p] < 0x80 &&
+                   (unsigned)brief__ascii_class[t[p]] - BRIEF__C_LETTER <= 1u) {
+                if (ncp <= BRIEF__MAX_STEM)
+                    buf[n++] = (unsigned char)brief__lower(t[p]);
+                ncp++;
+                p++;
+            }
+            q = p;
         }
         if (p < e) {
             cp = brief__next(t, e, &q);
