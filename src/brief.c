@@ -159,12 +159,15 @@ static int keywords(brief__arena *a, const brief__doc *doc, size_t want,
         return BRIEF_ERR_NOMEM;
     for (i = 0; i < nt; i++)
         best[i] = (size_t)-1;
-    for (i = 0; i < doc->nforms; i++) {
-        uint32_t t = doc->forms[i].term;
+    /* best[t]: the record of t's most frequent form (the first on a tie) */
+    for (i = 0; i < doc->forms_words;
+         i += brief__rec_size(doc->forms[i + BRIEF__REC_LEN])) {
+        const uint32_t *rec = doc->forms + i;
+        uint32_t t = rec[BRIEF__REC_TERM];
         if (t == BRIEF__NO_TERM)
             continue;
         if (best[t] == (size_t)-1 ||
-            doc->forms[i].count > doc->forms[best[t]].count)
+            rec[BRIEF__REC_COUNT] > doc->forms[best[t] + BRIEF__REC_COUNT])
             best[t] = i;
     }
     for (i = 0; i < nt; i++) {
@@ -196,14 +199,14 @@ static int keywords(brief__arena *a, const brief__doc *doc, size_t want,
     if (!out)
         return BRIEF_ERR_NOMEM;
     for (i = 0; i < n; i++) {
-        const brief__form *f = &doc->forms[best[idx[i]]];
-        char *text = (char *)brief__alloc(a, (size_t)f->len * 2 + 1);
+        const uint32_t *rec = doc->forms + best[idx[i]];
+        size_t len = rec[BRIEF__REC_LEN];
+        char *text = (char *)brief__alloc(a, len + 1);
         if (!text)
             return BRIEF_ERR_NOMEM;
-        out[i].length = brief__fold_token(
-            (const unsigned char *)doc->view.text + f->off, f->len,
-            (unsigned char *)text);
-        text[out[i].length] = 0;
+        memcpy(text, rec + BRIEF__REC_BYTES, len);
+        text[len] = 0;
+        out[i].length = len;
         out[i].text = text;
         out[i].weight = weight[idx[i]];
         out[i].count = doc->term_count[idx[i]];
@@ -250,6 +253,7 @@ static int run(brief__arena *a, const char *input, size_t len,
     brief__free(a, doc.forms);
     doc.forms = NULL;
     doc.nforms = 0;
+    doc.forms_words = 0;
     make_budget(o, &doc, &budget);
     if ((rc = brief__score(a, &doc, budget.sentences)) != 0)
         return rc;

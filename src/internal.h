@@ -181,20 +181,16 @@ typedef struct brief__sent {
     double score;
 } brief__sent;
 
-/* A distinct surface form and the term it maps to: the token at
- * text[off, off+len) of the view (its first occurrence), read folded. */
-typedef struct brief__form {
-    size_t off;             /* first occurrence in the view text             */
-    uint32_t len;           /* its bytes                                     */
-    uint32_t term;          /* BRIEF__NO_TERM for stop words and noise       */
-    uint32_t count;         /* occurrences                                   */
-    uint32_t key;           /* terms.c: where its record is (see rec_is)     */
-} brief__form;
-
-/* Fold the token text[0..len) as terms.c does (lower case, ' for U+2019)
- * into out (4 * len bytes suffice); returns the folded length. */
-size_t brief__fold_token(const unsigned char *text, size_t len,
-                         unsigned char *out);
+/* The distinct surface forms of a text, folded (lower case, ' for U+2019),
+ * lie together in one pool of uint32_t words, a record each:
+ *   [term][count][n][n folded bytes, zero-padded to a whole word]
+ * term is BRIEF__NO_TERM for stop words and noise. A record's size in
+ * words is brief__rec_size(n); the first record is at word 0. */
+enum { BRIEF__REC_TERM, BRIEF__REC_COUNT, BRIEF__REC_LEN, BRIEF__REC_BYTES };
+static inline size_t brief__rec_size(size_t n)
+{
+    return BRIEF__REC_BYTES + (n + 3) / 4;
+}
 
 #define BRIEF__NO_TERM 0xFFFFFFFFu
 
@@ -210,8 +206,9 @@ typedef struct brief__doc {
     size_t nterms;          /* term ids are 0 .. nterms-1                    */
     uint32_t *term_count;   /* occurrences of each term in the document     */
     uint32_t *term_sents;   /* sentences containing each term               */
-    brief__form *forms;     /* every distinct surface form                  */
-    size_t nforms;
+    uint32_t *forms;        /* every distinct surface form (records above)  */
+    size_t nforms;          /* records                                      */
+    size_t forms_words;     /* words of the pool in use                     */
     size_t words;           /* words in the whole text                      */
 } brief__doc;
 

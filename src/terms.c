@@ -52,10 +52,10 @@ static int reserve(brief__arena *a, void **arr, size_t *cap, size_t need,
     return BRIEF_OK;
 }
 
-/* An open-addressing table of entry numbers + 1 (0 = empty slot), kept at
- * most 3/4 full. The entries live in the owner's array. */
+/* An open-addressing table of entry references + 1 (0 = empty slot), kept
+ * at most 3/4 full. The entries live in the owner's pool. */
 typedef struct slot {
-    uint32_t ref;        /* entry number + 1; 0 = empty                    */
+    uint32_t ref;        /* entry reference + 1; 0 = empty                 */
     uint32_t hash;       /* the entry's hash: most probes end here         */
 } slot;
 
@@ -85,66 +85,52 @@ static int table_make(brief__arena *a, table *t, size_t n)
 
 /* ---- the stage ----------------------------------------------------------- */
 
-typedef struct stem {
-    const char *text;
-    size_t len;
-} stem;
-
 typedef struct ctx {
     brief__arena *a;
     brief__doc *doc;
     const unsigned char *text;
     table forms_tab, stems_tab;
     size_t forms_cap, stems_cap, ids_cap;
-    stem *stems;
-    uint32_t *recs;          /* form records (see rec_is), slot ref - 1     */
-    size_t nrecs, recs_cap;
+    /* The stems, for interning: records of uint32_t words, [term id][n]
+     * [n bytes, zero-padded to a whole word]; a slot of stems_tab refers
+     * to one by its word offset + 1. */
+    uint32_t *stems;
+    size_t stems_words;
 } ctx;
 
-size_t brief__fold_token(const unsigned char *text, size_t len,
-                         unsigned char *out)
-{
-    size_t p = 0, n = 0;
-    while (p < len) {
-        uint32_t cp = brief__next(text, len, &p);
-        n += brief__put(cp == 0x2019 ? '\'' : brief__lower(cp), out + n);
-    }
-    return n;
-}
-
 /* The hot loop touches two places per token: a slot of forms_tab and the
- * form's record in c->recs, where the records of all forms lie together
- * (a small, hot pool, rather than the form's first occurrence somewhere
- * in a long text). A record is uint32_t words: the term, the count, the
- * folded length n, then the n folded bytes padded to a whole word. */
-enum { REC_TERM, REC_COUNT, REC_LEN, REC_BYTES };
+ * form's record (see internal.h) in doc->forms, where the records of all
+ * forms lie together: a small, hot pool, not the form's first occurrence
+ * somewhere in a long text. A slot's ref is the record's word offset + 1. */
 
-/* Does the record at recs[r] hold the folded form w[0..n)? */
+/* Does the record at word r hold the folded form w[0..n)? */
 static int rec_is(const ctx *c, uint32_t r, const unsigned char *w, size_t n)
 {
-    const uint32_t *rec = c->recs + r;
-    return rec[REC_LEN] == n && !memcmp(rec + REC_BYTES, w, n);
+    const uint32_t *rec = c->doc->forms + r;
+    return rec[BRIEF__REC_LEN] == n && !memcmp(rec + BRIEF__REC_BYTES, w, n);
 }
 
 /* Append the record of a new form (folded w[0..n), term); *r gets where. */
 static int add_rec(ctx *c, const unsigned char *w, size_t n, uint32_t term,
                    uint32_t *r)
 {
-    size_t words = REC_BYTES + (n + 3) / 4;
+    brief__doc *d = c->doc;
+    size_t words = brief__rec_size(n);
     uint32_t *rec;
-    if (c->nrecs + words >= 0xFFFFFFF0u)
+    if (d->forms_words + words >= 0xFFFFFFF0u)
         return BRIEF_ERR_NOMEM;
-    if (reserve(c->a, (void **)&c->recs, &c->recs_cap, c->nrecs + words,
-                sizeof *c->recs) != 0)
+    if (reserve(c->a, (void **)&d->forms, &c->forms_cap,
+                d->forms_words + words, sizeof *d->forms) != 0)
         return BRIEF_ERR_NOMEM;
-    *r = (uint32_t)c->nrecs;
-    rec = c->recs + c->nrecs;
-    rec[REC_TERM] = term;
-    rec[REC_COUNT] = 0;
-    rec[REC_LEN] = (uint32_t)n;
+    *r = (uint32_t)d->forms_words;
+    rec = d->forms + d->forms_words;
+    rec[BRIEF__REC_TERM] = term;
+    rec[BRIEF__REC_COUNT] = 0;
+    rec[BRIEF__REC_LEN] = (uint32_t)n;
     rec[words - 1] = 0; /* the padding */
-    memcpy(rec + REC_BYTES, w, n);
-    c->nrecs += words;
+    memcpy(rec + BRIEF__REC_BYTES, w, n);
+    d->forms_words += words;
+    d->nforms++;
     return BRIEF_OK;
 }
 
@@ -178,38 +164,42 @@ static int table_room(brief__arena *a, table *t, size_t n)
 /* Term id of a stem, interning it if new. */
 static int intern_stem(ctx *c, const unsigned char *s, size_t n, uint32_t *id)
 {
-    uint32_t h = hash_bytes(s, n);
-    size_t k, mask;
+    uint32_t h = hash_bytes(s, n), *rec;
+    size_t k, mask, words = 2 + (n + 3) / 4;
     int rc;
-    char *copy;
-    if ((rc = table_room(c->a, &c->stems_tab, c->doc->nterms)) != 0)
-        return rc;
     mask = c->stems_tab.cap - 1;
     for (k = h & mask; c->stems_tab.slots[k].ref; k = (k + 1) & mask) {
-        const stem *st;
+        const uint32_t *st;
         if (c->stems_tab.slots[k].hash != h)
             continue;
-        st = &c->stems[c->stems_tab.slots[k].ref - 1];
-        if (st->len == n && !memcmp(st->text, s, n)) {
-            *id = c->stems_tab.slots[k].ref - 1;
+        st = c->stems + c->stems_tab.slots[k].ref - 1;
+        if (st[1] == n && !memcmp(st + 2, s, n)) {
+            *id = st[0];
             return BRIEF_OK;
         }
     }
-    if (c->doc->nterms >= 0xFFFFFFF0u)
+    if (c->doc->nterms >= 0xFFFFFFF0u ||
+        c->stems_words + words >= 0xFFFFFFF0u)
         return BRIEF_ERR_NOMEM;
+    if (c->doc->nterms + 1 > c->stems_tab.cap / 4 * 3) {
+        if ((rc = table_room(c->a, &c->stems_tab, c->doc->nterms)) != 0)
+            return rc;
+        mask = c->stems_tab.cap - 1;
+        for (k = h & mask; c->stems_tab.slots[k].ref; k = (k + 1) & mask)
+            ;
+    }
     if ((rc = reserve(c->a, (void **)&c->stems, &c->stems_cap,
-                      c->doc->nterms + 1, sizeof *c->stems)) != 0)
+                      c->stems_words + words, sizeof *c->stems)) != 0)
         return rc;
-    copy = (char *)brief__alloc(c->a, n + 1);
-    if (!copy)
-        return BRIEF_ERR_NOMEM;
-    memcpy(copy, s, n);
-    copy[n] = 0;
+    rec = c->stems + c->stems_words;
     *id = (uint32_t)c->doc->nterms++;
-    c->stems[*id].text = copy;
-    c->stems[*id].len = n;
-    c->stems_tab.slots[k].ref = *id + 1;
+    rec[0] = *id;
+    rec[1] = (uint32_t)n;
+    rec[words - 1] = 0; /* the padding */
+    memcpy(rec + 2, s, n);
+    c->stems_tab.slots[k].ref = (uint32_t)c->stems_words + 1;
     c->stems_tab.slots[k].hash = h;
+    c->stems_words += words;
     return BRIEF_OK;
 }
 
@@ -247,13 +237,12 @@ static int classify_form(ctx *c, const unsigned char *w, size_t n,
     return intern_stem(c, out, o, term);
 }
 
-/* Count one token: folded bytes w[0..n) (ncp code points), found at
- * text[off, off+len). */
+/* Count one token: folded bytes w[0..n) (ncp code points). */
 static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
-                     int cjk, size_t off, size_t len)
+                     int cjk)
 {
     brief__doc *d = c->doc;
-    uint32_t h, idx, term, r;
+    uint32_t h, term, r;
     size_t k, mask;
     int rc;
     if (ncp > BRIEF__MAX_STEM)
@@ -278,22 +267,13 @@ static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
         }
         if ((rc = classify_form(c, w, n, ncp, cjk, &term)) != 0)
             return rc;
-        if (d->nforms >= 0xFFFFFFF0u)
-            return BRIEF_ERR_NOMEM;
-        if ((rc = reserve(c->a, (void **)&d->forms, &c->forms_cap,
-                          d->nforms + 1, sizeof *d->forms)) != 0 ||
-            (rc = add_rec(c, w, n, term, &r)) != 0)
+        if ((rc = add_rec(c, w, n, term, &r)) != 0)
             return rc;
-        idx = (uint32_t)d->nforms++;
-        d->forms[idx].off = off;
-        d->forms[idx].len = (uint32_t)len;
-        d->forms[idx].term = term;
-        d->forms[idx].key = r;
         c->forms_tab.slots[k].ref = r + 1;
         c->forms_tab.slots[k].hash = h;
     }
-    c->recs[r + REC_COUNT]++;
-    term = c->recs[r + REC_TERM];
+    d->forms[r + BRIEF__REC_COUNT]++;
+    term = d->forms[r + BRIEF__REC_TERM];
     if (term == BRIEF__NO_TERM)
         return BRIEF_OK;
     if ((rc = reserve(c->a, (void **)&d->ids, &c->ids_cap, d->nids + 1,
@@ -308,7 +288,7 @@ static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
 static int tokenize(ctx *c, brief__sent *x)
 {
     const unsigned char *t = c->text;
-    size_t p = x->start, e = x->end, tok_off = 0, cjk_off = 0;
+    size_t p = x->start, e = x->end;
     unsigned char buf[(BRIEF__MAX_STEM + 2) * 4];
     size_t n = 0, ncp = 0;
     int in_tok = 0, spaced = 1, rc;
@@ -337,8 +317,7 @@ static int tokenize(ctx *c, brief__sent *x)
         }
         if (k == BRIEF__C_CJK) {
             if (in_tok) { /* end a pending alphabetic token */
-                if ((rc = add_token(c, buf, n, ncp, 0, tok_off,
-                                    p - tok_off)) != 0)
+                if ((rc = add_token(c, buf, n, ncp, 0)) != 0)
                     return rc;
                 in_tok = 0;
             }
@@ -348,8 +327,7 @@ static int tokenize(ctx *c, brief__sent *x)
             if (prev_cjk) {
                 size_t m = brief__put(prev_cjk, buf);
                 m += brief__put(cp, buf + m);
-                if ((rc = add_token(c, buf, m, 2, 1, cjk_off,
-                                    q - cjk_off)) != 0)
+                if ((rc = add_token(c, buf, m, 2, 1)) != 0)
                     return rc;
             } else {
                 /* a lone CJK character counts as itself */
@@ -357,12 +335,11 @@ static int tokenize(ctx *c, brief__sent *x)
                 uint32_t nx = r < e ? brief__next(t, e, &r) : 0;
                 if (brief__class_of(nx) != BRIEF__C_CJK) {
                     size_t m = brief__put(cp, buf);
-                    if ((rc = add_token(c, buf, m, 1, 1, p, q - p)) != 0)
+                    if ((rc = add_token(c, buf, m, 1, 1)) != 0)
                         return rc;
                 }
             }
             prev_cjk = cp;
-            cjk_off = p;
             p = q;
             continue;
         }
@@ -371,7 +348,6 @@ static int tokenize(ctx *c, brief__sent *x)
             if (!in_tok) {
                 in_tok = 1;
                 n = ncp = 0;
-                tok_off = p;
                 if (spaced)
                     x->words++;
                 spaced = 0;
@@ -401,7 +377,7 @@ static int tokenize(ctx *c, brief__sent *x)
             }
         }
         if (in_tok) {
-            if ((rc = add_token(c, buf, n, ncp, 0, tok_off, p - tok_off)) != 0)
+            if ((rc = add_token(c, buf, n, ncp, 0)) != 0)
                 return rc;
             in_tok = 0;
         }
@@ -429,26 +405,27 @@ int brief__terms(brief__arena *a, brief__doc *doc)
     doc->nterms = 0;
     doc->forms = NULL;
     doc->nforms = 0;
+    doc->forms_words = 0;
     doc->words = 0;
-    /* First sizes from the text length (news runs about one distinct form
-     * per 11 bytes, one stem per 16 and one content token per 10), so a
-     * typical article never grows its arrays; larger texts grow by
-     * doubling. */
+    /* First sizes from the text length: news runs about one distinct form
+     * (a record of about 6 words) per 11 bytes, one stem (5 words) per 16
+     * and one content token per 10, so a typical article never grows its
+     * arrays. The caps keep a long text from reserving for a vocabulary it
+     * will not have (it grows with the square root of the length or
+     * slower); beyond them the arrays grow by doubling. */
     {
         size_t len = doc->view.len, forms = len / 10 + 32, ids = len / 8 + 32;
         size_t stems = len / 14 + 32;
-        if (forms > 16384)
-            forms = 16384;
-        if (stems > 16384)
-            stems = 16384;
+        if (forms > 4096)
+            forms = 4096;
+        if (stems > 4096)
+            stems = 4096;
         if (ids > 65536)
             ids = 65536;
-        if ((rc = reserve(a, (void **)&doc->forms, &c.forms_cap, forms,
+        if ((rc = reserve(a, (void **)&doc->forms, &c.forms_cap, forms * 6,
                           sizeof *doc->forms)) != 0 ||
-            (rc = reserve(a, (void **)&c.stems, &c.stems_cap, stems,
+            (rc = reserve(a, (void **)&c.stems, &c.stems_cap, stems * 5,
                           sizeof *c.stems)) != 0 ||
-            (rc = reserve(a, (void **)&c.recs, &c.recs_cap, forms * 6,
-                          sizeof *c.recs)) != 0 ||
             (rc = reserve(a, (void **)&doc->ids, &c.ids_cap, ids,
                           sizeof *doc->ids)) != 0 ||
             (rc = table_make(a, &c.forms_tab, forms)) != 0 ||
@@ -460,8 +437,6 @@ int brief__terms(brief__arena *a, brief__doc *doc)
             return rc;
         doc->words += doc->sents[i].words;
     }
-    for (i = 0; i < doc->nforms; i++)
-        doc->forms[i].count = c.recs[doc->forms[i].key + REC_COUNT];
     doc->term_count = (uint32_t *)brief__alloc(a, (doc->nterms + 1) *
                                                       sizeof(uint32_t));
     doc->term_sents = (uint32_t *)brief__alloc(a, (doc->nterms + 1) *
@@ -494,6 +469,5 @@ int brief__terms(brief__arena *a, brief__doc *doc)
     brief__free(a, c.forms_tab.slots);
     brief__free(a, c.stems_tab.slots);
     brief__free(a, c.stems);
-    brief__free(a, c.recs);
     return BRIEF_OK;
 }
