@@ -74,7 +74,7 @@ libbrief.a: $(LIB_OBJ)
 	$(RANLIB) $@
 
 brief: $(CLI_OBJ) libbrief.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) libbrief.a -lm
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) libbrief.a
 
 # ---- tests ------------------------------------------------------------------
 
@@ -136,7 +136,7 @@ build/pic/brief.map:
 
 libbrief.so.$(VERSION): $(PIC_OBJ) build/pic/brief.map
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
-	    -Wl,--version-script,build/pic/brief.map -o $@ $(PIC_OBJ) -lm
+	    -Wl,--version-script,build/pic/brief.map -o $@ $(PIC_OBJ)
 
 libbrief.so: libbrief.so.$(VERSION)
 	ln -sf libbrief.so.$(VERSION) $(SONAME)
@@ -269,10 +269,10 @@ mcu:
 	     echo "mcu: the library references $$bad"; exit 1; fi
 	$(MCU_PREFIX)gcc $(WARN) -Iinclude $(MCU_CFLAGS) $(MCU_LD) \
 	    -Wl,-Map,build/mcu/mcu_test.map -o build/mcu/mcu_test.elf \
-	    tests/mcu/main.c build/mcu/libbrief.a -lm
+	    tests/mcu/main.c build/mcu/libbrief.a
 	$(MCU_PREFIX)gcc $(WARN) -Iinclude $(MCU_CFLAGS) -DMCU_SEMIHOST_SVC \
 	    $(MCU_LD) -o build/mcu/mcu_test_qemu.elf \
-	    tests/mcu/main.c build/mcu/libbrief.a -lm
+	    tests/mcu/main.c build/mcu/libbrief.a
 	@bad=$$($(MCU_PREFIX)nm build/mcu/mcu_test.elf | awk '{print $$NF}' | \
 	        grep -Ew '$(MCU_FORBIDDEN)' | sort -u | tr '\n' ' '); \
 	 if [ -n "$$bad" ]; then \
@@ -285,7 +285,7 @@ mcu:
 
 check-mcu: mcu libbrief.a
 	@mkdir -p build/mcu
-	$(CC) $(ALL_CFLAGS) -o build/mcu/mcu_test_host tests/mcu/main.c libbrief.a -lm
+	$(CC) $(ALL_CFLAGS) -o build/mcu/mcu_test_host tests/mcu/main.c libbrief.a
 	@build/mcu/mcu_test_host > build/mcu/host.out 2>&1 || \
 	    { cat build/mcu/host.out; echo "check-mcu: host run failed"; exit 1; }
 	@$(QEMU_MCU) build/mcu/mcu_test_qemu.elf > build/mcu/qemu.out 2>&1 || \
@@ -347,7 +347,7 @@ $(VB)/libbrief.a: $(V_LIB_OBJ)
 	$(XRANLIB) $@
 
 $(VB)/brief: $(V_CLI_OBJ) $(VB)/libbrief.a
-	$(XCC) $(WARN) $(XCFLAGS) $(XLDFLAGS) -o $@ $(V_CLI_OBJ) $(VB)/libbrief.a -lm
+	$(XCC) $(WARN) $(XCFLAGS) $(XLDFLAGS) -o $@ $(V_CLI_OBJ) $(VB)/libbrief.a
 
 $(VB)/%: tests/%.c tests/harness.h tests/jsoncheck.c $(VB)/libbrief.a
 	$(XCC) $(WARN) -Iinclude -Isrc $(XCFLAGS) $(DEFS) $(XLDFLAGS) -o $@ $< \

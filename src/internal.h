@@ -245,5 +245,8 @@ void brief__sort(size_t *idx, size_t *tmp, size_t n, brief__before_fn before,
 
 /* Deterministic natural logarithm (same bits on every platform). */
 double brief__log(double x);
+/* Correctly rounded square root of x >= 0, as IEEE 754 sqrt() (score.c
+ * uses it so that the library needs no libm). */
+double brief__sqrt(double x);
 
 #endif /* BRIEF_INTERNAL_H */

@@ -25,7 +25,6 @@
  * transcendental function is brief__log (below), so scores are the same
  * bits on every platform.
  */
-#include <math.h>
 #include <string.h>
 #include "internal.h"
 
@@ -60,6 +59,91 @@ static weights tuned(void)
 }
 #endif
 
+/*
+ * The two functions below stand in for libm's frexp() and sqrt(), so the
+ * library needs no libm at all (a dynamically linked program that loads
+ * libm pays a third of a megabyte of resident memory for it, and a
+ * microcontroller build pulls in its soft-float routines). Both work on
+ * the IEEE 754 binary64 encoding, which every platform brief runs on uses
+ * for double; both are exact where libm is: frexp() trivially, and
+ * sqrt() is correctly rounded, as IEEE 754 requires of libm's, so the
+ * scores have the same bits as before and on every machine.
+ */
+static uint64_t bits_of(double x)
+{
+    uint64_t b;
+    memcpy(&b, &x, sizeof b);
+    return b;
+}
+
+static double double_of(uint64_t b)
+{
+    double x;
+    memcpy(&x, &b, sizeof x);
+    return x;
+}
+
+/* x = m * 2^e with m in [0.5, 1), for finite x > 0. */
+static double split_exp(double x, int *e)
+{
+    uint64_t b = bits_of(x);
+    int bias = 0;
+    if ((b >> 52) == 0) { /* subnormal: scale into the normal range */
+        x *= 18014398509481984.0; /* 2^54 */
+        b = bits_of(x);
+        bias = 54;
+    }
+    *e = (int)((b >> 52) & 0x7FF) - 1022 - bias;
+    return double_of((b & 0x800FFFFFFFFFFFFFull) | ((uint64_t)1022 << 52));
+}
+
+/* Correctly rounded square root of x >= 0 (finite), digit by digit on
+ * the 53-bit significand (the method of fdlibm's e_sqrt.c). */
+double brief__sqrt(double x)
+{
+    uint64_t b, m, q = 0, rem = 0;
+    int k, i;
+    if (!(x > 0.0))
+        return 0.0; /* callers pass sums of squares: 0 or positive */
+    b = bits_of(x);
+    if ((b >> 52) == 0x7FF)
+        return x; /* infinity */
+    if ((b >> 52) == 0) { /* subnormal: sqrt(x * 2^108) / 2^54 */
+        return brief__sqrt(x * 324518553658426726783156020576256.0) /
+               18014398509481984.0;
+    }
+    /* x = m * 2^k, m a 53-bit integer; make k even */
+    m = (b & 0xFFFFFFFFFFFFFull) | ((uint64_t)1 << 52);
+    k = (int)(b >> 52) - 1023 - 52;
+    if (k & 1) {
+        m <<= 1;
+        k--;
+    }
+    /* q = floor(sqrt(m * 2^52)), a 53-bit integer: two radicand bits a
+     * step, m's 54 bits and then 52 zero bits; rem stays below 2^56 */
+    for (i = 52; i >= 0; i--) {
+        uint64_t t;
+        int at = 2 * i - 52; /* the radicand bits 2i+1, 2i are m's at, at+1 */
+        rem = (rem << 2) | (at >= 0 ? (m >> at) & 3 : 0);
+        t = (q << 2) | 1;
+        q <<= 1;
+        if (rem >= t) {
+            rem -= t;
+            q |= 1;
+        }
+    }
+    /* round to nearest: sqrt > q + 1/2 exactly when rem > q (no ties) */
+    if (rem > q)
+        q++;
+    /* sqrt(x) = q * 2^(k/2 - 26); q may have reached 2^53 */
+    k = k / 2 + 26; /* the exponent of q / 2^52 */
+    if (q >> 53) {
+        q >>= 1;
+        k++;
+    }
+    return double_of(((uint64_t)(k + 1023) << 52) | (q & 0xFFFFFFFFFFFFFull));
+}
+
 /* ln(x) for x > 0 by range reduction to [sqrt(1/2), sqrt(2)) and the
  * atanh series, so every platform gets the same bits (libm log() may
  * differ in the last place between C libraries). */
@@ -70,7 +154,7 @@ double brief__log(double x)
     int k;
     if (!(x > 0.0))
         return 0.0;
-    m = frexp(x, &e); /* x = m * 2^e, m in [0.5, 1) */
+    m = split_exp(x, &e); /* x = m * 2^e, m in [0.5, 1) */
     if (m < 0.70710678118654752440) {
         m *= 2.0;
         e--;
@@ -159,7 +243,7 @@ int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences)
             rest2 += rv * rv - dvec[id] * dvec[id];
         }
         if (snorm2 > 0.0 && rest2 > 0.0)
-            cent[i] = dot / (sqrt(snorm2) * sqrt(rest2));
+            cent[i] = dot / (brief__sqrt(snorm2) * brief__sqrt(rest2));
     }
     /* How central is the lead? Rank of the first body sentence's
      * centrality among the first 12 body sentences: 0 = the most central. */

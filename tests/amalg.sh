@@ -56,7 +56,7 @@ for t in $TEST_BINS; do
          2> $A/compile.log; then ok
     else bad "build $A/$name"; head -20 $A/compile.log; fi
 done
-if $CC $WARN -O2 -I$A -Isrc -o $A/brief $CLI_SRC $A/brief.o -lm \
+if $CC $WARN -O2 -I$A -Isrc -o $A/brief $CLI_SRC $A/brief.o \
      2> $A/compile.log; then ok
 else bad "build $A/brief"; head -20 $A/compile.log; fi
 echo "amalg build: $pass passed, $fail failed"

@@ -4,6 +4,8 @@
  * selection, budgets, errors, out-of-memory at every allocation, the fixed
  * arena and its bound, determinism.
  */
+#include <float.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +128,47 @@ static void test_log(void)
     CHECK(v > 6.907755278 && v < 6.907755279);
     CHECK(brief__log(1.0) == 0.0);
     CHECK(brief__log(0.0) == 0.0);
+}
+
+/* brief__sqrt must be libm's sqrt bit for bit (IEEE 754 rounds sqrt
+ * correctly): edge cases, small integers, and random bit patterns over the
+ * whole positive range, subnormals included. The test links libm; the
+ * library does not. */
+static int same_bits(double a, double b)
+{
+    return memcmp(&a, &b, sizeof a) == 0;
+}
+
+static void test_sqrt(void)
+{
+    static const double edge[] = {0.0, 1.0, 2.0, 3.0, 4.0, 0.25, 0.5, 1e-300,
+                                  1e300, DBL_MAX, DBL_MIN, DBL_MIN / 3.0,
+                                  4.9406564584124654e-324, DBL_EPSILON,
+                                  1.0 + DBL_EPSILON, 1.0 - DBL_EPSILON / 2};
+    unsigned long long x = 0x9E3779B97F4A7C15ull;
+    size_t i, bad = 0;
+    for (i = 0; i < sizeof edge / sizeof edge[0]; i++)
+        bad += !same_bits(brief__sqrt(edge[i]), sqrt(edge[i]));
+    for (i = 1; i <= 100000; i++)
+        bad += !same_bits(brief__sqrt((double)i), sqrt((double)i));
+    for (i = 0; i < 300000; i++) {
+        double d;
+        unsigned long long b;
+        x ^= x << 13; /* xorshift64 */
+        x ^= x >> 7;
+        x ^= x << 17;
+        b = x & 0x7FFFFFFFFFFFFFFFull;      /* positive */
+        if ((b >> 52) == 0x7FF)
+            b &= 0x7FEFFFFFFFFFFFFFull;     /* finite */
+        memcpy(&d, &b, sizeof d);
+        bad += !same_bits(brief__sqrt(d), sqrt(d));
+    }
+    CHECK_EQ_INT(bad, 0);
+    /* frexp's stand-in in brief__log, on a subnormal */
+    {
+        double v = brief__log(DBL_MIN / 4.0);
+        CHECK(v > -709.7828 && v < -709.7826); /* -1024 ln 2 */
+    }
 }
 
 /* ---- arena ------------------------------------------------------------------- */
@@ -475,6 +518,7 @@ int main(int argc, char **argv)
     test_utf8();
     test_fold_and_class();
     test_log();
+    test_sqrt();
     test_arena();
     test_segment();
     test_title_and_headings();

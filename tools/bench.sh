@@ -63,7 +63,7 @@ build_brief() {
         defs=$(make_var DEFS) || return 1
     # shellcheck disable=SC2086 # word splitting of the lists is intended
     $CC -std=c99 -O2 -DNDEBUG $defs -Iinclude -Isrc -o "$B/brief" \
-        $srcs $cli -lm 2>"$B/build.log" && return 0
+        $srcs $cli 2>"$B/build.log" && return 0
     # Fallback while a decoder or the batch mode is not written yet: leave
     # out HTML, Markdown and --jsonl (a stub) and say so.
     echo "bench: note: the full build failed (see $B/build.log);" \
@@ -82,7 +82,7 @@ EOF
            -e '^src/markdown\.c$')
     cli=$(echo $cli | tr ' ' '\n' | grep -v '^src/jsonl\.c$')
     $CC -std=c99 -O2 -DNDEBUG $defs -DBRIEF_NO_HTML -DBRIEF_NO_MARKDOWN \
-        -Iinclude -Isrc -o "$B/brief" $srcs $cli "$B/stub_jsonl.c" -lm
+        -Iinclude -Isrc -o "$B/brief" $srcs $cli "$B/stub_jsonl.c"
 }
 
 if [ -n "${BENCH_BRIEF:-}" ]; then
