@@ -97,11 +97,32 @@ static double split_exp(double x, int *e)
     return double_of((b & 0x800FFFFFFFFFFFFFull) | ((uint64_t)1022 << 52));
 }
 
-/* Correctly rounded square root of x >= 0 (finite), digit by digit on
- * the 53-bit significand (the method of fdlibm's e_sqrt.c). */
+/* a * b for a, b < 2^64 as a 128-bit hi:lo (C99 has no wider integer) */
+static void mul_wide(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo)
+{
+    uint64_t a0 = a & 0xFFFFFFFFu, a1 = a >> 32, b0 = b & 0xFFFFFFFFu,
+             b1 = b >> 32;
+    uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+    uint64_t mid = (p00 >> 32) + (p01 & 0xFFFFFFFFu) + (p10 & 0xFFFFFFFFu);
+    *lo = (mid << 32) | (p00 & 0xFFFFFFFFu);
+    *hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+}
+
+/* Is q * q > hi:lo? */
+static int square_above(uint64_t q, uint64_t hi, uint64_t lo)
+{
+    uint64_t sh, sl;
+    mul_wide(q, q, &sh, &sl);
+    return sh > hi || (sh == hi && sl > lo);
+}
+
+/* Correctly rounded square root of x >= 0 (finite). Newton's method in
+ * double gives the 53-bit significand to within one unit; integer
+ * arithmetic on the exact radicand then settles it and its rounding. */
 double brief__sqrt(double x)
 {
-    uint64_t b, m, q = 0, rem = 0;
+    uint64_t b, m, q, rh, rl, sh, sl;
+    double v, g;
     int k, i;
     if (!(x > 0.0))
         return 0.0; /* callers pass sums of squares: 0 or positive */
@@ -112,28 +133,30 @@ double brief__sqrt(double x)
         return brief__sqrt(x * 324518553658426726783156020576256.0) /
                18014398509481984.0;
     }
-    /* x = m * 2^k, m a 53-bit integer; make k even */
+    /* x = m * 2^k, m a 53-bit integer; make k even (m below 2^54) */
     m = (b & 0xFFFFFFFFFFFFFull) | ((uint64_t)1 << 52);
     k = (int)(b >> 52) - 1023 - 52;
     if (k & 1) {
         m <<= 1;
         k--;
     }
-    /* q = floor(sqrt(m * 2^52)), a 53-bit integer: two radicand bits a
-     * step, m's 54 bits and then 52 zero bits; rem stays below 2^56 */
-    for (i = 52; i >= 0; i--) {
-        uint64_t t;
-        int at = 2 * i - 52; /* the radicand bits 2i+1, 2i are m's at, at+1 */
-        rem = (rem << 2) | (at >= 0 ? (m >> at) & 3 : 0);
-        t = (q << 2) | 1;
-        q <<= 1;
-        if (rem >= t) {
-            rem -= t;
-            q |= 1;
-        }
-    }
-    /* round to nearest: sqrt > q + 1/2 exactly when rem > q (no ties) */
-    if (rem > q)
+    /* the wanted q = floor(sqrt(R)), R = m * 2^52 (106 bits), a 53-bit
+     * integer; first sqrt(v), v = m / 2^52 in [1, 4), to about 1e-29 */
+    v = (double)m / 4503599627370496.0; /* exact */
+    g = 0.5 * (1.0 + v);
+    for (i = 0; i < 5; i++)
+        g = 0.5 * (g + v / g);
+    q = (uint64_t)(g * 4503599627370496.0);
+    rh = m >> 12;
+    rl = m << 52;
+    while (square_above(q, rh, rl))
+        q--;
+    while (!square_above(q + 1, rh, rl))
+        q++;
+    /* round to nearest: sqrt(R) > q + 1/2 exactly when R - q^2 > q (R is
+     * an integer, so there are no ties); R - q^2 <= 2q fits in 64 bits */
+    mul_wide(q, q, &sh, &sl);
+    if (rl - sl > q)
         q++;
     /* sqrt(x) = q * 2^(k/2 - 26); q may have reached 2^53 */
     k = k / 2 + 26; /* the exponent of q / 2^52 */
