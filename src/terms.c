@@ -437,6 +437,11 @@ int brief__terms(brief__arena *a, brief__doc *doc)
             return rc;
         doc->words += doc->sents[i].words;
     }
+    /* the lookup tables and stems are done with: give them back before
+     * the counts below take their memory */
+    brief__free(a, c.forms_tab.slots);
+    brief__free(a, c.stems_tab.slots);
+    brief__free(a, c.stems);
     doc->term_count = (uint32_t *)brief__alloc(a, (doc->nterms + 1) *
                                                       sizeof(uint32_t));
     doc->term_sents = (uint32_t *)brief__alloc(a, (doc->nterms + 1) *
@@ -466,8 +471,5 @@ int brief__terms(brief__arena *a, brief__doc *doc)
         }
         brief__free(a, last);
     }
-    brief__free(a, c.forms_tab.slots);
-    brief__free(a, c.stems_tab.slots);
-    brief__free(a, c.stems);
     return BRIEF_OK;
 }
