@@ -85,6 +85,17 @@ static int table_make(brief__arena *a, table *t, size_t n)
 
 /* ---- the stage ----------------------------------------------------------- */
 
+/* The longest folded form: BRIEF__MAX_STEM code points of 4 bytes. */
+#define KEY_WORDS BRIEF__MAX_STEM
+
+/* A token on its way to be counted. */
+typedef struct token {
+    uint32_t key[KEY_WORDS]; /* its folded bytes, zero-padded to words      */
+    size_t n, nw, ncp;       /* bytes, words, code points                   */
+    int cjk;
+    uint32_t hash;
+} token;
+
 typedef struct ctx {
     brief__arena *a;
     brief__doc *doc;
@@ -96,6 +107,9 @@ typedef struct ctx {
      * to one by its word offset + 1. */
     uint32_t *stems;
     size_t stems_words;
+    token tok[2];            /* tok[cur] is the next; the other may wait   */
+    unsigned cur;
+    int waiting;             /* tok[cur ^ 1] is still to be counted         */
 } ctx;
 
 /* The hot loop touches two places per token: a slot of forms_tab and the
@@ -103,11 +117,34 @@ typedef struct ctx {
  * forms lie together: a small, hot pool, not the form's first occurrence
  * somewhere in a long text. A slot's ref is the record's word offset + 1. */
 
-/* Does the record at word r hold the folded form w[0..n)? */
-static int rec_is(const ctx *c, uint32_t r, const unsigned char *w, size_t n)
+/* Hash of a form given as nw zero-padded words (key below): one multiply
+ * a word and a final mix, so the low bits that index the table depend on
+ * every byte. */
+static uint32_t hash_words(const uint32_t *k, size_t nw)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+    for (i = 0; i < nw; i++)
+        h = (h ^ k[i]) * 0x9E3779B1u;
+    h ^= h >> 16;
+    h *= 0x85EBCA6Bu;
+    return h ^ (h >> 13);
+}
+
+/* Does the record at word r hold the folded form of n bytes whose padded
+ * words are key[0..nw)? (Records are padded with zeros the same way.) */
+static int rec_is(const ctx *c, uint32_t r, const uint32_t *key, size_t n,
+                  size_t nw)
 {
     const uint32_t *rec = c->doc->forms + r;
-    return rec[BRIEF__REC_LEN] == n && !memcmp(rec + BRIEF__REC_BYTES, w, n);
+    size_t i;
+    if (rec[BRIEF__REC_LEN] != n)
+        return 0;
+    rec += BRIEF__REC_BYTES;
+    for (i = 0; i < nw; i++)
+        if (rec[i] != key[i])
+            return 0;
+    return 1;
 }
 
 /* Append the record of a new form (folded w[0..n), term); *r gets where. */
@@ -237,21 +274,27 @@ static int classify_form(ctx *c, const unsigned char *w, size_t n,
     return intern_stem(c, out, o, term);
 }
 
-/* Count one token: folded bytes w[0..n) (ncp code points). */
-static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
-                     int cjk)
+/* Tokens are looked up one behind: add_token() hashes a token and asks
+ * the processor to fetch its table slot, then counts the token before it,
+ * whose slot has had the time of one token to arrive. On long texts the
+ * table is larger than the cache, and this hides much of the wait. */
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
+
+/* Count token t: look up (or add) its form, append its term id. */
+static int count_token(ctx *c, const token *t)
 {
     brief__doc *d = c->doc;
-    uint32_t h, term, r;
-    size_t k, mask;
+    uint32_t h = t->hash, term, r;
+    size_t k, mask = c->forms_tab.cap - 1;
+    const unsigned char *w = (const unsigned char *)t->key;
     int rc;
-    if (ncp > BRIEF__MAX_STEM)
-        return BRIEF_OK; /* a "word" this long is noise, not a term */
-    h = hash_bytes(w, n);
-    mask = c->forms_tab.cap - 1;
     for (k = h & mask; c->forms_tab.slots[k].ref; k = (k + 1) & mask)
         if (c->forms_tab.slots[k].hash == h &&
-            rec_is(c, c->forms_tab.slots[k].ref - 1, w, n))
+            rec_is(c, c->forms_tab.slots[k].ref - 1, t->key, t->n, t->nw))
             break;
     if (c->forms_tab.slots[k].ref) {
         r = c->forms_tab.slots[k].ref - 1;
@@ -265,9 +308,9 @@ static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
             for (k = h & mask; c->forms_tab.slots[k].ref; k = (k + 1) & mask)
                 ;
         }
-        if ((rc = classify_form(c, w, n, ncp, cjk, &term)) != 0)
+        if ((rc = classify_form(c, w, t->n, t->ncp, t->cjk, &term)) != 0)
             return rc;
-        if ((rc = add_rec(c, w, n, term, &r)) != 0)
+        if ((rc = add_rec(c, w, t->n, term, &r)) != 0)
             return rc;
         c->forms_tab.slots[k].ref = r + 1;
         c->forms_tab.slots[k].hash = h;
@@ -283,6 +326,39 @@ static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
     return BRIEF_OK;
 }
 
+/* Count the token still waiting, if any. */
+static int flush_token(ctx *c)
+{
+    if (!c->waiting)
+        return BRIEF_OK;
+    c->waiting = 0;
+    return count_token(c, &c->tok[c->cur ^ 1]);
+}
+
+/* A token: folded bytes w[0..n) (ncp code points). It is counted later
+ * (see above); flush_token() counts the last one. */
+static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
+                     int cjk)
+{
+    token *t = &c->tok[c->cur];
+    int rc;
+    if (ncp > BRIEF__MAX_STEM || n == 0)
+        return BRIEF_OK; /* a "word" this long is noise, not a term */
+    /* the form as whole words, zero-padded as the records are */
+    t->n = n;
+    t->nw = (n + 3) / 4;
+    t->ncp = ncp;
+    t->cjk = cjk;
+    t->key[t->nw - 1] = 0;
+    memcpy(t->key, w, n);
+    t->hash = hash_words(t->key, t->nw);
+    PREFETCH(&c->forms_tab.slots[t->hash & (c->forms_tab.cap - 1)]);
+    if ((rc = flush_token(c)) != 0)
+        return rc;
+    c->waiting = 1;
+    c->cur ^= 1;
+    return BRIEF_OK;
+}
 
 /* Tokenize sentence x. */
 static int tokenize(ctx *c, brief__sent *x)
@@ -387,6 +463,8 @@ static int tokenize(ctx *c, brief__sent *x)
             break;
         p = q;
     }
+    if ((rc = flush_token(c)) != 0)
+        return rc;
     x->tok_end = c->doc->nids;
     return BRIEF_OK;
 }
