@@ -134,6 +134,22 @@ static int ascii_blank(unsigned char b)
     return (unsigned)brief__ascii_class[b] - BRIEF__C_SPACE <= 1u;
 }
 
+/* The bytes where a run of chunk bytes may end: the ASCII blanks (as
+ * ascii_blank) and every non-ASCII byte (decoded to see if it is a
+ * space). */
+static const unsigned char chunk_stop[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0x80 .. 0xFF */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1};
+
 /* Next chunk at or after *pos inside [.., end); 0 when none is left. */
 static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
                       chunk *c)
@@ -180,15 +196,13 @@ static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
             }
         }
     }
-    /* the rest of the chunk */
-    while (p < end) {
-        unsigned char b = t[p];
-        if (b < 0x80) {
-            if (ascii_blank(b))
-                break;
+    /* the rest of the chunk: runs of plain bytes, and the non-ASCII code
+     * points between them that are no spaces */
+    for (;;) {
+        while (p < end && !chunk_stop[t[p]])
             p++;
-            continue;
-        }
+        if (p >= end || t[p] < 0x80)
+            break;
         high = 0x80;
         q = p;
         cp = brief__utf8_next(t, end, &q);
@@ -734,6 +748,25 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
     while (p < len) {
         uint32_t cp;
         enum brief__cls c;
+        unsigned char b = t[p];
+        if (b > 0x20 && b < 0x80) { /* printable ASCII: a word's character */
+            if (!l->first)
+                l->first = b;
+            l->last = b;
+            l->chars++;
+            if (!in_word)
+                l->words++;
+            in_word = 1;
+            p++;
+            if (l->chars >= LINE_CHARS_CAP && l->words >= LINE_WORDS_CAP)
+                break;
+            continue;
+        }
+        if (b == ' ') {
+            in_word = 0;
+            p++;
+            continue;
+        }
         if ((t[p] < 0x20 || t[p] >= 0xC2) &&
             (nl = newline_at(t, len, p)) != 0) {
             l->e = p;

@@ -335,12 +335,14 @@ static int flush_token(ctx *c)
     return count_token(c, &c->tok[c->cur ^ 1]);
 }
 
-/* A token: folded bytes w[0..n) (ncp code points). It is counted later
- * (see above); flush_token() counts the last one. */
-static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
-                     int cjk)
+/* A token: folded bytes n bytes at the start of w (ncp code points; the
+ * bytes after them up to the word boundary are overwritten). It is
+ * counted later (see above); flush_token() counts the last one. */
+static int add_token(ctx *c, uint32_t *w, size_t n, size_t ncp, int cjk)
 {
     token *t = &c->tok[c->cur];
+    unsigned char *wb = (unsigned char *)w;
+    size_t i;
     int rc;
     if (ncp > BRIEF__MAX_STEM || n == 0)
         return BRIEF_OK; /* a "word" this long is noise, not a term */
@@ -349,8 +351,10 @@ static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
     t->nw = (n + 3) / 4;
     t->ncp = ncp;
     t->cjk = cjk;
-    t->key[t->nw - 1] = 0;
-    memcpy(t->key, w, n);
+    for (i = n; i < t->nw * 4; i++)
+        wb[i] = 0;
+    for (i = 0; i < t->nw; i++)
+        t->key[i] = w[i];
     t->hash = hash_words(t->key, t->nw);
     PREFETCH(&c->forms_tab.slots[t->hash & (c->forms_tab.cap - 1)]);
     if ((rc = flush_token(c)) != 0)
@@ -360,12 +364,28 @@ static int add_token(ctx *c, const unsigned char *w, size_t n, size_t ncp,
     return BRIEF_OK;
 }
 
+/* The bytes of a plain ASCII token run, lower-cased: the letters and digits
+ * (the ASCII bytes brief__ascii_class calls LETTER or DIGIT); 0 for every
+ * other byte, non-ASCII ones included (the general path decodes those). */
+static const unsigned char ascii_token_byte[256] = {
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+     48,  49,  50,  51,  52,  53,  54,  55,  56,  57,   0,   0,   0,   0,   0,   0,
+      0,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,   0,   0,
+      0,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,   0,   0,
+    /* 0x80 .. 0xFF: 0 */
+};
+
 /* Tokenize sentence x. */
 static int tokenize(ctx *c, brief__sent *x)
 {
     const unsigned char *t = c->text;
     size_t p = x->start, e = x->end;
-    unsigned char buf[(BRIEF__MAX_STEM + 2) * 4];
+    uint32_t words[BRIEF__MAX_STEM + 2]; /* the token's bytes, word-aligned */
+    unsigned char *buf = (unsigned char *)words;
     size_t n = 0, ncp = 0;
     int in_tok = 0, spaced = 1, rc;
     uint32_t prev_cjk = 0;
@@ -378,13 +398,15 @@ static int tokenize(ctx *c, brief__sent *x)
         /* ASCII letters and digits inside a token: the common case
          * (brief__cls puts letters and digits side by side) */
         if (in_tok) {
-            while (p < e && t[p] < 0x80 &&
-                   (unsigned)brief__ascii_class[t[p]] - BRIEF__C_LETTER <= 1u) {
+            const unsigned char *r = t + p, *end = t + e;
+            unsigned char v;
+            while (r < end && (v = ascii_token_byte[*r]) != 0) {
                 if (ncp <= BRIEF__MAX_STEM)
-                    buf[n++] = (unsigned char)brief__lower(t[p]);
+                    buf[n++] = v;
                 ncp++;
-                p++;
+                r++;
             }
+            p = (size_t)(r - t);
             q = p;
         }
         if (p < e) {
@@ -393,7 +415,7 @@ static int tokenize(ctx *c, brief__sent *x)
         }
         if (k == BRIEF__C_CJK) {
             if (in_tok) { /* end a pending alphabetic token */
-                if ((rc = add_token(c, buf, n, ncp, 0)) != 0)
+                if ((rc = add_token(c, words, n, ncp, 0)) != 0)
                     return rc;
                 in_tok = 0;
             }
@@ -403,7 +425,7 @@ static int tokenize(ctx *c, brief__sent *x)
             if (prev_cjk) {
                 size_t m = brief__put(prev_cjk, buf);
                 m += brief__put(cp, buf + m);
-                if ((rc = add_token(c, buf, m, 2, 1)) != 0)
+                if ((rc = add_token(c, words, m, 2, 1)) != 0)
                     return rc;
             } else {
                 /* a lone CJK character counts as itself */
@@ -411,7 +433,7 @@ static int tokenize(ctx *c, brief__sent *x)
                 uint32_t nx = r < e ? brief__next(t, e, &r) : 0;
                 if (brief__class_of(nx) != BRIEF__C_CJK) {
                     size_t m = brief__put(cp, buf);
-                    if ((rc = add_token(c, buf, m, 1, 1)) != 0)
+                    if ((rc = add_token(c, words, m, 1, 1)) != 0)
                         return rc;
                 }
             }
@@ -453,7 +475,7 @@ static int tokenize(ctx *c, brief__sent *x)
             }
         }
         if (in_tok) {
-            if ((rc = add_token(c, buf, n, ncp, 0)) != 0)
+            if ((rc = add_token(c, words, n, ncp, 0)) != 0)
                 return rc;
             in_tok = 0;
         }
