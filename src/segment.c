@@ -384,7 +384,7 @@ static int starts_with_function_word(const unsigned char *t, const chunk *c,
 /* May chunk c be a list marker? Most chunks are words: a marker starts
  * with a digit, a lower-case letter followed by '.' or ')', or a
  * (non-ASCII) bullet. The quick test before the call of list_marker(). */
-static int may_be_marker(const unsigned char *t, const chunk *c)
+static inline int may_be_marker(const unsigned char *t, const chunk *c)
 {
     unsigned char b = t[c->s];
     return b >= 0x80 || (b >= '0' && b <= '9') ||

@@ -2,12 +2,17 @@
 # tools/bench.sh - speed and memory benchmark of brief (`make bench`).
 #
 # Run from the repository root. It builds an optimized brief (cc -O2
-# -DNDEBUG) and two helpers into build/bench/, generates plain-text inputs of
+# -DNDEBUG), statically linked as a standalone binary is deployed (when the
+# C library can be linked statically; else dynamically, and it says so),
+# the same brief linked dynamically as `make` builds it, and two helpers
+# into build/bench/, generates plain-text inputs of
 # 1 KB .. 100 MB from shuffled, repeated sentences of tests/data/*.txt and of
 # the English corpora in $SHARED/corpora/*/docs (fixed seed: the same bytes
 # every run), and prints:
 #   - per input size: brief's median wall time, MB/s and peak RSS, the same
 #     for ots (Open Text Summarizer, if installed) and wc -w, and the ratios;
+#     the dynamically linked brief's time and RSS beside them (its RSS adds
+#     the pages of the shared C library that the process maps);
 #   - per-article latency: one process per article of a corpus, as a shell
 #     loop would run it, for brief and ots;
 #   - callgrind instructions per input byte (if valgrind is installed): the
@@ -63,7 +68,7 @@ build_brief() {
         defs=$(make_var DEFS) || return 1
     # shellcheck disable=SC2086 # word splitting of the lists is intended
     $CC -std=c99 -O2 -DNDEBUG $defs -Iinclude -Isrc -o "$B/brief" \
-        $srcs $cli 2>"$B/build.log" && return 0
+        $srcs $cli ${LDFLAGS_EXTRA:-} 2>"$B/build.log" && return 0
     # Fallback while a decoder or the batch mode is not written yet: leave
     # out HTML, Markdown and --jsonl (a stub) and say so.
     echo "bench: note: the full build failed (see $B/build.log);" \
@@ -82,15 +87,31 @@ EOF
            -e '^src/markdown\.c$')
     cli=$(echo $cli | tr ' ' '\n' | grep -v '^src/jsonl\.c$')
     $CC -std=c99 -O2 -DNDEBUG $defs -DBRIEF_NO_HTML -DBRIEF_NO_MARKDOWN \
-        -Iinclude -Isrc -o "$B/brief" $srcs $cli "$B/stub_jsonl.c"
+        -Iinclude -Isrc -o "$B/brief" $srcs $cli "$B/stub_jsonl.c" \
+        ${LDFLAGS_EXTRA:-}
 }
 
+LINK=dynamic
+DYN=
 if [ -n "${BENCH_BRIEF:-}" ]; then
     BRIEF=$BENCH_BRIEF
+    LINK=given
     [ -x "$BRIEF" ] || die "BENCH_BRIEF=$BRIEF is not an executable"
 else
     BRIEF=$B/brief
     build_brief || die "cannot build brief"
+    # the same objects, statically linked: the benchmarked binary
+    DYN=$B/brief-dynamic
+    mv "$B/brief" "$DYN" || die "cannot move $B/brief"
+    if LDFLAGS_EXTRA=-static build_brief 2>/dev/null &&
+        "$BRIEF" --version >/dev/null 2>&1; then
+        LINK=static
+    else
+        echo "bench: note: cannot link statically (no static C library?):" \
+             "benchmarking the dynamically linked brief" >&2
+        cp "$DYN" "$BRIEF" || die "cannot copy $DYN"
+        DYN=
+    fi
 fi
 
 # ---- inputs -----------------------------------------------------------------
@@ -153,7 +174,7 @@ cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo \
 kind=$("$BRIEF" -f json "$B/in1K.txt" 2>/dev/null |
        sed -n 's/.*"language":"\([a-z]*\)","input":"\([a-z]*\)".*/\2, \1/p')
 rev=$(git describe --always --dirty 2>/dev/null)
-echo "brief $("$BRIEF" --version | sed 's/^brief //')${rev:+ (git $rev)}, $BRIEF, cc -O2 -DNDEBUG;" \
+echo "brief $("$BRIEF" --version | sed 's/^brief //')${rev:+ (git $rev)}, $BRIEF, cc -O2 -DNDEBUG, linked $LINK;" \
      "$(uname -sm); $ncpu CPUs${cpu:+ ($cpu)}"
 echo "inputs: $nsrc source files (tests/data + $ncorp corpora), read as: ${kind:-?};" \
      "wc in LC_ALL=$WC_LOCALE; ots: $([ $have_ots = 1 ] && ots --version 2>&1 |
@@ -207,14 +228,18 @@ for s in $SIZES; do
     # brief and wc -w take turns, so that both see the same machine load
     : >"$B/runs.brief"
     : >"$B/runs.wc"
+    : >"$B/runs.dyn"
     i=0
     while [ $i -lt "$n" ]; do
         "$T" -n 1 -w "$w" -- "$BRIEF" "$in" >>"$B/runs.brief"
         LC_ALL=$WC_LOCALE "$T" -n 1 -w "$w" -- wc -w "$in" >>"$B/runs.wc"
+        [ -n "$DYN" ] && "$T" -n 1 -w "$w" -- "$DYN" "$in" >>"$B/runs.dyn"
         i=$((i + 1))
     done
     br=$(combine "$B/runs.brief")
     wcr=$(combine "$B/runs.wc")
+    dynr=$NONE
+    [ -s "$B/runs.dyn" ] && dynr=$(combine "$B/runs.dyn")
     otr=$NONE
     if [ $have_ots = 1 ]; then
         case $ots_state in
@@ -229,18 +254,19 @@ for s in $SIZES; do
         *) otr="$ots_state 0 0 0 0 0" ;;
         esac
     fi
-    echo "$s $bytes $(to_bytes "$s") $br $wcr $otr" >>"$RES"
+    echo "$s $bytes $(to_bytes "$s") $br $wcr $otr $dynr" >>"$RES"
 done
 [ -t 2 ] && printf '                              \r' >&2
 
 # results.txt fields: 1 size label, 2 bytes, 3 nominal bytes,
-#   4-9 brief, 10-15 wc -w, 16-21 ots; each: status median_ms min_ms
-#   maxrss_kib runs cpu_ms (ots status: none, slow, timeout, exit=N ...)
+#   4-9 brief, 10-15 wc -w, 16-21 ots, 22-27 dynamically linked brief; each:
+#   status median_ms min_ms maxrss_kib runs cpu_ms (status: ok, none, slow,
+#   timeout, exit=N ...)
 awk -v timeout="$OTS_TIMEOUT" '
 function mb(kib) { return kib * 1024 / 1e6 }
 BEGIN {
-    print "| input | brief ms | brief CPU ms | brief MB/s | brief RSS MB | ots ms | ots RSS MB | wc -w ms | ots/brief time | brief/wc time |"
-    print "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    print "| input | brief ms | brief CPU ms | brief MB/s | brief RSS MB | ots ms | ots RSS MB | wc -w ms | ots/brief time | brief/wc time | dynamic brief ms | dynamic RSS MB |"
+    print "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 }
 {
     bms = $5; wms = $11
@@ -259,9 +285,11 @@ BEGIN {
     } else {
         oms = "failed: " $16; orss = "-"; oratio = "-"
     }
-    printf "| %s | %.1f | %.1f | %.1f | %.1f | %s | %s | %.1f | %s | %.1fx |\n",
+    if ($22 == "ok") { dms = sprintf("%.1f", $23); drss = sprintf("%.1f", mb($25)) }
+    else { dms = "-"; drss = "-" }
+    printf "| %s | %.1f | %.1f | %.1f | %.1f | %s | %s | %.1f | %s | %.1fx | %s | %s |\n",
         $1, bms, $9, $2 / 1e6 / (bms / 1e3), mb($7), oms, orss, wms, oratio,
-        bms / wms
+        bms / wms, dms, drss
 }' "$RES"
 echo
 echo "Wall and CPU (user + system) time: median of $(runs 1K) runs below" \
@@ -269,7 +297,10 @@ echo "Wall and CPU (user + system) time: median of $(runs 1K) runs below" \
      "turns. ots: runs stop after" \
      "20 s in total, a run is killed after $OTS_TIMEOUT s, and a size is" \
      "skipped when the smaller one took over a tenth of that. RSS: peak" \
-     "resident set of the process. 1 MB = 10^6 bytes."
+     "resident set of the process. 1 MB = 10^6 bytes. brief is linked" \
+     "$LINK$([ -n "$DYN" ] && echo "; the dynamic columns are the same" \
+     "brief linked as make links it, taking turns with it too, whose RSS" \
+     "also counts the pages of the shared C library it maps")."
 
 # ---- per-article latency ------------------------------------------------------
 
@@ -300,11 +331,14 @@ awk '{ print "/dev/null" }' "$B/articles.list" >"$B/empty.list"
 : >"$B/runs.brief"
 : >"$B/runs.ots"
 : >"$B/runs.empty"
+: >"$B/runs.dyn"
 "$T" -n 1 -l "$B/articles.list" -- "$BRIEF" '{}' >/dev/null   # warm-up
 i=0
 while [ $i -lt "$arr" ]; do
     "$T" -n 1 -l "$B/articles.list" -- "$BRIEF" '{}' >>"$B/runs.brief"
     "$T" -n 1 -l "$B/empty.list" -- "$BRIEF" '{}' >>"$B/runs.empty"
+    [ -n "$DYN" ] &&
+        "$T" -n 1 -l "$B/articles.list" -- "$DYN" '{}' >>"$B/runs.dyn"
     [ $have_ots = 1 ] && [ $i -lt 3 ] &&
         "$T" -n 1 -t 600 -l "$B/articles.list" -- ots '{}' >>"$B/runs.ots"
     i=$((i + 1))
@@ -313,17 +347,22 @@ lat_b=$(combine "$B/runs.brief")
 lat_t=$(combine "$B/runs.empty")
 lat_o=$NONE
 [ -s "$B/runs.ots" ] && lat_o=$(combine "$B/runs.ots")
+lat_d=$NONE
+[ -s "$B/runs.dyn" ] && lat_d=$(combine "$B/runs.dyn")
 [ -t 2 ] && printf '                              \r' >&2
-echo "$lat_b|$lat_o|$lat_t" >"$B/latency.txt"
+echo "$lat_b|$lat_o|$lat_t|$lat_d" >"$B/latency.txt"
 echo "Per-article latency: $nart articles of $art_from" \
      "($((abytes / nart)) bytes on average), one process each:"
 echo
 awk -F'|' -v n="$nart" '
 {
-    split($1, b, " "); split($2, o, " "); split($3, t, " ")
+    split($1, b, " "); split($2, o, " "); split($3, t, " "); split($4, d, " ")
     print "| command | total ms | ms per article | CPU ms per article |"
     print "|---|---:|---:|---:|"
     printf "| brief | %.1f | %.2f | %.2f |\n", b[2], b[2] / n, b[6] / n
+    if (d[1] == "ok")
+        printf "| brief, dynamically linked | %.1f | %.2f | %.2f |\n", d[2],
+            d[2] / n, d[6] / n
     if (o[1] == "ok")
         printf "| ots | %.1f | %.2f | %.2f |\n", o[2], o[2] / n, o[6] / n
     else
@@ -333,6 +372,8 @@ awk -F'|' -v n="$nart" '
     if (o[1] == "ok") {
         printf "\nots/brief per-article time: %.1fx (CPU time %.1fx", o[2] / b[2],
             o[6] / b[6]
+        if (d[1] == "ok")
+            printf "; dynamically linked brief %.1fx", o[2] / d[2]
         printf ")\n"
     }
     if (b[6] > t[6]) {
@@ -382,7 +423,8 @@ awk -v lat="$(cat "$B/latency.txt")" -v timeout="$OTS_TIMEOUT" \
 function verdict(ok) { return ok ? "PASS" : "FAIL" }
 { size[NR] = $1; bytes[NR] = $2; nom[NR] = $3; bms[NR] = $5
   brss[NR] = $7 * 1024; bcpu[NR] = $9; wms[NR] = $11; wcpu[NR] = $15
-  ost[NR] = $16; oms[NR] = $17; ocpu[NR] = $21; idx[$1] = NR }
+  ost[NR] = $16; oms[NR] = $17; ocpu[NR] = $21; idx[$1] = NR
+  dst[NR] = $22; drss[NR] = $25 * 1024 }
 END {
     if ("1M" in idx) {
         i = idx["1M"]
@@ -429,10 +471,23 @@ END {
             if (wsize == "" || r > worst) { worst = r; wsize = size[i] }
         } else if (brss[i] - base * 1024 > lim) small = small " " size[i]
     }
-    if (nbig)
+    if (nbig) {
         printf "  %s  peak RSS <= 3x input + 1 MB (1 MB and up): %s; at most %.2fx input + 1 MB (%s)\n",
             verdict(bad == ""), bad == "" ? "every size" : "over at" bad, worst, wsize
-    else
+        # the same for the dynamically linked brief, for the record
+        dbad = ""; dworst = 0; dsize = ""; nd = 0
+        for (i = 1; i <= NR; i++) {
+            if (nom[i] < 1e6 || dst[i] != "ok") continue
+            nd++
+            if (drss[i] > 3 * bytes[i] + 1e6) dbad = dbad " " size[i]
+            r = (drss[i] - 1e6) / bytes[i]
+            if (dsize == "" || r > dworst) { dworst = r; dsize = size[i] }
+        }
+        if (nd)
+            printf "  (%s) dynamically linked brief, the same: %s; at most %.2fx input + 1 MB (%s)\n",
+                dbad == "" ? "pass" : "fail", dbad == "" ? "every size" : "over at" dbad,
+                dworst, dsize
+    } else
         print "  ----  peak RSS: no input of 1 MB or more (BENCH_MAX)"
     printf "  %s  below 1 MB, RSS beyond the %.1f MB of brief on empty input <= 3x input + 1 MB%s\n",
         verdict(small == ""), base * 1024 / 1e6, small == "" ? "" : ": over at" small
