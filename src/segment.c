@@ -592,8 +592,10 @@ static int emit(builder *b, const unsigned char *t, size_t s, size_t e,
     if (s >= e)
         return BRIEF_OK;
     if (b->doc->nsents == b->cap) {
-        /* grow by half: less slack in the largest array of a big text */
-        size_t ncap = b->cap ? b->cap + b->cap / 2 : 64;
+        /* first room for one sentence per 160 bytes (news runs about one
+         * per 120), then grow by half: less slack in the largest array of
+         * a big text, and few copies of it */
+        size_t ncap = b->cap ? b->cap + b->cap / 2 : b->doc->view.len / 160 + 64;
         void *p;
         if (ncap > ((size_t)-1) / sizeof *x)
             return BRIEF_ERR_NOMEM;

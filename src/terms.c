@@ -510,9 +510,10 @@ int brief__terms(brief__arena *a, brief__doc *doc)
     /* First sizes from the text length: news runs about one distinct form
      * (a record of about 6 words) per 11 bytes, one stem (5 words) per 16
      * and one content token per 10, so a typical article never grows its
-     * arrays. The caps keep a long text from reserving for a vocabulary it
-     * will not have (it grows with the square root of the length or
-     * slower); beyond them the arrays grow by doubling. */
+     * arrays, and a long text does not copy its term ids over and over.
+     * The caps keep a long text from reserving for a vocabulary it will
+     * not have (it grows with the square root of the length or slower);
+     * beyond them the arrays grow by doubling. */
     {
         size_t len = doc->view.len, forms = len / 10 + 32, ids = len / 8 + 32;
         size_t stems = len / 14 + 32;
@@ -520,8 +521,6 @@ int brief__terms(brief__arena *a, brief__doc *doc)
             forms = 4096;
         if (stems > 4096)
             stems = 4096;
-        if (ids > 65536)
-            ids = 65536;
         if ((rc = reserve(a, (void **)&doc->forms, &c.forms_cap, forms * 6,
                           sizeof *doc->forms)) != 0 ||
             (rc = reserve(a, (void **)&c.stems, &c.stems_cap, stems * 5,
