@@ -85,8 +85,9 @@ static int table_make(brief__arena *a, table *t, size_t n)
 
 /* ---- the stage ----------------------------------------------------------- */
 
-/* The longest folded form: BRIEF__MAX_STEM code points of 4 bytes. */
-#define KEY_WORDS BRIEF__MAX_STEM
+/* Room for a token as the tokenizer spells it: up to BRIEF__MAX_STEM + 1
+ * code points of 4 bytes (a longer token is dropped), and the padding. */
+#define KEY_WORDS (BRIEF__MAX_STEM + 2)
 
 /* A token on its way to be counted. */
 typedef struct token {
@@ -335,14 +336,19 @@ static int flush_token(ctx *c)
     return count_token(c, &c->tok[c->cur ^ 1]);
 }
 
-/* A token: folded bytes n bytes at the start of w (ncp code points; the
- * bytes after them up to the word boundary are overwritten). It is
- * counted later (see above); flush_token() counts the last one. */
-static int add_token(ctx *c, uint32_t *w, size_t n, size_t ncp, int cjk)
+/* The buffer the tokenizer writes the next token into: its key. */
+static unsigned char *token_buf(ctx *c)
+{
+    return (unsigned char *)c->tok[c->cur].key;
+}
+
+/* A token: its n folded bytes (ncp code points) are at token_buf(c). It
+ * is counted later (see above); flush_token() counts the last one. After
+ * the call token_buf() is another buffer. */
+static int add_token(ctx *c, size_t n, size_t ncp, int cjk)
 {
     token *t = &c->tok[c->cur];
-    unsigned char *wb = (unsigned char *)w;
-    size_t i;
+    unsigned char *wb = (unsigned char *)t->key;
     int rc;
     if (ncp > BRIEF__MAX_STEM || n == 0)
         return BRIEF_OK; /* a "word" this long is noise, not a term */
@@ -351,10 +357,19 @@ static int add_token(ctx *c, uint32_t *w, size_t n, size_t ncp, int cjk)
     t->nw = (n + 3) / 4;
     t->ncp = ncp;
     t->cjk = cjk;
-    for (i = n; i < t->nw * 4; i++)
-        wb[i] = 0;
-    for (i = 0; i < t->nw; i++)
-        t->key[i] = w[i];
+    switch (n & 3) {
+    case 1:
+        wb[n + 2] = 0;
+        /* fall through */
+    case 2:
+        wb[n + 1] = 0;
+        /* fall through */
+    case 3:
+        wb[n] = 0;
+        break;
+    default:
+        break;
+    }
     t->hash = hash_words(t->key, t->nw);
     PREFETCH(&c->forms_tab.slots[t->hash & (c->forms_tab.cap - 1)]);
     if ((rc = flush_token(c)) != 0)
@@ -384,8 +399,7 @@ static int tokenize(ctx *c, brief__sent *x)
 {
     const unsigned char *t = c->text;
     size_t p = x->start, e = x->end;
-    uint32_t words[BRIEF__MAX_STEM + 2]; /* the token's bytes, word-aligned */
-    unsigned char *buf = (unsigned char *)words;
+    unsigned char *buf = token_buf(c); /* where the token is spelled */
     size_t n = 0, ncp = 0;
     int in_tok = 0, spaced = 1, rc;
     uint32_t prev_cjk = 0;
@@ -415,8 +429,9 @@ static int tokenize(ctx *c, brief__sent *x)
         }
         if (k == BRIEF__C_CJK) {
             if (in_tok) { /* end a pending alphabetic token */
-                if ((rc = add_token(c, words, n, ncp, 0)) != 0)
+                if ((rc = add_token(c, n, ncp, 0)) != 0)
                     return rc;
+                buf = token_buf(c);
                 in_tok = 0;
             }
             if (spaced)
@@ -425,16 +440,18 @@ static int tokenize(ctx *c, brief__sent *x)
             if (prev_cjk) {
                 size_t m = brief__put(prev_cjk, buf);
                 m += brief__put(cp, buf + m);
-                if ((rc = add_token(c, words, m, 2, 1)) != 0)
+                if ((rc = add_token(c, m, 2, 1)) != 0)
                     return rc;
+                buf = token_buf(c);
             } else {
                 /* a lone CJK character counts as itself */
                 size_t r = q;
                 uint32_t nx = r < e ? brief__next(t, e, &r) : 0;
                 if (brief__class_of(nx) != BRIEF__C_CJK) {
                     size_t m = brief__put(cp, buf);
-                    if ((rc = add_token(c, words, m, 1, 1)) != 0)
+                    if ((rc = add_token(c, m, 1, 1)) != 0)
                         return rc;
+                    buf = token_buf(c);
                 }
             }
             prev_cjk = cp;
@@ -475,8 +492,9 @@ static int tokenize(ctx *c, brief__sent *x)
             }
         }
         if (in_tok) {
-            if ((rc = add_token(c, words, n, ncp, 0)) != 0)
+            if ((rc = add_token(c, n, ncp, 0)) != 0)
                 return rc;
+            buf = token_buf(c);
             in_tok = 0;
         }
         if (k == BRIEF__C_SPACE || k == BRIEF__C_NEWLINE)
