@@ -409,19 +409,42 @@ static int tokenize(ctx *c, brief__sent *x)
         uint32_t cp = 0;
         enum brief__cls k = BRIEF__C_SPACE;
         size_t q = p;
-        /* ASCII letters and digits inside a token: the common case
-         * (brief__cls puts letters and digits side by side) */
-        if (in_tok) {
-            const unsigned char *r = t + p, *end = t + e;
-            unsigned char v;
-            while (r < end && (v = ascii_token_byte[*r]) != 0) {
-                if (ncp <= BRIEF__MAX_STEM)
-                    buf[n++] = v;
-                ncp++;
-                r++;
+        /* The common cases first, each doing what the general path below
+         * does for its bytes: a run of ASCII letters and digits (starting
+         * a token or going on with one), and an ASCII space. */
+        if (p < e && (ascii_token_byte[t[p]] || t[p] == ' ')) {
+            if (t[p] == ' ') {
+                prev_cjk = 0;
+                if (in_tok) {
+                    if ((rc = add_token(c, n, ncp, 0)) != 0)
+                        return rc;
+                    buf = token_buf(c);
+                    in_tok = 0;
+                }
+                spaced = 1;
+                p++;
+                continue;
             }
-            p = (size_t)(r - t);
-            q = p;
+            if (!in_tok) {
+                in_tok = 1;
+                n = ncp = 0;
+                if (spaced)
+                    x->words++;
+                spaced = 0;
+            }
+            prev_cjk = 0;
+            {
+                const unsigned char *r = t + p, *end = t + e;
+                unsigned char v;
+                while (r < end && (v = ascii_token_byte[*r]) != 0) {
+                    if (ncp <= BRIEF__MAX_STEM)
+                        buf[n++] = v;
+                    ncp++;
+                    r++;
+                }
+                p = (size_t)(r - t);
+            }
+            continue;
         }
         if (p < e) {
             cp = brief__next(t, e, &q);
