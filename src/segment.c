@@ -616,6 +616,21 @@ static int emit(builder *b, const unsigned char *t, size_t s, size_t e,
 }
 
 /* Split one unit [s, e) into sentences. */
+/* The bytes a chunk needs to hold to matter inside a sentence (see the
+ * fast-forward in split_unit): . ! ? and every non-ASCII byte. */
+static const unsigned char may_end[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0x80 .. 0xFF */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1};
+
 static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
                       size_t para)
 {
@@ -702,6 +717,25 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
         c = n;
         pos = npos;
         have_c = have_n;
+        /* Fast-forward. Inside a sentence of a unit that is no list, a
+         * chunk matters only if it may end the sentence; an ASCII chunk
+         * without . ! ? cannot, nor can it change the state (see
+         * ends_sentence()) or be a marker that counts. Skip such chunks:
+         * find the next byte that may matter (. ! ? or non-ASCII) and go
+         * on from the chunk that holds it. */
+        if (have_c && !st.list_kind && c.s != sent_s) {
+            size_t at = c.s;
+            while (at < e && !may_end[t[at]])
+                at++;
+            if (at >= c.e) {
+                if (at >= e)
+                    break; /* nothing left can end the sentence early */
+                while (at > c.e && !ascii_blank(t[at - 1]))
+                    at--;
+                pos = at;
+                have_c = next_chunk(t, e, &pos, &c);
+            }
+        }
     }
     return emit(b, t, sent_s, e, para, 0);
 }
