@@ -24,6 +24,30 @@
 
 /* ---- character helpers --------------------------------------------------- */
 
+/* Word-at-a-time scanning: eight bytes as one uint64_t (any byte order:
+ * the tests below look at every byte alike). */
+#define ONES ((uint64_t)0x0101010101010101u)
+#define HIGHS ((uint64_t)0x8080808080808080u)
+
+static uint64_t load8(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* Has v a byte below n (n <= 128; exact when v has no byte from 0x80)? */
+static int has_below(uint64_t v, unsigned n)
+{
+    return ((v - ONES * n) & ~v & HIGHS) != 0;
+}
+
+/* Has v a byte equal to c? */
+static int has_byte(uint64_t v, unsigned char c)
+{
+    return has_below(v ^ (ONES * c), 1);
+}
+
 /* Decode the code point ending at byte end (> start), set *at to its first
  * byte. Invalid sequences read as one U+FFFD byte, as brief__utf8_next. */
 static uint32_t prev_cp(const unsigned char *s, size_t start, size_t end,
@@ -725,8 +749,18 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
          * on from the chunk that holds it. */
         if (have_c && !st.list_kind && c.s != sent_s) {
             size_t at = c.s;
-            while (at < e && !may_end[t[at]])
+            for (;;) { /* eight bytes at a time, then one */
+                while (at + 8 <= e) {
+                    uint64_t v = load8(t + at);
+                    if ((v & HIGHS) || has_byte(v, '.') ||
+                        has_byte(v, '!') || has_byte(v, '?'))
+                        break;
+                    at += 8;
+                }
+                if (at >= e || may_end[t[at]])
+                    break;
                 at++;
+            }
             if (at >= c.e) {
                 if (at >= e)
                     break; /* nothing left can end the sentence early */
@@ -828,11 +862,21 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
         if (l->chars >= LINE_CHARS_CAP && l->words >= LINE_WORDS_CAP)
             break;
     }
-    /* the rest of a long line: find its end, then its last character */
+    /* the rest of a long line: find its end (eight plain ASCII bytes at a
+     * time where it can), then its last character */
     nl = 0;
-    while (p < len && ((t[p] >= 0x20 && t[p] < 0xC2) ||
-                       (nl = newline_at(t, len, p)) == 0))
+    while (p < len) {
+        while (p + 8 <= len) {
+            uint64_t v = load8(t + p);
+            if ((v & HIGHS) || has_below(v, 0x20))
+                break;
+            p += 8;
+        }
+        if (p >= len ||
+            ((t[p] < 0x20 || t[p] >= 0xC2) && (nl = newline_at(t, len, p))))
+            break;
         p++;
+    }
     l->e = p;
     l->next = p < len ? p + nl : len;
     l->blank = (l->chars == 0);
