@@ -135,8 +135,9 @@ double brief__sqrt(double x)
     /* the wanted q = floor(sqrt(R)), R = m * 2^52 (106 bits), a 53-bit
      * integer; first sqrt(v), v = m / 2^52 in [1, 4), to about 1e-29 */
     v = (double)m / 4503599627370496.0; /* exact */
-    g = (v + 2.0) / 3.0; /* within 6% of sqrt(v) on [1, 4] */
-    for (i = 0; i < 4; i++)
+    /* a parabola through sqrt at 1, 2.5 and 4: within 1.1% on [1, 4] */
+    g = 0.52248 + v * (0.51356 - 0.036044 * v);
+    for (i = 0; i < 3; i++)
         g = 0.5 * (g + v / g);
     q = (uint64_t)(g * 4503599627370496.0);
     rh = m >> 12;
