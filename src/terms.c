@@ -108,7 +108,8 @@ typedef struct ctx {
      * to one by its word offset + 1. */
     uint32_t *stems;
     size_t stems_words;
-    token tok[2];            /* tok[cur] is the next; the other may wait   */
+    token *tok;              /* two (in the arena: small stacks stay small);
+                              * tok[cur] is the next, the other may wait   */
     unsigned cur;
     int waiting;             /* tok[cur ^ 1] is still to be counted         */
 } ctx;
@@ -540,6 +541,9 @@ int brief__terms(brief__arena *a, brief__doc *doc)
     memset(&c, 0, sizeof c);
     c.a = a;
     c.doc = doc;
+    c.tok = (token *)brief__alloc(a, 2 * sizeof *c.tok);
+    if (!c.tok)
+        return BRIEF_ERR_NOMEM;
     c.text = (const unsigned char *)doc->view.text;
     doc->ids = NULL;
     doc->nids = 0;
