@@ -814,34 +814,21 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
         uint32_t cp;
         enum brief__cls c;
         unsigned char b = t[p];
-        if (b > 0x20 && b < 0x80) { /* printable ASCII: a word's character */
-            if (!l->first)
-                l->first = b;
-            l->last = b;
-            l->chars++;
-            if (!in_word)
-                l->words++;
-            in_word = 1;
-            p++;
-            if (l->chars >= LINE_CHARS_CAP && l->words >= LINE_WORDS_CAP)
-                break;
-            continue;
+        if (b >= 0x20 && b < 0x80) { /* printable ASCII: no decoding */
+            cp = b;
+            c = b == ' ' ? BRIEF__C_SPACE : BRIEF__C_OTHER; /* all it needs */
+            q = p + 1;
+        } else {
+            if ((b < 0x20 || b >= 0xC2) && (nl = newline_at(t, len, p)) != 0) {
+                l->e = p;
+                l->next = p + nl;
+                l->blank = (l->chars == 0);
+                return;
+            }
+            q = p;
+            cp = brief__next(t, len, &q);
+            c = brief__class_of(cp);
         }
-        if (b == ' ') {
-            in_word = 0;
-            p++;
-            continue;
-        }
-        if ((t[p] < 0x20 || t[p] >= 0xC2) &&
-            (nl = newline_at(t, len, p)) != 0) {
-            l->e = p;
-            l->next = p + nl;
-            l->blank = (l->chars == 0);
-            return;
-        }
-        q = p;
-        cp = brief__next(t, len, &q);
-        c = brief__class_of(cp);
         if (c == BRIEF__C_SPACE) {
             in_word = 0;
         } else {

@@ -410,46 +410,28 @@ static int tokenize(ctx *c, brief__sent *x)
         uint32_t cp = 0;
         enum brief__cls k = BRIEF__C_SPACE;
         size_t q = p;
-        /* The common cases first, each doing what the general path below
-         * does for its bytes: a run of ASCII letters and digits (starting
-         * a token or going on with one), and an ASCII space. */
-        if (p < e && (ascii_token_byte[t[p]] || t[p] == ' ')) {
-            if (t[p] == ' ') {
-                prev_cjk = 0;
-                if (in_tok) {
-                    if ((rc = add_token(c, n, ncp, 0)) != 0)
-                        return rc;
-                    buf = token_buf(c);
-                    in_tok = 0;
-                }
-                spaced = 1;
-                p++;
-                continue;
-            }
-            if (!in_tok) {
-                in_tok = 1;
-                n = ncp = 0;
-                if (spaced)
-                    x->words++;
-                spaced = 0;
-            }
+        /* An ASCII space first: what the general path below does for it. */
+        if (p < e && t[p] == ' ') {
             prev_cjk = 0;
-            {
-                const unsigned char *r = t + p, *end = t + e;
-                unsigned char v;
-                while (r < end && (v = ascii_token_byte[*r]) != 0) {
-                    if (ncp <= BRIEF__MAX_STEM)
-                        buf[n++] = v;
-                    ncp++;
-                    r++;
-                }
-                p = (size_t)(r - t);
+            if (in_tok) {
+                if ((rc = add_token(c, n, ncp, 0)) != 0)
+                    return rc;
+                buf = token_buf(c);
+                in_tok = 0;
             }
+            spaced = 1;
+            p++;
             continue;
         }
         if (p < e) {
-            cp = brief__next(t, e, &q);
-            k = brief__class_of(cp);
+            if (ascii_token_byte[t[p]]) { /* no decoding: an ASCII letter */
+                cp = t[p];                /* or digit (the branch below    */
+                k = BRIEF__C_LETTER;      /* treats both alike)            */
+                q = p + 1;
+            } else {
+                cp = brief__next(t, e, &q);
+                k = brief__class_of(cp);
+            }
         }
         if (k == BRIEF__C_CJK) {
             if (in_tok) { /* end a pending alphabetic token */
@@ -490,6 +472,18 @@ static int tokenize(ctx *c, brief__sent *x)
                 if (spaced)
                     x->words++;
                 spaced = 0;
+            }
+            if (cp < 0x80) { /* the common case: a run of ASCII ones */
+                const unsigned char *r = t + p, *end = t + e;
+                unsigned char v;
+                while (r < end && (v = ascii_token_byte[*r]) != 0) {
+                    if (ncp <= BRIEF__MAX_STEM)
+                        buf[n++] = v;
+                    ncp++;
+                    r++;
+                }
+                p = (size_t)(r - t);
+                continue;
             }
             if (ncp <= BRIEF__MAX_STEM)
                 n += brief__put(brief__lower(cp), buf + n);
