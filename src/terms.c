@@ -19,17 +19,6 @@
 
 /* ---- growing arrays and hash tables in the arena -------------------------- */
 
-static uint32_t hash_bytes(const unsigned char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    size_t i;
-    for (i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 /* Grow a typed array held in the arena to hold at least need elements. */
 static int reserve(brief__arena *a, void **arr, size_t *cap, size_t need,
                    size_t elem)
@@ -83,96 +72,6 @@ static int table_make(brief__arena *a, table *t, size_t n)
     return BRIEF_OK;
 }
 
-/* ---- the stage ----------------------------------------------------------- */
-
-/* Room for a token as the tokenizer spells it: up to BRIEF__MAX_STEM + 1
- * code points of 4 bytes (a longer token is dropped), and the padding. */
-#define KEY_WORDS (BRIEF__MAX_STEM + 2)
-
-/* A token on its way to be counted. */
-typedef struct token {
-    uint32_t key[KEY_WORDS]; /* its folded bytes, zero-padded to words      */
-    size_t n, nw, ncp;       /* bytes, words, code points                   */
-    int cjk;
-    uint32_t hash;
-} token;
-
-typedef struct ctx {
-    brief__arena *a;
-    brief__doc *doc;
-    const unsigned char *text;
-    table forms_tab, stems_tab;
-    size_t forms_cap, stems_cap, ids_cap;
-    /* The stems, for interning: records of uint32_t words, [term id][n]
-     * [n bytes, zero-padded to a whole word]; a slot of stems_tab refers
-     * to one by its word offset + 1. */
-    uint32_t *stems;
-    size_t stems_words;
-    token *tok;              /* two (in the arena: small stacks stay small);
-                              * tok[cur] is the next, the other may wait   */
-    unsigned cur;
-    int waiting;             /* tok[cur ^ 1] is still to be counted         */
-} ctx;
-
-/* The hot loop touches two places per token: a slot of forms_tab and the
- * form's record (see internal.h) in doc->forms, where the records of all
- * forms lie together: a small, hot pool, not the form's first occurrence
- * somewhere in a long text. A slot's ref is the record's word offset + 1. */
-
-/* Hash of a form given as nw zero-padded words (key below): one multiply
- * a word and a final mix, so the low bits that index the table depend on
- * every byte. */
-static uint32_t hash_words(const uint32_t *k, size_t nw)
-{
-    uint32_t h = 2166136261u;
-    size_t i;
-    for (i = 0; i < nw; i++)
-        h = (h ^ k[i]) * 0x9E3779B1u;
-    h ^= h >> 16;
-    h *= 0x85EBCA6Bu;
-    return h ^ (h >> 13);
-}
-
-/* Does the record at word r hold the folded form of n bytes whose padded
- * words are key[0..nw)? (Records are padded with zeros the same way.) */
-static int rec_is(const ctx *c, uint32_t r, const uint32_t *key, size_t n,
-                  size_t nw)
-{
-    const uint32_t *rec = c->doc->forms + r;
-    size_t i;
-    if (rec[BRIEF__REC_LEN] != n)
-        return 0;
-    rec += BRIEF__REC_BYTES;
-    for (i = 0; i < nw; i++)
-        if (rec[i] != key[i])
-            return 0;
-    return 1;
-}
-
-/* Append the record of a new form (folded w[0..n), term); *r gets where. */
-static int add_rec(ctx *c, const unsigned char *w, size_t n, uint32_t term,
-                   uint32_t *r)
-{
-    brief__doc *d = c->doc;
-    size_t words = brief__rec_size(n);
-    uint32_t *rec;
-    if (d->forms_words + words >= 0xFFFFFFF0u)
-        return BRIEF_ERR_NOMEM;
-    if (reserve(c->a, (void **)&d->forms, &c->forms_cap,
-                d->forms_words + words, sizeof *d->forms) != 0)
-        return BRIEF_ERR_NOMEM;
-    *r = (uint32_t)d->forms_words;
-    rec = d->forms + d->forms_words;
-    rec[BRIEF__REC_TERM] = term;
-    rec[BRIEF__REC_COUNT] = 0;
-    rec[BRIEF__REC_LEN] = (uint32_t)n;
-    rec[words - 1] = 0; /* the padding */
-    memcpy(rec + BRIEF__REC_BYTES, w, n);
-    d->forms_words += words;
-    d->nforms++;
-    return BRIEF_OK;
-}
-
 /* Make room for one more entry than n: when the table would pass 3/4
  * full, move its slots (reference and hash: the entries need not be read)
  * into one twice the size and give the old one back. */
@@ -200,60 +99,182 @@ static int table_room(brief__arena *a, table *t, size_t n)
     return BRIEF_OK;
 }
 
-/* Term id of a stem, interning it if new. */
-static int intern_stem(ctx *c, const unsigned char *s, size_t n, uint32_t *id)
+/* ---- records: distinct strings and their terms ------------------------------ */
+
+/*
+ * The distinct surface forms and the distinct stems are each kept as
+ * records in a pool of uint32_t words, laid out as internal.h describes
+ * for the forms: [term][count][n][n bytes, zero-padded to whole words].
+ * (A stem's count is not kept: 0.) A string is looked up in the pool's
+ * hash table, whose slots refer to a record by its word offset + 1, as
+ * nw zero-padded words, so it is hashed and compared a word at a time.
+ * Per token the hot loop thus touches a table slot and one record of a
+ * small, hot pool, not the form's first occurrence in a long text.
+ */
+typedef struct pool {
+    uint32_t *w;
+    size_t used, cap;        /* words                                       */
+    size_t count;            /* records                                     */
+    table tab;
+} pool;
+
+/* Hash of nw zero-padded words: one multiply a word and a final mix, so
+ * the low bits that index the table depend on every byte. */
+static uint32_t hash_words(const uint32_t *k, size_t nw)
 {
-    uint32_t h = hash_bytes(s, n), *rec;
-    size_t k, mask, words = 2 + (n + 3) / 4;
-    int rc;
-    mask = c->stems_tab.cap - 1;
-    for (k = h & mask; c->stems_tab.slots[k].ref; k = (k + 1) & mask) {
-        const uint32_t *st;
-        if (c->stems_tab.slots[k].hash != h)
-            continue;
-        st = c->stems + c->stems_tab.slots[k].ref - 1;
-        if (st[1] == n && !memcmp(st + 2, s, n)) {
-            *id = st[0];
-            return BRIEF_OK;
-        }
-    }
-    if (c->doc->nterms >= 0xFFFFFFF0u ||
-        c->stems_words + words >= 0xFFFFFFF0u)
+    uint32_t h = 2166136261u;
+    size_t i;
+    for (i = 0; i < nw; i++)
+        h = (h ^ k[i]) * 0x9E3779B1u;
+    h ^= h >> 16;
+    h *= 0x85EBCA6Bu;
+    return h ^ (h >> 13);
+}
+
+/* Does the record at word r hold the n bytes whose padded words are
+ * key[0..nw)? */
+static int rec_is(const pool *pl, uint32_t r, const uint32_t *key, size_t n,
+                  size_t nw)
+{
+    const uint32_t *rec = pl->w + r;
+    size_t i;
+    if (rec[BRIEF__REC_LEN] != n)
+        return 0;
+    rec += BRIEF__REC_BYTES;
+    for (i = 0; i < nw; i++)
+        if (rec[i] != key[i])
+            return 0;
+    return 1;
+}
+
+/* The slot of pl's table holding key (hash h; n bytes, nw padded words),
+ * or the empty slot where it would go. */
+static inline size_t slot_of(const pool *pl, uint32_t h, const uint32_t *key,
+                             size_t n, size_t nw)
+{
+    size_t k, mask = pl->tab.cap - 1;
+    for (k = h & mask; pl->tab.slots[k].ref; k = (k + 1) & mask)
+        if (pl->tab.slots[k].hash == h &&
+            rec_is(pl, pl->tab.slots[k].ref - 1, key, n, nw))
+            break;
+    return k;
+}
+
+/* Add the record of key (hash h, n bytes, nw padded words) with its term
+ * at the empty slot k that slot_of() gave (the table grows first when it
+ * is full); *r gets the record's word offset. */
+static int add_rec(brief__arena *a, pool *pl, size_t k, uint32_t h,
+                   const uint32_t *key, size_t n, size_t nw, uint32_t term,
+                   uint32_t *r)
+{
+    size_t words = BRIEF__REC_BYTES + nw;
+    uint32_t *rec;
+    if (pl->used + words >= 0xFFFFFFF0u)
         return BRIEF_ERR_NOMEM;
-    if (c->doc->nterms + 1 > c->stems_tab.cap / 4 * 3) {
-        if ((rc = table_room(c->a, &c->stems_tab, c->doc->nterms)) != 0)
-            return rc;
-        mask = c->stems_tab.cap - 1;
-        for (k = h & mask; c->stems_tab.slots[k].ref; k = (k + 1) & mask)
+    if (pl->count + 1 > pl->tab.cap / 4 * 3) {
+        size_t mask;
+        if (table_room(a, &pl->tab, pl->count) != 0)
+            return BRIEF_ERR_NOMEM;
+        mask = pl->tab.cap - 1;
+        for (k = h & mask; pl->tab.slots[k].ref; k = (k + 1) & mask)
             ;
     }
-    if ((rc = reserve(c->a, (void **)&c->stems, &c->stems_cap,
-                      c->stems_words + words, sizeof *c->stems)) != 0)
-        return rc;
-    rec = c->stems + c->stems_words;
-    *id = (uint32_t)c->doc->nterms++;
-    rec[0] = *id;
-    rec[1] = (uint32_t)n;
-    rec[words - 1] = 0; /* the padding */
-    memcpy(rec + 2, s, n);
-    c->stems_tab.slots[k].ref = (uint32_t)c->stems_words + 1;
-    c->stems_tab.slots[k].hash = h;
-    c->stems_words += words;
+    if (reserve(a, (void **)&pl->w, &pl->cap, pl->used + words,
+                sizeof *pl->w) != 0)
+        return BRIEF_ERR_NOMEM;
+    *r = (uint32_t)pl->used;
+    rec = pl->w + pl->used;
+    rec[BRIEF__REC_TERM] = term;
+    rec[BRIEF__REC_COUNT] = 0;
+    rec[BRIEF__REC_LEN] = (uint32_t)n;
+    memcpy(rec + BRIEF__REC_BYTES, key, nw * sizeof *key);
+    pl->used += words;
+    pl->count++;
+    pl->tab.slots[k].ref = *r + 1;
+    pl->tab.slots[k].hash = h;
     return BRIEF_OK;
 }
 
-/* Decide the term of a new surface form: stop word, noise or a stem. */
-static int classify_form(ctx *c, const unsigned char *w, size_t n,
-                         size_t ncp, int cjk, uint32_t *term)
+/* ---- the stage ----------------------------------------------------------- */
+
+/* Room for a token as the tokenizer spells it: up to BRIEF__MAX_STEM + 1
+ * code points of 4 bytes (a longer token is dropped), and the padding. */
+#define KEY_WORDS (BRIEF__MAX_STEM + 2)
+
+/* Zero the bytes after the n bytes of key up to a whole word; returns the
+ * number of words. */
+static size_t pad_key(uint32_t *key, size_t n)
+{
+    unsigned char *b = (unsigned char *)key;
+    switch (n & 3) {
+    case 1:
+        b[n + 2] = 0;
+        /* fall through */
+    case 2:
+        b[n + 1] = 0;
+        /* fall through */
+    case 3:
+        b[n] = 0;
+        break;
+    default:
+        break;
+    }
+    return (n + 3) / 4;
+}
+
+/* A token on its way to be counted. */
+typedef struct token {
+    uint32_t key[KEY_WORDS]; /* its folded bytes, zero-padded to words      */
+    size_t n, nw, ncp;       /* bytes, words, code points                   */
+    int cjk;
+    uint32_t hash;
+} token;
+
+typedef struct ctx {
+    brief__arena *a;
+    brief__doc *doc;
+    const unsigned char *text;
+    pool forms, stems;       /* forms: the doc's, see internal.h            */
+    size_t ids_cap;
+    token *tok;              /* two (in the arena: small stacks stay small);
+                              * tok[cur] is the next, the other may wait   */
+    unsigned cur;
+    int waiting;             /* tok[cur ^ 1] is still to be counted         */
+} ctx;
+
+/* Term id of a stem (n bytes, zero-padded words key), interning it if
+ * new. */
+static int intern_stem(ctx *c, const uint32_t *key, size_t n, uint32_t *id)
+{
+    size_t nw = (n + 3) / 4, k;
+    uint32_t h = hash_words(key, nw), r;
+    k = slot_of(&c->stems, h, key, n, nw);
+    if (c->stems.tab.slots[k].ref) {
+        *id = c->stems.w[c->stems.tab.slots[k].ref - 1 + BRIEF__REC_TERM];
+        return BRIEF_OK;
+    }
+    if (c->doc->nterms >= 0xFFFFFFF0u)
+        return BRIEF_ERR_NOMEM;
+    *id = (uint32_t)c->doc->nterms;
+    if (add_rec(c->a, &c->stems, k, h, key, n, nw, *id, &r) != 0)
+        return BRIEF_ERR_NOMEM;
+    c->doc->nterms++;
+    return BRIEF_OK;
+}
+
+/* Decide the term of a new surface form (n bytes, zero-padded words key):
+ * stop word, noise or a stem. */
+static int classify_form(ctx *c, const uint32_t *key, size_t n, size_t ncp,
+                         int cjk, uint32_t *term)
 {
     const brief__lang *lang = c->doc->lang;
-    uint32_t cps[BRIEF__MAX_STEM];
-    unsigned char out[BRIEF__MAX_STEM * 4];
+    const unsigned char *w = (const unsigned char *)key;
+    uint32_t cps[BRIEF__MAX_STEM], out[KEY_WORDS];
     size_t m = 0, p = 0, k, o = 0;
     int digits = 1;
     *term = BRIEF__NO_TERM;
     if (cjk)
-        return intern_stem(c, w, n, term);
+        return intern_stem(c, key, n, term);
     if (ncp < 2 || ncp > BRIEF__MAX_STEM)
         return BRIEF_OK;
     if (brief__in_table(lang->stopwords, lang->stopword_count,
@@ -266,13 +287,14 @@ static int classify_form(ctx *c, const unsigned char *w, size_t n,
         cps[m++] = cp;
     }
     if (digits) /* numbers are terms as they are ("2014", "3.5") */
-        return intern_stem(c, w, n, term);
+        return intern_stem(c, key, n, term);
     if (lang->stem)
         m = lang->stem(cps, m);
     for (k = 0; k < m; k++)
-        o += brief__put(cps[k], out + o);
+        o += brief__put(cps[k], (unsigned char *)out + o);
     if (o == 0)
         return BRIEF_OK;
+    pad_key(out, o);
     return intern_stem(c, out, o, term);
 }
 
@@ -290,35 +312,21 @@ static int classify_form(ctx *c, const unsigned char *w, size_t n,
 static int count_token(ctx *c, const token *t)
 {
     brief__doc *d = c->doc;
-    uint32_t h = t->hash, term, r;
-    size_t k, mask = c->forms_tab.cap - 1;
-    const unsigned char *w = (const unsigned char *)t->key;
+    pool *f = &c->forms;
+    uint32_t term, r;
+    size_t k = slot_of(f, t->hash, t->key, t->n, t->nw);
     int rc;
-    for (k = h & mask; c->forms_tab.slots[k].ref; k = (k + 1) & mask)
-        if (c->forms_tab.slots[k].hash == h &&
-            rec_is(c, c->forms_tab.slots[k].ref - 1, t->key, t->n, t->nw))
-            break;
-    if (c->forms_tab.slots[k].ref) {
-        r = c->forms_tab.slots[k].ref - 1;
+    if (f->tab.slots[k].ref) {
+        r = f->tab.slots[k].ref - 1;
     } else {
-        /* a new form: grow the table first if it is full (and find the
-         * empty slot again in the new one) */
-        if (d->nforms + 1 > c->forms_tab.cap / 4 * 3) {
-            if ((rc = table_room(c->a, &c->forms_tab, d->nforms)) != 0)
-                return rc;
-            mask = c->forms_tab.cap - 1;
-            for (k = h & mask; c->forms_tab.slots[k].ref; k = (k + 1) & mask)
-                ;
-        }
-        if ((rc = classify_form(c, w, t->n, t->ncp, t->cjk, &term)) != 0)
+        if ((rc = classify_form(c, t->key, t->n, t->ncp, t->cjk, &term)) != 0)
             return rc;
-        if ((rc = add_rec(c, w, t->n, term, &r)) != 0)
+        if ((rc = add_rec(c->a, f, k, t->hash, t->key, t->n, t->nw, term,
+                          &r)) != 0)
             return rc;
-        c->forms_tab.slots[k].ref = r + 1;
-        c->forms_tab.slots[k].hash = h;
     }
-    d->forms[r + BRIEF__REC_COUNT]++;
-    term = d->forms[r + BRIEF__REC_TERM];
+    f->w[r + BRIEF__REC_COUNT]++;
+    term = f->w[r + BRIEF__REC_TERM];
     if (term == BRIEF__NO_TERM)
         return BRIEF_OK;
     if ((rc = reserve(c->a, (void **)&d->ids, &c->ids_cap, d->nids + 1,
@@ -349,30 +357,16 @@ static unsigned char *token_buf(ctx *c)
 static int add_token(ctx *c, size_t n, size_t ncp, int cjk)
 {
     token *t = &c->tok[c->cur];
-    unsigned char *wb = (unsigned char *)t->key;
     int rc;
     if (ncp > BRIEF__MAX_STEM || n == 0)
         return BRIEF_OK; /* a "word" this long is noise, not a term */
     /* the form as whole words, zero-padded as the records are */
     t->n = n;
-    t->nw = (n + 3) / 4;
+    t->nw = pad_key(t->key, n);
     t->ncp = ncp;
     t->cjk = cjk;
-    switch (n & 3) {
-    case 1:
-        wb[n + 2] = 0;
-        /* fall through */
-    case 2:
-        wb[n + 1] = 0;
-        /* fall through */
-    case 3:
-        wb[n] = 0;
-        break;
-    default:
-        break;
-    }
     t->hash = hash_words(t->key, t->nw);
-    PREFETCH(&c->forms_tab.slots[t->hash & (c->forms_tab.cap - 1)]);
+    PREFETCH(&c->forms.tab.slots[t->hash & (c->forms.tab.cap - 1)]);
     if ((rc = flush_token(c)) != 0)
         return rc;
     c->waiting = 1;
@@ -547,7 +541,7 @@ int brief__terms(brief__arena *a, brief__doc *doc)
     doc->forms_words = 0;
     doc->words = 0;
     /* First sizes from the text length: news runs about one distinct form
-     * (a record of about 6 words) per 11 bytes, one stem (5 words) per 16
+     * (a record of about 6 words) per 11 bytes, one stem (as long) per 16
      * and one content token per 10, so a typical article never grows its
      * arrays, and a long text does not copy its term ids over and over.
      * The caps keep a long text from reserving for a vocabulary it will
@@ -560,14 +554,14 @@ int brief__terms(brief__arena *a, brief__doc *doc)
             forms = 4096;
         if (stems > 4096)
             stems = 4096;
-        if ((rc = reserve(a, (void **)&doc->forms, &c.forms_cap, forms * 6,
-                          sizeof *doc->forms)) != 0 ||
-            (rc = reserve(a, (void **)&c.stems, &c.stems_cap, stems * 5,
-                          sizeof *c.stems)) != 0 ||
+        if ((rc = reserve(a, (void **)&c.forms.w, &c.forms.cap, forms * 6,
+                          sizeof *c.forms.w)) != 0 ||
+            (rc = reserve(a, (void **)&c.stems.w, &c.stems.cap, stems * 6,
+                          sizeof *c.stems.w)) != 0 ||
             (rc = reserve(a, (void **)&doc->ids, &c.ids_cap, ids,
                           sizeof *doc->ids)) != 0 ||
-            (rc = table_make(a, &c.forms_tab, forms)) != 0 ||
-            (rc = table_make(a, &c.stems_tab, stems)) != 0)
+            (rc = table_make(a, &c.forms.tab, forms)) != 0 ||
+            (rc = table_make(a, &c.stems.tab, stems)) != 0)
             return rc;
     }
     for (i = 0; i < doc->nsents; i++) {
@@ -575,11 +569,14 @@ int brief__terms(brief__arena *a, brief__doc *doc)
             return rc;
         doc->words += doc->sents[i].words;
     }
+    doc->forms = c.forms.w;
+    doc->forms_words = c.forms.used;
+    doc->nforms = c.forms.count;
     /* the lookup tables and stems are done with: give them back before
      * the counts below take their memory */
-    brief__free(a, c.forms_tab.slots);
-    brief__free(a, c.stems_tab.slots);
-    brief__free(a, c.stems);
+    brief__free(a, c.forms.tab.slots);
+    brief__free(a, c.stems.tab.slots);
+    brief__free(a, c.stems.w);
     doc->term_count = (uint32_t *)brief__alloc(a, (doc->nterms + 1) *
                                                       sizeof(uint32_t));
     doc->term_sents = (uint32_t *)brief__alloc(a, (doc->nterms + 1) *
