@@ -215,6 +215,10 @@ combine() {
                   NR, med(c, NR) }' "$1"
 }
 NONE="none 0 0 0 0 0"
+# combined FILE: combine FILE, or $NONE when nothing was measured into it
+combined() {
+    if [ -s "$1" ]; then combine "$1"; else echo "$NONE"; fi
+}
 RES=$B/results.txt
 : >"$RES"
 ots_state=run   # run, timeout (a run was killed) or slow (would time out)
@@ -238,8 +242,7 @@ for s in $SIZES; do
     done
     br=$(combine "$B/runs.brief")
     wcr=$(combine "$B/runs.wc")
-    dynr=$NONE
-    [ -s "$B/runs.dyn" ] && dynr=$(combine "$B/runs.dyn")
+    dynr=$(combined "$B/runs.dyn")
     otr=$NONE
     if [ $have_ots = 1 ]; then
         case $ots_state in
@@ -345,10 +348,8 @@ while [ $i -lt "$arr" ]; do
 done
 lat_b=$(combine "$B/runs.brief")
 lat_t=$(combine "$B/runs.empty")
-lat_o=$NONE
-[ -s "$B/runs.ots" ] && lat_o=$(combine "$B/runs.ots")
-lat_d=$NONE
-[ -s "$B/runs.dyn" ] && lat_d=$(combine "$B/runs.dyn")
+lat_o=$(combined "$B/runs.ots")
+lat_d=$(combined "$B/runs.dyn")
 [ -t 2 ] && printf '                              \r' >&2
 echo "$lat_b|$lat_o|$lat_t|$lat_d" >"$B/latency.txt"
 echo "Per-article latency: $nart articles of $art_from" \
