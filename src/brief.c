@@ -252,7 +252,6 @@ static int run(brief__arena *a, const char *input, size_t len,
         return rc;
     brief__free(a, doc.forms);
     doc.forms = NULL;
-    doc.nforms = 0;
     doc.forms_words = 0;
     make_budget(o, &doc, &budget);
     if ((rc = brief__score(a, &doc, budget.sentences)) != 0)

@@ -207,7 +207,6 @@ typedef struct brief__doc {
     uint32_t *term_count;   /* occurrences of each term in the document     */
     uint32_t *term_sents;   /* sentences containing each term               */
     uint32_t *forms;        /* every distinct surface form (records above)  */
-    size_t nforms;          /* records                                      */
     size_t forms_words;     /* words of the pool in use                     */
     size_t words;           /* words in the whole text                      */
 } brief__doc;

@@ -237,11 +237,11 @@ static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
             p++;
         if (p >= end || t[p] < 0x80)
             break;
-        high = 0x80;
         q = p;
         cp = brief__utf8_next(t, end, &q);
         if (is_space_cp(cp))
             break;
+        high = 0x80;
         p = q;
     }
     c->e = p;

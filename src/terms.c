@@ -537,7 +537,6 @@ int brief__terms(brief__arena *a, brief__doc *doc)
     doc->nids = 0;
     doc->nterms = 0;
     doc->forms = NULL;
-    doc->nforms = 0;
     doc->forms_words = 0;
     doc->words = 0;
     /* First sizes from the text length: news runs about one distinct form
@@ -571,7 +570,6 @@ int brief__terms(brief__arena *a, brief__doc *doc)
     }
     doc->forms = c.forms.w;
     doc->forms_words = c.forms.used;
-    doc->nforms = c.forms.count;
     /* the lookup tables and stems are done with: give them back before
      * the counts below take their memory */
     brief__free(a, c.forms.tab.slots);
