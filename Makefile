@@ -5,6 +5,8 @@
 #   make check-external  suites that read ../shared (skipped without it)
 #   make eval            ROUGE table on ../shared/corpora
 #   make bench           speed and memory benchmark
+#   make check-same      output byte-identical to BASE (default HEAD) on
+#                        every corpus doc and web page of ../shared
 #   make install         brief, libbrief.a/.so, brief.h, brief.pc, brief.1
 #                        under $(DESTDIR)$(PREFIX); `make uninstall` undoes it
 #   make check-install   install into a scratch DESTDIR, build against it
@@ -61,7 +63,7 @@ TEST_BINS = tests/test_core tests/test_render tests/test_lang \
         static cross size fuzz check-asan check-ubsan check-valgrind \
         check-tables amalgamation help example shared check-cross \
         mcu check-mcu check-amalg check-amalgamation check-install variant \
-        static-cross
+        static-cross check-same
 
 all: libbrief.a brief
 
@@ -109,6 +111,11 @@ eval: all tools
 
 bench: all
 	@SHARED=$(SHARED) sh tools/bench.sh
+
+# A change meant to move code, not behaviour: `make check-same BASE=main`.
+BASE ?= HEAD
+check-same: all
+	@SHARED=$(SHARED) BASE=$(BASE) sh tools/same_output.sh
 
 # Regenerate the committed tables and fail if they drifted.
 check-tables:
@@ -364,4 +371,4 @@ clean:
 	rm -rf build tests/out
 
 help:
-	@sed -n '2,24p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,26p' Makefile | sed 's/^# \{0,1\}//'
