@@ -8,6 +8,16 @@
 # lead), and 45% of the sentences for bbc-news-summary-silver (silver
 # references: report only). French is scored with `rouge --unicode`.
 #
+# Below each corpus's brief and lead rows:
+#   vs-lead  brief against lead per document: wins/ties/losses on ROUGE-1
+#            F1, the mean R1 difference and its 95% paired bootstrap
+#            interval (tools/rouge --versus); an interval containing 0 is
+#            noise. The same for R2.
+#   junk     chosen sentences that are boilerplate lines or run-ons (goal 0):
+#            prompts (video, click, subscribe, share, scroll), photo credits
+#            and captions, bylines and datelines standing alone, and
+#            sentences over 60 words. The patterns are in junk_count below.
+#
 # Environment: SHARED (default ../shared), BRIEF (default ./brief), ROUGE
 # (default tools/rouge), EVAL_CORPORA (space-separated names to limit the
 # run), BRIEF_ARGS (extra options for brief, for experiments).
@@ -35,6 +45,18 @@ split_out() {
         /^==> .* <==$/ { if (out) close(out); p = substr($0, 5, length($0) - 8);
                          n = split(p, parts, "/"); out = dir "/" parts[n]; printf "" > out; next }
         out && $0 != "" { print > out }' "$1"
+}
+
+# junk_count DIR: "N M P B L": junk sentences N of M chosen, of which P
+# prompts/credits, B bylines/datelines alone, L over 60 words. One line of
+# a brief is one chosen sentence.
+junk_count() {
+    cat "$1"/*.txt 2>/dev/null | awk '
+        { m++; l = tolower($0); w = split($0, x, /[ \t]+/) }
+        l ~ /scroll down|click here|^watch( the)? video|^video:|subscribe (now|here|to our)|sign up (now|here)|share this (article|story)|follow us on|^read more|download (the|our) app|getty images|\/ap photo|(photo|image|picture)s? ?(credit)?:/ || $0 ~ /\(pictured\),? [A-Z][a-z]/ { p++; n++; next }
+        w <= 8 && ($0 ~ /^[Bb]y [A-Z][^ ]+( [A-Z][^ ]+)*( and [A-Z].*)?\.?$/ || $0 ~ /^[A-Z][A-Z .,]+(\([^)]*\))? *[-:]*$/ || l ~ /^(published|updated|last updated)[: ]/) { b++; n++; next }
+        w > 60 { g++; n++ }
+        END { printf "%d %d %d %d %d\n", n, m, p, b, g }'
 }
 
 printf '%-24s %-6s %7s %7s %7s %7s %5s %8s\n' corpus system R1 R2 RL RLsum docs seconds
@@ -88,6 +110,10 @@ for dir in "$C"/*/; do
     $ROUGE $ropt --tsv --corpus "$T/$name/lead" "$dir/refs" |
         awk -F '\t' -v n="$name" -v s="$secs" -v k="$k" \
             '{ printf "%-24s %-6s %7.2f %7.2f %7.2f %7.2f %5d %8s\n", n, "lead", $1, $2, $3, $4, $5, s }'
+    $ROUGE $ropt --corpus "$T/$name/brief" --versus "$T/$name/lead" "$dir/refs" |
+        awk -F '\t' -v n="$name" '{ printf "%-24s %-6s R1 %+.2f [%+.2f, %+.2f] W/T/L %d/%d/%d   R2 %+.2f [%+.2f, %+.2f] W/T/L %d/%d/%d\n", n, "vs-lead", $4, $5, $6, $1, $2, $3, $10, $11, $12, $7, $8, $9 }'
+    junk_count "$T/$name/brief" |
+        awk -v n="$name" '{ printf "%-24s %-6s %d of %d chosen sentences (prompts/credits %d, bylines/datelines %d, over 60 words %d)\n", n, "junk", $1, $2, $3, $4, $5 }'
     # Open Text Summarizer, when installed: its only budget is a ratio, so
     # ask for K sentences' worth (K / sentences, rounded up); the title
     # line is removed first where the corpus has one.
