@@ -82,11 +82,12 @@ brief: $(CLI_OBJ) libbrief.a
 
 tests/test_core: tests/test_core.c tests/harness.h libbrief.a
 	$(CC) $(ALL_CFLAGS) -o $@ tests/test_core.c libbrief.a -lm
-tests/test_render: tests/test_render.c tests/jsoncheck.c libbrief.a
+tests/test_render: tests/test_render.c tests/harness.h tests/jsoncheck.c \
+                   libbrief.a
 	$(CC) $(ALL_CFLAGS) -o $@ tests/test_render.c libbrief.a -lm
-tests/test_lang: tests/test_lang.c libbrief.a
+tests/test_lang: tests/test_lang.c tests/harness.h libbrief.a
 	$(CC) $(ALL_CFLAGS) -o $@ tests/test_lang.c libbrief.a -lm
-tests/test_decode: tests/test_decode.c libbrief.a
+tests/test_decode: tests/test_decode.c tests/harness.h libbrief.a
 	$(CC) $(ALL_CFLAGS) -o $@ tests/test_decode.c libbrief.a -lm
 tests/stemcheck: tests/stemcheck.c libbrief.a
 	$(CC) $(ALL_CFLAGS) -o $@ tests/stemcheck.c libbrief.a -lm

@@ -69,10 +69,11 @@ sed '$d' $A/run.log
 line=$(tail -n 1 $A/run.log)
 p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\1/p')
 f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed.*/\2/p')
+sk=$(echo "$line" | sed -n 's/.* failed, \([0-9]*\) skipped$/\1/p')
 if [ -z "$p" ]; then
     echo "$line"
     p=0; f=1
 fi
 if [ "$st" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-echo "amalg: $((pass + p)) passed, $((fail + f)) failed"
+echo "amalg: $((pass + p)) passed, $((fail + f)) failed${sk:+, $sk skipped}"
 [ "$fail" -eq 0 ] && [ "$f" -eq 0 ]

@@ -2,13 +2,14 @@
 # html_view.sh - the -f html view opened in a real browser: headless
 # Chromium loads brief's page for the example article, dumps the DOM as
 # rendered and takes a screenshot; the DOM must hold the article text and
-# the marks of the chosen sentences. Skips (one line, exit 0) without
-# chromium. The screenshot is left in tests/out/html-view.png.
+# the marks of the chosen sentences. Without chromium it skips: a reason
+# line, then "0 passed, 0 failed, 1 skipped" (exit 0). The screenshot is
+# left in tests/out/html-view.png.
 BRIEF=${BRIEF:-./brief}
 CHROME=$(command -v chromium || command -v chromium-browser || command -v google-chrome)
 if [ -z "$CHROME" ]; then
     echo "html view: skipped (no chromium)"
-    echo "0 passed, 0 failed"
+    echo "0 passed, 0 failed, 1 skipped"
     exit 0
 fi
 T=${TMPDIR:-/tmp}/brief-view.$$

@@ -6,6 +6,9 @@
 # Uses $BRIEF (default ./brief), prefixed by $RUNNER (e.g. qemu-arm ...),
 # and tests/jsoncheck (built by `make tests/jsoncheck`).
 # Regenerate the golden file with UPDATE_GOLDEN=1 (then review the diff).
+# Last line "N passed, N failed", with ", N skipped" when a group of checks
+# could not run here (no GNU parallel, no writable /dev/full: a SKIP line
+# says which).
 BRIEF=${BRIEF:-./brief}
 RUNNER=${RUNNER:-}
 B="$RUNNER $BRIEF"
@@ -15,10 +18,11 @@ GOLD=tests/golden/batch.jsonl.out
 T=${TMPDIR:-/tmp}/brief-jsonl.$$
 mkdir -p "$T" || exit 2
 trap 'rm -rf "$T"' EXIT INT TERM
-pass=0; fail=0
+pass=0; fail=0; skipped=0
 Q="'"
 ok()  { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+skip() { skipped=$((skipped + 1)); echo "SKIP: $*"; }
 
 # check DESC COMMAND...: the command must succeed
 check() {
@@ -129,7 +133,7 @@ if command -v parallel > /dev/null 2>&1; then
             bad "parallel $split: batch differs (line numbers masked)"; diff "$T/out.masked" "$T/par.masked" | head -6; fi
     done
 else
-    echo "jsonl: parallel not installed, skipped"
+    skip "jsonl: GNU parallel checks (parallel is not installed)"
 fi
 
 # ---- (e) budget options apply per record ----------------------------------
@@ -233,7 +237,13 @@ check "2 MB line: one line out" [ "$(wc -l < "$T/one")" -eq 1 ]
 if [ -w /dev/full ]; then
     $B --jsonl "$IN" > /dev/full 2> "$T/err"
     check "write error: exit status 3" [ $? -eq 3 ]
+else
+    skip "jsonl: write error check (/dev/full is not writable)"
 fi
 
-echo "$pass passed, $fail failed"
+if [ "$skipped" -gt 0 ]; then
+    echo "$pass passed, $fail failed, $skipped skipped"
+else
+    echo "$pass passed, $fail failed"
+fi
 [ "$fail" -eq 0 ]

@@ -3,6 +3,13 @@
  * UTF-8 and normalization, the arena, segmentation, terms, scoring and
  * selection, budgets, errors, out-of-memory at every allocation, the fixed
  * arena and its bound, determinism.
+ *
+ * Usage: test_core [ARTICLE] [WORD...]   (run from the repository root)
+ * ARTICLE, a first argument holding a '/', is the text the budget, OOM,
+ * fixed-arena and determinism tests summarize (default
+ * tests/data/article.txt); the WORDs select tests by name as in
+ * tests/harness.h (`test_core -l` lists them). Prints each failure, then
+ * "N passed, N failed"; exits 1 on a failure, 2 on an unknown WORD.
  */
 #include <float.h>
 #include <math.h>
@@ -34,6 +41,28 @@ static char *read_file(const char *path, size_t *len)
         buf[n] = 0;
     *len = (size_t)n;
     return buf;
+}
+
+/* The article of the command line, read once by the first test that asks;
+ * NULL (counted as a failure) when it cannot be read. */
+static const char *article_path = "tests/data/article.txt";
+static char *article_text;
+static int article_tried;
+static size_t article_len;
+
+static const char *article(size_t *len)
+{
+    if (!article_tried) {
+        article_tried = 1;
+        article_text = read_file(article_path, &article_len);
+        if (!article_text) {
+            harness_fail++;
+            fprintf(stderr, "FAIL %s: test_core: cannot read %s\n",
+                    harness_current, article_path);
+        }
+    }
+    *len = article_len;
+    return article_text;
 }
 
 /* The sentences of text joined with '|' (into a static buffer). */
@@ -318,11 +347,15 @@ static void test_api_errors(void)
     CHECK(brief_language_name("xx") == NULL);
 }
 
-static void test_budgets(const char *art, size_t len)
+static void test_budgets(void)
 {
+    size_t len;
+    const char *art = article(&len);
     brief_options o;
     brief_result *r = NULL;
     size_t i, words, bytes;
+    if (!art)
+        return;
     brief_options_init(&o);
     CHECK_EQ_INT(brief_summarize(art, len, &o, &r), BRIEF_OK);
     CHECK_EQ_INT(r->chosen_count, 3); /* the default */
@@ -417,14 +450,18 @@ static void fail_free(void *ctx, void *ptr, size_t size)
 
 /* Fail the Nth allocation for every N a real summary reaches: each run must
  * give BRIEF_ERR_NOMEM and leak nothing, until N is large enough to pass. */
-static void test_oom(const char *art, size_t len)
+static void test_oom(void)
 {
+    size_t len;
+    const char *art = article(&len);
     brief_allocator al;
     brief_options o;
     failing f;
     long n, reached;
     int ok = 1, rc;
     brief_result *r;
+    if (!art)
+        return;
     al.alloc = fail_alloc;
     al.free = fail_free;
     al.ctx = &f;
@@ -452,14 +489,18 @@ static void test_oom(const char *art, size_t len)
 
 /* A 4 KB article fits a 64 KB arena (the firmware case), the bound holds
  * on adversarial inputs, and fixed mode never calls the allocator. */
-static void test_fixed_arena(const char *art, size_t len)
+static void test_fixed_arena(void)
 {
+    size_t len;
+    const char *art = article(&len);
     static unsigned char arena[64 * 1024];
     brief_options o;
     brief_result *r = NULL;
     static const char *adversarial[] = {"a\n", "a. ", "x y. ", "\xE4\xB8\xAD",
                                         "q\xC3\xA9 ", ". ", "<p>a</p>"};
     size_t k;
+    if (!art)
+        return;
     brief_options_init(&o);
     o.arena = arena;
     o.arena_size = sizeof arena;
@@ -493,11 +534,15 @@ static void test_fixed_arena(const char *art, size_t len)
     }
 }
 
-static void test_determinism(const char *art, size_t len)
+static void test_determinism(void)
 {
+    size_t len;
+    const char *art = article(&len);
     brief_result *a = NULL, *b = NULL;
     size_t i;
     int same = 1;
+    if (!art)
+        return;
     brief_summarize(art, len, NULL, &a);
     brief_summarize(art, len, NULL, &b);
     if (!a || !b || a->sentence_count != b->sentence_count)
@@ -510,28 +555,31 @@ static void test_determinism(const char *art, size_t len)
     brief_result_free(b);
 }
 
+static const harness_test tests[] = {
+    {"utf8", test_utf8},
+    {"fold_and_class", test_fold_and_class},
+    {"log", test_log},
+    {"sqrt", test_sqrt},
+    {"arena", test_arena},
+    {"segment", test_segment},
+    {"title_and_headings", test_title_and_headings},
+    {"api_errors", test_api_errors},
+    {"budgets", test_budgets},
+    {"oom", test_oom},
+    {"fixed_arena", test_fixed_arena},
+    {"determinism", test_determinism},
+};
+
 int main(int argc, char **argv)
 {
-    const char *path = argc > 1 ? argv[1] : "tests/data/article.txt";
-    size_t len = 0;
-    char *art = read_file(path, &len);
-    test_utf8();
-    test_fold_and_class();
-    test_log();
-    test_sqrt();
-    test_arena();
-    test_segment();
-    test_title_and_headings();
-    test_api_errors();
-    if (!art) {
-        fprintf(stderr, "test_core: cannot read %s\n", path);
-        harness_fail++;
-    } else {
-        test_budgets(art, len);
-        test_oom(art, len);
-        test_fixed_arena(art, len);
-        test_determinism(art, len);
-        free(art);
+    int rc;
+    if (argc > 1 && strchr(argv[1], '/')) { /* the ARTICLE argument */
+        article_path = argv[1];
+        argv[1] = argv[0];
+        argc--;
+        argv++;
     }
-    return test_summary();
+    rc = harness_main(argc, argv, tests, HARNESS_COUNT(tests));
+    free(article_text);
+    return rc;
 }

@@ -4,28 +4,35 @@
  * titles, main-text selection on a saved news page, Markdown constructs,
  * format sniffing and out-of-memory paths.
  *
- * Usage: test_decode [FIXTURE_DIR]   (default tests/html, run from the
- * repository root). Prints each failure with what was got and expected,
- * then "N passed, N failed"; exits non-zero on any failure.
+ * Usage: test_decode [FIXTURE_DIR] [WORD...]   (run from the repository
+ * root). FIXTURE_DIR, a first argument holding a '/', is where the saved
+ * news page is (default tests/html); the WORDs select tests by name as in
+ * tests/harness.h (`test_decode markdown`; `test_decode -l` lists them).
+ * Prints each failure with what was got and expected, then
+ * "N passed, N failed"; exits 1 on any failure, 2 on an unknown WORD.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "harness.h"
 #include "internal.h"
 #define BRIEF__ENTITY_TABLE
 #include "entities.h"
 
-static int passed, failed;
+/* where the news page fixtures are (the FIXTURE_DIR argument) */
+static const char *fixture_dir = "tests/html";
 
+/* A check counted by the harness (tests/harness.h), printed with what was
+ * got and expected (either may be NULL: not shown). */
 static void check(int ok, const char *what, const char *got, const char *exp)
 {
     if (ok) {
-        passed++;
+        harness_pass++;
         return;
     }
-    failed++;
-    printf("FAIL: %s\n", what);
+    harness_fail++;
+    printf("FAIL %s: %s\n", harness_current, what);
     if (got)
         printf("  got:      [%s]\n", got);
     if (exp)
@@ -521,8 +528,9 @@ static void want_absent(const char *line, void *ctx)
           "news page drops page furniture", line, NULL);
 }
 
-static void test_news_page(const char *dir)
+static void test_news_page(void)
 {
+    const char *dir = fixture_dir;
     char path[1024];
     size_t len, tlen, alen;
     char *html, *txt, *absent;
@@ -744,19 +752,26 @@ static void test_sniff(void)
           "sniffing NULL", NULL, NULL);
 }
 
+static const harness_test tests[] = {
+    {"html_entities", test_entities},
+    {"html_structure", test_structure},
+    {"html_dropped", test_dropped},
+    {"html_malformed", test_malformed},
+    {"html_linear", test_linear},
+    {"html_title", test_title},
+    {"html_selection", test_selection},
+    {"html_news_page", test_news_page},
+    {"markdown", test_markdown},
+    {"sniff", test_sniff},
+};
+
 int main(int argc, char **argv)
 {
-    const char *dir = argc > 1 ? argv[1] : "tests/html";
-    test_entities();
-    test_structure();
-    test_dropped();
-    test_malformed();
-    test_linear();
-    test_title();
-    test_selection();
-    test_news_page(dir);
-    test_markdown();
-    test_sniff();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    if (argc > 1 && strchr(argv[1], '/')) { /* the FIXTURE_DIR argument */
+        fixture_dir = argv[1];
+        argv[1] = argv[0];
+        argc--;
+        argv++;
+    }
+    return harness_main(argc, argv, tests, HARNESS_COUNT(tests));
 }

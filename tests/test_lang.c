@@ -2,27 +2,17 @@
  * test_lang.c - unit tests of the language layer (src/lang.c and the
  * generated tables src/stopwords.h, src/abbrevs.h).
  *
- * Prints each failure with what was expected, then "N passed, N failed";
- * exits 1 when anything failed. Builds with and without BRIEF_NO_LANGS
+ * Usage: test_lang [WORD...]: the WORDs select tests by name as in
+ * tests/harness.h (`test_lang -l` lists them). Prints each failure with
+ * what was expected, then "N passed, N failed"; exits 1 when anything
+ * failed, 2 on an unknown WORD. Builds with and without BRIEF_NO_LANGS
  * (then only English is expected, and detection always answers English).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "harness.h"
 #include "internal.h"
-
-static int passed, failed;
-
-static void check(int ok, const char *what, int line)
-{
-    if (ok) {
-        passed++;
-    } else {
-        failed++;
-        printf("FAIL line %d: %s\n", line, what);
-    }
-}
-#define CHECK(cond) check((cond) != 0, #cond, __LINE__)
 
 /* ---- brief__in_table --------------------------------------------------- */
 
@@ -267,10 +257,7 @@ static void test_detect_samples(void)
 #ifdef BRIEF_NO_LANGS
         want = "en";
 #endif
-        if (strcmp(got, want) != 0)
-            printf("  sample %lu: want %s, got %s\n", (unsigned long)i, want,
-                   got);
-        CHECK(strcmp(got, want) == 0);
+        CHECK_EQ_STR(got, want);
         /* deterministic: same text, same answer */
         CHECK(strcmp(detect(samples[i].text), got) == 0);
     }
@@ -320,7 +307,7 @@ static void test_detect_limit(void)
     size_t cap = 400000, n = 0;
     char *buf = malloc(cap);
     if (buf == NULL) {
-        check(0, "out of memory", __LINE__);
+        CHECK(buf != NULL); /* out of memory */
         return;
     }
     while (n + de_len + 1 < 66000) {
@@ -347,14 +334,16 @@ static void test_detect_limit(void)
     free(buf);
 }
 
-int main(void)
+static const harness_test tests[] = {
+    {"in_table", test_in_table},
+    {"tables", test_tables},
+    {"find", test_find},
+    {"detect_samples", test_detect_samples},
+    {"detect_edges", test_detect_edges},
+    {"detect_limit", test_detect_limit},
+};
+
+int main(int argc, char **argv)
 {
-    test_in_table();
-    test_tables();
-    test_find();
-    test_detect_samples();
-    test_detect_edges();
-    test_detect_limit();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return harness_main(argc, argv, tests, HARNESS_COUNT(tests));
 }

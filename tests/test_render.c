@@ -7,28 +7,21 @@
  *           src/normalize.c -o /tmp/test_render -lm
  * (add -DBRIEF_NO_RENDER_RICH to test the firmware build of render.c)
  *
- * Prints "N passed, N failed"; exits 1 if any check failed.
+ * Usage: test_render [WORD...]: the WORDs select tests by name as in
+ * tests/harness.h (`test_render -l` lists them). Prints each failure, then
+ * "N passed, N failed" (", 3 skipped" when built with
+ * BRIEF_NO_RENDER_RICH: the tsv, json and html tests do not apply); exits 1
+ * if any check failed, 2 on an unknown WORD.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "brief.h"
+#include "harness.h"
 
 #define JSONCHECK_NO_MAIN
 #include "jsoncheck.c"
-
-static int passed, failed;
-
-#define CHECK(cond)                                                         \
-    do {                                                                    \
-        if (cond)                                                           \
-            passed++;                                                       \
-        else {                                                              \
-            failed++;                                                       \
-            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);          \
-        }                                                                   \
-    } while (0)
 
 /* ---- a growing buffer behind the write callback --------------------------- */
 
@@ -185,10 +178,11 @@ static void json_valid(const sink *k, int line)
 {
     jsoncheck_error e;
     if (jsoncheck_validate(k->buf ? k->buf : "", k->len, 1, &e)) {
-        passed++;
+        harness_pass++;
     } else {
-        failed++;
-        printf("FAIL line %d: invalid JSON at byte %lu: %s\n", line,
+        harness_fail++;
+        printf("FAIL %s line %d: invalid JSON at byte %lu: %s\n",
+               harness_current, line,
                (unsigned long)e.offset, e.reason);
     }
 }
@@ -661,11 +655,11 @@ static void test_jsoncheck(void)
         int got = jsoncheck_validate(cases[i].s, strlen(cases[i].s),
                                      cases[i].lines, &e);
         if (got == cases[i].ok) {
-            passed++;
+            harness_pass++;
         } else {
-            failed++;
-            printf("FAIL jsoncheck case %lu: got %d (%s)\n",
-                   (unsigned long)i, got, e.reason);
+            harness_fail++;
+            printf("FAIL %s: jsoncheck case %lu: got %d (%s)\n",
+                   harness_current, (unsigned long)i, got, e.reason);
         }
     }
     memset(deep, '[', 300);
@@ -674,22 +668,35 @@ static void test_jsoncheck(void)
     CHECK(jsoncheck_validate(deep + 100, 400, 0, &e)); /* depth 200 */
 }
 
-int main(void)
+#ifdef BRIEF_NO_RENDER_RICH
+static void test_not_built(void)
 {
-    test_sanity();
-    test_text_formats();
-    test_folding();
-    test_numbers();
-#ifndef BRIEF_NO_RENDER_RICH
-    test_tsv();
-    test_json();
-    test_html();
+    SKIP("built with BRIEF_NO_RENDER_RICH");
+}
 #endif
-    test_empty();
-    test_long();
-    test_write_failure();
-    test_arguments();
-    test_jsoncheck();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+
+static const harness_test tests[] = {
+    {"sanity", test_sanity},
+    {"text_formats", test_text_formats},
+    {"folding", test_folding},
+    {"numbers", test_numbers},
+#ifndef BRIEF_NO_RENDER_RICH
+    {"tsv", test_tsv},
+    {"json", test_json},
+    {"html", test_html},
+#else
+    {"tsv", test_not_built},
+    {"json", test_not_built},
+    {"html", test_not_built},
+#endif
+    {"empty", test_empty},
+    {"long", test_long},
+    {"write_failure", test_write_failure},
+    {"arguments", test_arguments},
+    {"jsoncheck", test_jsoncheck},
+};
+
+int main(int argc, char **argv)
+{
+    return harness_main(argc, argv, tests, HARNESS_COUNT(tests));
 }
