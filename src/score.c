@@ -296,11 +296,11 @@ int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences)
     if (budget_sentences && w->brief_words / (double)budget_sentences > max_words)
         max_words = w->brief_words / (double)budget_sentences;
     /* Likewise a short sentence is a poor whole brief but fine as one of
-     * three: min_words is the floor for a three-sentence brief and grows
-     * to 1.5x for a single sentence. */
-    min_words = w->min_words;
-    if (budget_sentences && budget_sentences < 3)
-        min_words = w->min_words * (1.0 + 1.0 / (double)budget_sentences) * 0.75;
+     * three: the floor is a fixed share of a sentence's part of the brief
+     * (8 of 22 words), so it rises with max_words: 12 words for a
+     * two-sentence brief, 24 for one sentence, which must be a whole
+     * statement (people's one-sentence summaries run 20-30 words). */
+    min_words = w->min_words * max_words / w->max_words;
     /* Past about 40 words a sentence is a run-on for a reader (and in news
      * text, often a caption or prompt glued to the next sentence): a
      * second factor runon_words / words on top of the budget's. A
