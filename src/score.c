@@ -18,7 +18,8 @@
  *    the budget of K sentences: max_words grows to brief_words / K and
  *    min_words to 0.75 (1 + 1/K) min_words when K < 3, because one
  *    sentence may carry the whole brief and must be a whole statement,
- *    while three share it.
+ *    while three share it. Past runon_words (40, up to 50 for a
+ *    one-sentence brief) a second factor runon_words / words applies.
  * Titles and headings score 0 and are never chosen.
  *
  * All arithmetic is in double with a fixed order of summation, and the one
@@ -214,7 +215,7 @@ int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences)
     double *isf, *dvec, dnorm2 = 0.0, *cent;
     uint32_t *stf, *title_mark = NULL;
     size_t title_terms = 0;
-    double lead_rank = 0.0, decay, max_words, min_words;
+    double lead_rank = 0.0, decay, max_words, min_words, runon_words;
     if (n == 0)
         return BRIEF_OK;
     isf = (double *)brief__alloc(a, (nt + 1) * sizeof *isf);
@@ -295,11 +296,16 @@ int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences)
     if (budget_sentences && w->brief_words / (double)budget_sentences > max_words)
         max_words = w->brief_words / (double)budget_sentences;
     /* Likewise a short sentence is a poor whole brief but fine as one of
-     * three: min_words is the floor for a three-sentence brief and grows
-     * to 1.5x for a single sentence. */
-    min_words = w->min_words;
-    if (budget_sentences && budget_sentences < 3)
-        min_words = w->min_words * (1.0 + 1.0 / (double)budget_sentences) * 0.75;
+     * three: the floor is a fixed share of a sentence's part of the brief
+     * (8 of 22 words), so it rises with max_words: 12 words for a
+     * two-sentence brief, 24 for one sentence, which must be a whole
+     * statement (people's one-sentence summaries run 20-30 words). */
+    min_words = w->min_words * max_words / w->max_words;
+    /* Past about 40 words a sentence is a run-on for a reader (and in news
+     * text, often a caption or prompt glued to the next sentence): a
+     * second factor runon_words / words on top of the budget's. A
+     * one-sentence brief may use up to 50 (its max_words is larger). */
+    runon_words = max_words > 40.0 ? (max_words < 50.0 ? max_words : 50.0) : 40.0;
     /* Combine. */
     k = 0;
     for (i = 0; i < n; i++) {
@@ -329,6 +335,8 @@ int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences)
             len = (words / min_words) * (words / min_words);
         else if (words > max_words)
             len = max_words / words;
+        if (words > runon_words)
+            len *= runon_words / words;
         x->score = s * prior * len;
         k++;
     }

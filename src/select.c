@@ -18,7 +18,11 @@
 #include "internal.h"
 
 #define REDUNDANCY_WINDOW 32
-static const double max_overlap = 0.65;
+/* Half of the smaller sentence's terms already said is a repeat: 0.50
+ * instead of 0.65 gained R1 on both CNN/DailyMail dev sets (summeval
+ * +0.26, realsumm +0.34, `make eval`) and, per issue 16's study, on the
+ * held-out news set; briefs of one sentence are unaffected. */
+static const double max_overlap = 0.50;
 
 static int is_body(const brief__sent *x)
 {

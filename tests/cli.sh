@@ -157,5 +157,12 @@ while [ $i -lt 300 ]; do cat $A >> "$T/big"; i=$((i + 1)); done
 [ "$(cat "$T/st")" -eq 0 ] && ok || bad "closed pipe: status $(cat "$T/st")"
 [ -s "$T/err" ] && bad "closed pipe printed: $(cat "$T/err")" || ok
 
+# a one-sentence brief is a whole statement: the 28-word sentence, not the
+# 15-word lead (the short-sentence floor grows with the budget share)
+$B -n 1 tests/data/one-sentence.txt > "$T/out" 2>&1
+grep -q '^Residents had argued' "$T/out" && ok || bad "-n 1 picked: $(cat "$T/out")"
+$B -n 3 tests/data/one-sentence.txt > "$T/out" 2>&1
+grep -q '^The city council approved' "$T/out" && ok || bad "-n 3 lost the lead: $(cat "$T/out")"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
