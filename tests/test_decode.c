@@ -13,8 +13,8 @@
 #include <string.h>
 #include <time.h>
 #include "internal.h"
-#define BRIEF__ENTITY_TABLE
 #include "entities.h"
+#include "entities.inc"
 
 static int passed, failed;
 

@@ -24,5 +24,8 @@ if ${CC:-cc} -o "$T/gen_casefold" tools/gen_casefold.c 2> /dev/null &&
 else
     echo "tables: casefold not checked (no compiler or no UTF-8 locale)"
 fi
+# the character references: tools/data/entities.txt -> src/entities.inc
+sh tools/gen_entities.sh "$T/entities.inc" > /dev/null 2>&1
+check entities src/entities.inc "$T/entities.inc"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
