@@ -543,31 +543,42 @@ static int emit_text(hparse *P, size_t from, size_t to, int raw)
 
 /* ---- parse: attributes -------------------------------------------------- */
 
-/* Case-insensitive search of the lower-case needle in s[0..n). */
+/*
+ * Names (attributes, roles, meta keys, tags in raw text) and the words in
+ * attribute values are compared in one way: ci_eq() below is
+ * brief__name_cmp() of entities.h with ASCII case ignored, the comparison
+ * tag_lookup() searches the tag table with, and the prefix, substring and
+ * list tests are built on it.
+ */
+
+/* s[0..n) is the lower-case name lit, ASCII case ignored. */
+static int ci_eq(const unsigned char *s, size_t n, const char *lit)
+{
+    return brief__name_cmp(lit, s, n, 1) == 0;
+}
+
+/* s[0..n) starts with the lower-case lit, ASCII case ignored. */
+static int ci_prefix(const unsigned char *s, size_t n, const char *lit)
+{
+    size_t m = strlen(lit);
+    return n >= m && ci_eq(s, m, lit);
+}
+
+/* The first position of the lower-case needle in s[0..n), ASCII case
+ * ignored, or NPOS. */
 static size_t ci_find(const unsigned char *s, size_t n, const char *needle)
 {
-    size_t m = strlen(needle), i, k;
+    size_t m = strlen(needle), i;
+    unsigned c0 = (unsigned char)needle[0];
     if (m == 0 || m > n)
         return NPOS;
-    for (i = 0; i + m <= n; i++) {
-        for (k = 0; k < m; k++)
-            if (lower(s[i + k]) != (unsigned char)needle[k])
-                break;
-        if (k == m)
+    for (i = 0; i + m <= n; i++) /* the first byte alone rules most out */
+        if (lower(s[i]) == c0 && ci_eq(s + i + 1, m - 1, needle + 1))
             return i;
-    }
     return NPOS;
 }
 
-static int ci_eq(const unsigned char *s, size_t n, const char *lit)
-{
-    size_t k;
-    for (k = 0; k < n; k++)
-        if (lit[k] == 0 || lower(s[k]) != (unsigned char)lit[k])
-            return 0;
-    return lit[n] == 0;
-}
-
+/* Some word of the list occurs in s[0..n). */
 static int any_of(const unsigned char *s, size_t n, const char *const *list)
 {
     for (; *list; list++)
@@ -605,8 +616,7 @@ static int has_hid_word(const unsigned char *s, size_t n)
 {
     size_t i;
     for (i = 0; i + 3 <= n; i++) {
-        if (lower(s[i]) == 'h' && lower(s[i + 1]) == 'i' &&
-            lower(s[i + 2]) == 'd' && (i == 0 || s[i - 1] == ' ') &&
+        if (ci_eq(s + i, 3, "hid") && (i == 0 || s[i - 1] == ' ') &&
             (i + 3 == n || s[i + 3] == ' '))
             return 1;
     }
@@ -865,6 +875,26 @@ static size_t str_hash(const unsigned char *s, size_t n)
     return h;
 }
 
+/* The slot of the unknown tag name s[off..off+len) (str_hash h) in the
+ * table P->names (capnames > 0): the one that holds it (any case), or the
+ * empty one where it would go. */
+static size_t name_slot(const hparse *P, size_t off, size_t len, size_t h)
+{
+    size_t i, k;
+    for (i = h & (P->capnames - 1); P->names[i].len;
+         i = (i + 1) & (P->capnames - 1)) {
+        const iname *o = &P->names[i];
+        if (o->hash == h && o->len == len) {
+            for (k = 0; k < len; k++)
+                if (lower(P->s[o->off + k]) != lower(P->s[off + k]))
+                    break;
+            if (k == len)
+                return i;
+        }
+    }
+    return i;
+}
+
 /* The id of an unknown tag name (ids from T_COUNT up); NPOS on no memory. */
 static size_t intern(hparse *P, size_t off, size_t len)
 {
@@ -890,17 +920,9 @@ static size_t intern(hparse *P, size_t off, size_t len)
         P->names = t;
         P->capnames = nc;
     }
-    for (i = h & (P->capnames - 1); P->names[i].len;
-         i = (i + 1) & (P->capnames - 1)) {
-        iname *o = &P->names[i];
-        if (o->hash == h && o->len == len) {
-            for (k = 0; k < len; k++)
-                if (lower(P->s[o->off + k]) != lower(P->s[off + k]))
-                    break;
-            if (k == len)
-                return o->id;
-        }
-    }
+    i = name_slot(P, off, len, h);
+    if (P->names[i].len)
+        return P->names[i].id;
     if (!grow_open(P, P->next_id + 1))
         return NPOS;
     P->names[i].off = off;
@@ -949,27 +971,17 @@ static size_t find_str(hparse *P, size_t from, const char *lit, size_t *none)
     return NPOS;
 }
 
-/* 1 if s[p..] starts "</name" followed by a delimiter (or the end). */
-static int end_tag_at(const hparse *P, size_t p, const char *name)
+/* 1 if s[p..] starts "<name" (with end: "</name") followed by a delimiter
+ * or the end of the input. */
+static int tag_at(const hparse *P, size_t p, const char *name, int end)
 {
-    size_t m = strlen(name);
-    if (p + 2 + m > P->n || P->s[p] != '<' || P->s[p + 1] != '/')
+    size_t q = p + (end ? 2u : 1u);
+    if (q > P->n || P->s[p] != '<' || (end && P->s[p + 1] != '/') ||
+        !ci_prefix(P->s + q, P->n - q, name))
         return 0;
-    if (!ci_eq(P->s + p + 2, m, name))
-        return 0;
-    return p + 2 + m == P->n || brief__html_is_ws(P->s[p + 2 + m]) ||
-           P->s[p + 2 + m] == '/' || P->s[p + 2 + m] == '>';
-}
-
-static int start_tag_at(const hparse *P, size_t p, const char *name)
-{
-    size_t m = strlen(name);
-    if (p + 1 + m > P->n || P->s[p] != '<')
-        return 0;
-    if (!ci_eq(P->s + p + 1, m, name))
-        return 0;
-    return p + 1 + m == P->n || brief__html_is_ws(P->s[p + 1 + m]) ||
-           P->s[p + 1 + m] == '/' || P->s[p + 1 + m] == '>';
+    q += strlen(name);
+    return q == P->n || brief__html_is_ws(P->s[q]) || P->s[q] == '/' ||
+           P->s[q] == '>';
 }
 
 /*
@@ -1008,7 +1020,7 @@ static size_t raw_end(hparse *P, size_t from, unsigned tag, const char *name)
                 break;
             p = (size_t)(q - P->s);
         }
-        if (end_tag_at(P, p, name)) {
+        if (tag_at(P, p, name, 1)) {
             if (state == 2) {
                 state = 1;
                 p += 2;
@@ -1023,7 +1035,7 @@ static size_t raw_end(hparse *P, size_t from, unsigned tag, const char *name)
                 p += 4;
                 continue;
             }
-            if (state == 1 && start_tag_at(P, p, "script")) {
+            if (state == 1 && tag_at(P, p, "script", 0)) {
                 state = 2;
                 p += 7;
                 continue;
@@ -1156,25 +1168,20 @@ static int meta_title_prio(const unsigned char *s, size_t n)
     size_t i = 0;
     int best = 0;
     while (i < n) {
+        unsigned char w[20]; /* longer than every key */
         size_t j, k;
         int r;
         while (i < n && brief__html_is_ws(s[i]))
             i++;
         for (j = i; j < n && !brief__html_is_ws(s[j]); j++)
             ;
-        for (r = 0; keys[r]; r++) {
-            size_t m = strlen(keys[r]);
-            if (j - i == m) {
-                for (k = 0; k < m; k++) {
-                    unsigned c = lower(s[i + k]);
-                    if (c == '.')
-                        c = ':';
-                    if (c != (unsigned char)keys[r][k])
-                        break;
-                }
-                if (k == m && (!best || r + 1 < best))
+        if (j - i < sizeof w) {
+            /* "og.title" reads as "og:title" */
+            for (k = i; k < j; k++)
+                w[k - i] = (unsigned char)(s[k] == '.' ? ':' : s[k]);
+            for (r = 0; keys[r]; r++)
+                if (ci_eq(w, j - i, keys[r]) && (!best || r + 1 < best))
                     best = r + 1;
-            }
         }
         i = j;
     }
@@ -1329,26 +1336,15 @@ static void handle_end(hparse *P, unsigned tag, size_t name_off,
         return;
     }
     if (tag == T_UNKNOWN) {
-        size_t h = str_hash(P->s + name_off, name_len), i, k;
+        size_t i;
         /* look the name up without interning it */
         if (!P->capnames)
             return;
-        name = NPOS;
-        for (i = h & (P->capnames - 1); P->names[i].len;
-             i = (i + 1) & (P->capnames - 1)) {
-            iname *o = &P->names[i];
-            if (o->hash == h && o->len == name_len) {
-                for (k = 0; k < name_len; k++)
-                    if (lower(P->s[o->off + k]) != lower(P->s[name_off + k]))
-                        break;
-                if (k == name_len) {
-                    name = o->id;
-                    break;
-                }
-            }
-        }
-        if (name == NPOS)
-            return;
+        i = name_slot(P, name_off, name_len,
+                      str_hash(P->s + name_off, name_len));
+        if (!P->names[i].len)
+            return; /* never opened */
+        name = P->names[i].id;
     }
     if ((tag_flags(tag) & TF_HEAD) && P->open[name] == 0) {
         /* </h3> closes whatever heading is open */
@@ -1531,13 +1527,6 @@ int brief__html_parse(brief__arena *a, const char *in, size_t len,
 }
 
 /* ---- format sniffing ---------------------------------------------------- */
-
-/* Case-insensitive "s starts with lit" (lit lower case). */
-static int ci_prefix(const unsigned char *s, size_t n, const char *lit)
-{
-    size_t m = strlen(lit);
-    return n >= m && ci_eq(s, m, lit);
-}
 
 int brief__looks_html(const char *in, size_t len)
 {
