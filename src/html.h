@@ -12,6 +12,8 @@
 
 /* ---- tags --------------------------------------------------------------- */
 
+/* Tag ids: the known tags in the order of html.c's table tag_defs (by
+ * name), from 1; an unknown name gets an id of its own from T_COUNT up. */
 enum {
     T_UNKNOWN = 0,
     T_A, T_ABBR, T_ADDRESS, T_APPLET, T_AREA, T_ARTICLE, T_ASIDE, T_AUDIO,
