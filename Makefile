@@ -43,7 +43,8 @@ WARN = -std=c99 -Wall -Wextra -pedantic -Wshadow -Wconversion \
        -Wvla -ffp-contract=off
 ALL_CFLAGS = $(WARN) -Iinclude -Isrc $(CFLAGS) $(DEFS)
 
-LIB_SRC = src/arena.c src/normalize.c src/html.c src/markdown.c \
+LIB_SRC = src/arena.c src/normalize.c src/entity.c src/html.c src/extract.c \
+          src/markdown.c \
           src/segment.c src/lang.c src/terms.c src/score.c src/select.c \
           src/brief.c src/render.c \
           src/stem_english.c src/stem_german.c src/stem_french.c \
@@ -54,7 +55,7 @@ LIB_OBJ = $(LIB_SRC:.c=.o)
 CLI_OBJ = $(CLI_SRC:.c=.o)
 HDRS    = include/brief.h src/internal.h src/cli.h src/jsonl.h \
           src/casefold.h src/stopwords.h src/abbrevs.h src/entities.h \
-          src/stem_util.h
+          src/entities.inc src/html.h src/stem_util.h
 
 TEST_BINS = tests/test_core tests/test_render tests/test_lang \
             tests/test_decode tests/stemcheck tests/jsoncheck

@@ -1,21 +1,14 @@
 /*
- * entities.h - HTML character references, shared by html.c and markdown.c.
+ * entities.h - the character-reference decoder (entity.c) and the name
+ * comparison it shares with the HTML tokenizer (html.c). Included by
+ * entity.c, html.c and markdown.c; include internal.h first.
  *
- * brief__html_entity() (html.c) is the one decoder of "&name;", "&#123;"
- * and "&#x1F;" for both formats. The table below is the data behind it:
- * the 252 names of HTML 4 plus the HTML5 names news pages use, sorted by
- * strcmp (byte order) for binary search. 'legacy' marks the 106 names that
- * HTML5 also accepts without the closing ';' (the Latin-1 set, amp, lt, gt,
- * quot and their upper-case forms). The table was generated once from the
- * HTML specification's list; keep it sorted when editing (tests/test_decode.c
- * checks the order). Only html.c defines BRIEF__ENTITY_TABLE, so the table
- * exists once in the library.
+ * brief__html_entity() is the one decoder of "&name;", "&#123;" and
+ * "&#x1F;" for both HTML and Markdown. Its table, src/entities.inc, is
+ * generated from tools/data/entities.txt by tools/gen_entities.sh.
  */
 #ifndef BRIEF_ENTITIES_H
 #define BRIEF_ENTITIES_H
-
-#include <stddef.h>
-#include <stdint.h>
 
 /*
  * Decode the character reference that starts at s[i] (s[i] == '&'; n bytes
@@ -29,216 +22,54 @@
 size_t brief__html_entity(const unsigned char *s, size_t n, size_t i,
                           int in_attr, uint32_t *cp);
 
-#ifdef BRIEF__ENTITY_TABLE
+/*
+ * The one comparison of a name found in the input, s[0..m), with a known
+ * NUL-terminated name: <0, 0 or >0 as name sorts before, equal to or after
+ * it in byte order. With fold, ASCII upper case in s reads as lower case
+ * (the known name is then lower case): tags, attributes and the other
+ * names of HTML. Character references are case-sensitive (fold 0).
+ */
+static inline int brief__name_cmp(const char *name, const unsigned char *s,
+                                  size_t m, int fold)
+{
+    size_t k;
+    for (k = 0; k < m; k++) {
+        unsigned a = (unsigned char)name[k], b = s[k];
+        if (a == 0)
+            return -1;
+        if (fold && b - 'A' < 26u)
+            b += 32;
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+    return name[m] == 0 ? 0 : 1;
+}
 
-typedef struct brief__entity {
-    const char *name;
-    unsigned long cp;      /* code point */
-    unsigned char legacy;  /* 1: may appear without ';' */
-} brief__entity;
+/*
+ * The one lookup of a name in a table sorted by name (byte order): count
+ * entries of size bytes each, whose first member is the name (const char *).
+ * Returns the index of the entry named s[0..m) (compared as by
+ * brief__name_cmp), or count when there is none.
+ */
+static inline size_t brief__name_find(const void *table, size_t count,
+                                      size_t size, const unsigned char *s,
+                                      size_t m, int fold)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *const *name =
+            (const char *const *)(const void *)((const unsigned char *)table +
+                                                mid * size);
+        int c = brief__name_cmp(*name, s, m, fold);
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return count;
+}
 
-static const brief__entity brief__entities[] = {
-    {"AElig", 198, 1}, {"AMP", 38, 1}, {"Aacute", 193, 1}, {"Abreve", 258, 0},
-    {"Acirc", 194, 1}, {"Acy", 1040, 0}, {"Agrave", 192, 1},
-    {"Alpha", 913, 0}, {"Amacr", 256, 0}, {"Aogon", 260, 0},
-    {"Aring", 197, 1}, {"Atilde", 195, 1}, {"Auml", 196, 1}, {"Beta", 914, 0},
-    {"Breve", 728, 0}, {"COPY", 169, 1}, {"Cacute", 262, 0},
-    {"Ccaron", 268, 0}, {"Ccedil", 199, 1}, {"Ccirc", 264, 0},
-    {"Cdot", 266, 0}, {"CenterDot", 183, 0}, {"Chi", 935, 0},
-    {"CloseCurlyDoubleQuote", 8221, 0}, {"CloseCurlyQuote", 8217, 0},
-    {"Colon", 8759, 0}, {"DJcy", 1026, 0}, {"Dagger", 8225, 0},
-    {"Dcaron", 270, 0}, {"Delta", 916, 0}, {"DiacriticalAcute", 180, 0},
-    {"DiacriticalDot", 729, 0}, {"DiacriticalDoubleAcute", 733, 0},
-    {"DiacriticalGrave", 96, 0}, {"DiacriticalTilde", 732, 0},
-    {"Dot", 168, 0}, {"DoubleDot", 168, 0}, {"DownArrow", 8595, 0},
-    {"Dstrok", 272, 0}, {"ENG", 330, 0}, {"ETH", 208, 1}, {"Eacute", 201, 1},
-    {"Ecaron", 282, 0}, {"Ecirc", 202, 1}, {"Edot", 278, 0},
-    {"Egrave", 200, 1}, {"Emacr", 274, 0}, {"Eogon", 280, 0},
-    {"Epsilon", 917, 0}, {"Eta", 919, 0}, {"Euml", 203, 1}, {"GT", 62, 1},
-    {"Gamma", 915, 0}, {"Gammad", 988, 0}, {"Gbreve", 286, 0},
-    {"Gcedil", 290, 0}, {"Gcirc", 284, 0}, {"Gdot", 288, 0},
-    {"Hacek", 711, 0}, {"Hat", 94, 0}, {"Hcirc", 292, 0}, {"Hstrok", 294, 0},
-    {"IJlig", 306, 0}, {"IOcy", 1025, 0}, {"Iacute", 205, 1},
-    {"Icirc", 206, 1}, {"Idot", 304, 0}, {"Igrave", 204, 1}, {"Im", 8465, 0},
-    {"Imacr", 298, 0}, {"Implies", 8658, 0}, {"Integral", 8747, 0},
-    {"Iogon", 302, 0}, {"Iota", 921, 0}, {"Itilde", 296, 0}, {"Iuml", 207, 1},
-    {"Jcirc", 308, 0}, {"Kappa", 922, 0}, {"Kcedil", 310, 0}, {"LT", 60, 1},
-    {"Lacute", 313, 0}, {"Lambda", 923, 0}, {"Lcaron", 317, 0},
-    {"Lcedil", 315, 0}, {"LeftArrow", 8592, 0}, {"LeftRightArrow", 8596, 0},
-    {"Leftarrow", 8656, 0}, {"Leftrightarrow", 8660, 0}, {"Lmidot", 319, 0},
-    {"Lstrok", 321, 0}, {"MediumSpace", 8287, 0}, {"Mu", 924, 0},
-    {"Nacute", 323, 0}, {"Ncaron", 327, 0}, {"Ncedil", 325, 0},
-    {"NewLine", 10, 0}, {"NoBreak", 8288, 0}, {"NonBreakingSpace", 160, 0},
-    {"Ntilde", 209, 1}, {"Nu", 925, 0}, {"OElig", 338, 0}, {"Oacute", 211, 1},
-    {"Ocirc", 212, 1}, {"Odblac", 336, 0}, {"Ograve", 210, 1},
-    {"Omacr", 332, 0}, {"Omega", 937, 0}, {"Omicron", 927, 0},
-    {"OpenCurlyDoubleQuote", 8220, 0}, {"OpenCurlyQuote", 8216, 0},
-    {"Oslash", 216, 1}, {"Otilde", 213, 1}, {"Ouml", 214, 1},
-    {"OverBar", 8254, 0}, {"Phi", 934, 0}, {"Pi", 928, 0},
-    {"PlusMinus", 177, 0}, {"Prime", 8243, 0}, {"Psi", 936, 0},
-    {"QUOT", 34, 1}, {"REG", 174, 1}, {"Racute", 340, 0}, {"Rcaron", 344, 0},
-    {"Rcedil", 342, 0}, {"Re", 8476, 0}, {"Rho", 929, 0},
-    {"RightArrow", 8594, 0}, {"Rightarrow", 8658, 0}, {"Sacute", 346, 0},
-    {"Scaron", 352, 0}, {"Scedil", 350, 0}, {"Scirc", 348, 0},
-    {"Sigma", 931, 0}, {"Sqrt", 8730, 0}, {"THORN", 222, 1},
-    {"TRADE", 8482, 0}, {"Tab", 9, 0}, {"Tau", 932, 0}, {"Tcaron", 356, 0},
-    {"Tcedil", 354, 0}, {"Theta", 920, 0}, {"ThinSpace", 8201, 0},
-    {"Tstrok", 358, 0}, {"Uacute", 218, 1}, {"Ubreve", 364, 0},
-    {"Ucirc", 219, 1}, {"Udblac", 368, 0}, {"Ugrave", 217, 1},
-    {"Umacr", 362, 0}, {"UnderBar", 95, 0}, {"Uogon", 370, 0},
-    {"UpArrow", 8593, 0}, {"Upsi", 978, 0}, {"Upsilon", 933, 0},
-    {"Uring", 366, 0}, {"Utilde", 360, 0}, {"Uuml", 220, 1},
-    {"Verbar", 8214, 0}, {"Vert", 8214, 0}, {"VerticalLine", 124, 0},
-    {"Wcirc", 372, 0}, {"Xi", 926, 0}, {"Yacute", 221, 1}, {"Ycirc", 374, 0},
-    {"Yuml", 376, 0}, {"Zacute", 377, 0}, {"Zcaron", 381, 0},
-    {"Zdot", 379, 0}, {"ZeroWidthSpace", 8203, 0}, {"Zeta", 918, 0},
-    {"aacute", 225, 1}, {"abreve", 259, 0}, {"acirc", 226, 1},
-    {"acute", 180, 1}, {"acy", 1072, 0}, {"aelig", 230, 1},
-    {"agrave", 224, 1}, {"alefsym", 8501, 0}, {"aleph", 8501, 0},
-    {"alpha", 945, 0}, {"amacr", 257, 0}, {"amp", 38, 1}, {"and", 8743, 0},
-    {"ang", 8736, 0}, {"angst", 197, 0}, {"aogon", 261, 0}, {"ap", 8776, 0},
-    {"apos", 39, 0}, {"approx", 8776, 0}, {"aring", 229, 1}, {"ast", 42, 0},
-    {"asymp", 8776, 0}, {"asympeq", 8781, 0}, {"atilde", 227, 1},
-    {"auml", 228, 1}, {"backprime", 8245, 0}, {"bdquo", 8222, 0},
-    {"becaus", 8757, 0}, {"because", 8757, 0}, {"beta", 946, 0},
-    {"bigstar", 9733, 0}, {"blacksquare", 9642, 0}, {"bot", 8869, 0},
-    {"bottom", 8869, 0}, {"bprime", 8245, 0}, {"breve", 728, 0},
-    {"brvbar", 166, 1}, {"bsol", 92, 0}, {"bull", 8226, 0},
-    {"bullet", 8226, 0}, {"cacute", 263, 0}, {"cap", 8745, 0},
-    {"caret", 8257, 0}, {"caron", 711, 0}, {"ccaron", 269, 0},
-    {"ccedil", 231, 1}, {"ccirc", 265, 0}, {"cdot", 267, 0},
-    {"cedil", 184, 1}, {"cent", 162, 1}, {"centerdot", 183, 0},
-    {"check", 10003, 0}, {"checkmark", 10003, 0}, {"chi", 967, 0},
-    {"cir", 9675, 0}, {"circ", 710, 0}, {"clubs", 9827, 0},
-    {"clubsuit", 9827, 0}, {"colon", 58, 0}, {"comma", 44, 0},
-    {"commat", 64, 0}, {"compfn", 8728, 0}, {"cong", 8773, 0},
-    {"copy", 169, 1}, {"copysr", 8471, 0}, {"crarr", 8629, 0},
-    {"cross", 10007, 0}, {"cup", 8746, 0}, {"curren", 164, 1},
-    {"dArr", 8659, 0}, {"dagger", 8224, 0}, {"darr", 8595, 0},
-    {"dash", 8208, 0}, {"dblac", 733, 0}, {"dcaron", 271, 0},
-    {"ddagger", 8225, 0}, {"deg", 176, 1}, {"delta", 948, 0},
-    {"diamondsuit", 9830, 0}, {"diams", 9830, 0}, {"die", 168, 0},
-    {"div", 247, 0}, {"divide", 247, 1}, {"dollar", 36, 0}, {"dot", 729, 0},
-    {"downarrow", 8595, 0}, {"dstrok", 273, 0}, {"dtri", 9663, 0},
-    {"dtrif", 9662, 0}, {"eacute", 233, 1}, {"ecaron", 283, 0},
-    {"ecirc", 234, 1}, {"edot", 279, 0}, {"egrave", 232, 1}, {"ell", 8467, 0},
-    {"emacr", 275, 0}, {"empty", 8709, 0}, {"emptyset", 8709, 0},
-    {"emsp", 8195, 0}, {"emsp13", 8196, 0}, {"emsp14", 8197, 0},
-    {"eng", 331, 0}, {"ensp", 8194, 0}, {"eogon", 281, 0}, {"epsi", 949, 0},
-    {"epsilon", 949, 0}, {"epsiv", 1013, 0}, {"equals", 61, 0},
-    {"equiv", 8801, 0}, {"eta", 951, 0}, {"eth", 240, 1}, {"euml", 235, 1},
-    {"euro", 8364, 0}, {"excl", 33, 0}, {"exist", 8707, 0},
-    {"female", 9792, 0}, {"ffilig", 64259, 0}, {"fflig", 64256, 0},
-    {"ffllig", 64260, 0}, {"filig", 64257, 0}, {"flat", 9837, 0},
-    {"fllig", 64258, 0}, {"fnof", 402, 0}, {"forall", 8704, 0},
-    {"frac12", 189, 1}, {"frac13", 8531, 0}, {"frac14", 188, 1},
-    {"frac15", 8533, 0}, {"frac16", 8537, 0}, {"frac18", 8539, 0},
-    {"frac23", 8532, 0}, {"frac25", 8534, 0}, {"frac34", 190, 1},
-    {"frac35", 8535, 0}, {"frac38", 8540, 0}, {"frac45", 8536, 0},
-    {"frac56", 8538, 0}, {"frac58", 8541, 0}, {"frac78", 8542, 0},
-    {"frasl", 8260, 0}, {"gE", 8807, 0}, {"gamma", 947, 0},
-    {"gammad", 989, 0}, {"gbreve", 287, 0}, {"gcirc", 285, 0},
-    {"gdot", 289, 0}, {"ge", 8805, 0}, {"geq", 8805, 0}, {"gg", 8811, 0},
-    {"grave", 96, 0}, {"gt", 62, 1}, {"hArr", 8660, 0}, {"hairsp", 8202, 0},
-    {"half", 189, 0}, {"harr", 8596, 0}, {"hbar", 8463, 0}, {"hcirc", 293, 0},
-    {"hearts", 9829, 0}, {"heartsuit", 9829, 0}, {"hellip", 8230, 0},
-    {"horbar", 8213, 0}, {"hstrok", 295, 0}, {"hybull", 8259, 0},
-    {"hyphen", 8208, 0}, {"iacute", 237, 1}, {"icirc", 238, 1},
-    {"iexcl", 161, 1}, {"iff", 8660, 0}, {"igrave", 236, 1},
-    {"ijlig", 307, 0}, {"imacr", 299, 0}, {"image", 8465, 0},
-    {"imath", 305, 0}, {"in", 8712, 0}, {"incare", 8453, 0},
-    {"infin", 8734, 0}, {"inodot", 305, 0}, {"int", 8747, 0},
-    {"iogon", 303, 0}, {"iota", 953, 0}, {"iquest", 191, 1},
-    {"isin", 8712, 0}, {"isinv", 8712, 0}, {"itilde", 297, 0},
-    {"iuml", 239, 1}, {"jcirc", 309, 0}, {"jmath", 567, 0}, {"kappa", 954, 0},
-    {"kappav", 1008, 0}, {"kcedil", 311, 0}, {"kgreen", 312, 0},
-    {"lArr", 8656, 0}, {"lE", 8806, 0}, {"lacute", 314, 0},
-    {"lambda", 955, 0}, {"lang", 10216, 0}, {"langle", 10216, 0},
-    {"laquo", 171, 1}, {"larr", 8592, 0}, {"larrb", 8676, 0},
-    {"lbbrk", 10098, 0}, {"lbrace", 123, 0}, {"lbrack", 91, 0},
-    {"lcaron", 318, 0}, {"lcedil", 316, 0}, {"lceil", 8968, 0},
-    {"lcub", 123, 0}, {"ldquo", 8220, 0}, {"ldquor", 8222, 0},
-    {"le", 8804, 0}, {"leftarrow", 8592, 0}, {"leftrightarrow", 8596, 0},
-    {"leq", 8804, 0}, {"lfloor", 8970, 0}, {"ll", 8810, 0},
-    {"lmidot", 320, 0}, {"lobrk", 10214, 0}, {"lowast", 8727, 0},
-    {"lowbar", 95, 0}, {"loz", 9674, 0}, {"lozenge", 9674, 0},
-    {"lpar", 40, 0}, {"lrm", 8206, 0}, {"lsaquo", 8249, 0}, {"lsqb", 91, 0},
-    {"lsquo", 8216, 0}, {"lsquor", 8218, 0}, {"lstrok", 322, 0},
-    {"lt", 60, 1}, {"ltri", 9667, 0}, {"ltrif", 9666, 0}, {"macr", 175, 1},
-    {"male", 9794, 0}, {"malt", 10016, 0}, {"maltese", 10016, 0},
-    {"map", 8614, 0}, {"marker", 9646, 0}, {"mdash", 8212, 0},
-    {"micro", 181, 1}, {"mid", 8739, 0}, {"midast", 42, 0},
-    {"middot", 183, 1}, {"minus", 8722, 0}, {"mldr", 8230, 0}, {"mu", 956, 0},
-    {"nabla", 8711, 0}, {"nacute", 324, 0}, {"napos", 329, 0},
-    {"natural", 9838, 0}, {"nbsp", 160, 1}, {"ncaron", 328, 0},
-    {"ncedil", 326, 0}, {"ndash", 8211, 0}, {"ne", 8800, 0},
-    {"nearr", 8599, 0}, {"nequiv", 8802, 0}, {"ngt", 8815, 0},
-    {"ni", 8715, 0}, {"nldr", 8229, 0}, {"nlt", 8814, 0}, {"nmid", 8740, 0},
-    {"not", 172, 1}, {"notin", 8713, 0}, {"notinva", 8713, 0},
-    {"npar", 8742, 0}, {"nsub", 8836, 0}, {"ntilde", 241, 1}, {"nu", 957, 0},
-    {"num", 35, 0}, {"numero", 8470, 0}, {"numsp", 8199, 0},
-    {"nwarr", 8598, 0}, {"oacute", 243, 1}, {"ocirc", 244, 1},
-    {"odblac", 337, 0}, {"oelig", 339, 0}, {"ogon", 731, 0},
-    {"ograve", 242, 1}, {"ohm", 937, 0}, {"oline", 8254, 0},
-    {"omacr", 333, 0}, {"omega", 969, 0}, {"omicron", 959, 0},
-    {"oplus", 8853, 0}, {"or", 8744, 0}, {"ordf", 170, 1}, {"ordm", 186, 1},
-    {"oslash", 248, 1}, {"otilde", 245, 1}, {"otimes", 8855, 0},
-    {"ouml", 246, 1}, {"para", 182, 1}, {"parallel", 8741, 0},
-    {"part", 8706, 0}, {"percnt", 37, 0}, {"period", 46, 0},
-    {"permil", 8240, 0}, {"perp", 8869, 0}, {"pertenk", 8241, 0},
-    {"phi", 966, 0}, {"phiv", 981, 0}, {"phone", 9742, 0}, {"pi", 960, 0},
-    {"piv", 982, 0}, {"planck", 8463, 0}, {"plus", 43, 0}, {"plusmn", 177, 1},
-    {"pm", 177, 0}, {"pound", 163, 1}, {"prime", 8242, 0}, {"prod", 8719, 0},
-    {"prop", 8733, 0}, {"psi", 968, 0}, {"puncsp", 8200, 0},
-    {"qprime", 8279, 0}, {"quest", 63, 0}, {"quot", 34, 1}, {"rArr", 8658, 0},
-    {"racute", 341, 0}, {"radic", 8730, 0}, {"rang", 10217, 0},
-    {"rangle", 10217, 0}, {"raquo", 187, 1}, {"rarr", 8594, 0},
-    {"rarrb", 8677, 0}, {"ratio", 8758, 0}, {"rbbrk", 10099, 0},
-    {"rbrace", 125, 0}, {"rbrack", 93, 0}, {"rcaron", 345, 0},
-    {"rcedil", 343, 0}, {"rceil", 8969, 0}, {"rcub", 125, 0},
-    {"rdquo", 8221, 0}, {"rdquor", 8221, 0}, {"real", 8476, 0},
-    {"rect", 9645, 0}, {"reg", 174, 1}, {"rfloor", 8971, 0}, {"rho", 961, 0},
-    {"rhov", 1009, 0}, {"rightarrow", 8594, 0}, {"ring", 730, 0},
-    {"rlm", 8207, 0}, {"robrk", 10215, 0}, {"rpar", 41, 0},
-    {"rsaquo", 8250, 0}, {"rsqb", 93, 0}, {"rsquo", 8217, 0},
-    {"rsquor", 8217, 0}, {"rtri", 9657, 0}, {"rtrif", 9656, 0},
-    {"sacute", 347, 0}, {"sbquo", 8218, 0}, {"scaron", 353, 0},
-    {"scedil", 351, 0}, {"scirc", 349, 0}, {"sdot", 8901, 0},
-    {"searr", 8600, 0}, {"sect", 167, 1}, {"semi", 59, 0},
-    {"setminus", 8726, 0}, {"setmn", 8726, 0}, {"sext", 10038, 0},
-    {"sharp", 9839, 0}, {"shy", 173, 1}, {"sigma", 963, 0},
-    {"sigmaf", 962, 0}, {"sigmav", 962, 0}, {"sim", 8764, 0},
-    {"smallsetminus", 8726, 0}, {"sol", 47, 0}, {"spades", 9824, 0},
-    {"spadesuit", 9824, 0}, {"squ", 9633, 0}, {"square", 9633, 0},
-    {"squf", 9642, 0}, {"star", 9734, 0}, {"starf", 9733, 0},
-    {"straightepsilon", 1013, 0}, {"straightphi", 981, 0}, {"strns", 175, 0},
-    {"sub", 8834, 0}, {"sube", 8838, 0}, {"subset", 8834, 0},
-    {"subseteq", 8838, 0}, {"sum", 8721, 0}, {"sung", 9834, 0},
-    {"sup", 8835, 0}, {"sup1", 185, 1}, {"sup2", 178, 1}, {"sup3", 179, 1},
-    {"supe", 8839, 0}, {"supset", 8835, 0}, {"supseteq", 8839, 0},
-    {"swarr", 8601, 0}, {"szlig", 223, 1}, {"tau", 964, 0},
-    {"tcaron", 357, 0}, {"tcedil", 355, 0}, {"there4", 8756, 0},
-    {"therefore", 8756, 0}, {"theta", 952, 0}, {"thetasym", 977, 0},
-    {"thetav", 977, 0}, {"thinsp", 8201, 0}, {"thksim", 8764, 0},
-    {"thorn", 254, 1}, {"tilde", 732, 0}, {"times", 215, 1}, {"top", 8868, 0},
-    {"tprime", 8244, 0}, {"trade", 8482, 0}, {"tstrok", 359, 0},
-    {"uArr", 8657, 0}, {"uacute", 250, 1}, {"uarr", 8593, 0},
-    {"ubreve", 365, 0}, {"ucirc", 251, 1}, {"udblac", 369, 0},
-    {"ugrave", 249, 1}, {"umacr", 363, 0}, {"uml", 168, 1}, {"uogon", 371, 0},
-    {"uparrow", 8593, 0}, {"upsi", 965, 0}, {"upsih", 978, 0},
-    {"upsilon", 965, 0}, {"uring", 367, 0}, {"utilde", 361, 0},
-    {"utri", 9653, 0}, {"utrif", 9652, 0}, {"uuml", 252, 1},
-    {"varepsilon", 1013, 0}, {"varkappa", 1008, 0}, {"varnothing", 8709, 0},
-    {"varphi", 981, 0}, {"varpi", 982, 0}, {"varrho", 1009, 0},
-    {"varsigma", 962, 0}, {"vartheta", 977, 0}, {"vee", 8744, 0},
-    {"verbar", 124, 0}, {"vert", 124, 0}, {"wcirc", 373, 0},
-    {"wedge", 8743, 0}, {"weierp", 8472, 0}, {"wp", 8472, 0}, {"xi", 958, 0},
-    {"yacute", 253, 1}, {"ycirc", 375, 0}, {"yen", 165, 1}, {"yuml", 255, 1},
-    {"zacute", 378, 0}, {"zcaron", 382, 0}, {"zdot", 380, 0},
-    {"zeta", 950, 0}, {"zwj", 8205, 0}, {"zwnj", 8204, 0}
-};
-
-#define BRIEF__N_ENTITIES (sizeof brief__entities / sizeof brief__entities[0])
-
-#endif /* BRIEF__ENTITY_TABLE */
 #endif /* BRIEF_ENTITIES_H */

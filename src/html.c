@@ -1,46 +1,46 @@
 /*
- * html.c - the HTML decoder: markup in, the page's main text out.
+ * html.c - the HTML tokenizer and tree builder: markup in, a flat element
+ * tree and the decoded text out (html.h describes them); the main text is
+ * chosen from them by extract.c.
  *
- * Three steps, each linear in the input and none of them recursive:
+ * parse() is one pass over the bytes, linear in the input and not
+ * recursive. It tokenizes and builds a flat element tree: nodes in
+ * document order, each with its parent and the end of its subtree, so that
+ * the subtree of node i is the index range [i, end). Text is decoded
+ * (character references, entity.c) into one buffer and listed as
+ * segments, each owned by the innermost open element, with paragraph
+ * breaks between blocks. The open elements are the parent chain of the
+ * current node: nesting depth costs memory, never recursion. Content that
+ * is never article text (script, style, svg, math, template, buttons,
+ * selects, hidden nodes, comments) is skipped here, and each element gets
+ * the facts extraction needs from its attributes (hidden, class weight,
+ * "unlikely" class names, roles). Malformed markup is repaired the way
+ * browsers do where it is cheap (implied end tags, stray end tags ignored)
+ * and in a way that keeps the text where a browser would swallow it
+ * (unterminated comments, quotes and raw text end at the next '>' or '<'
+ * instead of at the end of the file). The <title> text, the best <meta>
+ * title and the number of visible <h1> are noted for the title.
  *
- *  1. parse(): one pass tokenizes the bytes and builds a flat element tree:
- *     nodes in document order, each with its parent and the end of its
- *     subtree, so that the subtree of node i is the index range [i, end).
- *     Text is decoded (entities) into one buffer and listed as segments,
- *     each owned by the innermost open element, with paragraph breaks
- *     between blocks. The open elements are the parent chain of the current
- *     node: nesting depth costs memory, never recursion. Content that is
- *     never article text (script, style, svg, math, template, buttons,
- *     selects, hidden nodes, comments) is skipped here. Malformed markup is
- *     repaired the way browsers do where it is cheap (implied end tags,
- *     stray end tags ignored) and in a way that keeps the text where a
- *     browser would swallow it (unterminated comments, quotes and raw text
- *     end at the next '>' or '<' instead of at the end of the file).
- *
- *  2. attempt(): the main text is chosen by text density, following
- *     Mozilla's readability (see "main text selection" below).
- *
- *  3. render(): the kept segments are written out, title first, whitespace
- *     collapsed, one blank line between paragraphs.
+ * Names (tags, attributes, roles, class words) are compared in one way:
+ * brief__name_cmp() of entities.h, ASCII case ignored, and known tags are
+ * found with brief__name_find() in the sorted tag table.
  *
  * Memory: everything comes from the arena. Nodes and segments sit in
  * chunks that never move; elements are capped at len / 8 + 4096 (past
  * that, tags still end paragraphs but open no element), so the total is
  * bounded by about 100 bytes per input byte plus 2 MiB even for garbage
  * markup; real pages take 2 to 10 bytes per input byte.
+ *
+ * brief__looks_html() (format sniffing for brief_detect_input) is here too.
  */
 #include <string.h>
 #include "internal.h"
-#define BRIEF__ENTITY_TABLE
 #include "entities.h"
+#include "html.h"
+
+#ifndef BRIEF_NO_HTML
 
 #define NPOS ((size_t)-1)
-
-/* The entity decoder serves Markdown too: it stays unless both are out. */
-#if !defined(BRIEF_NO_HTML) || !defined(BRIEF_NO_MARKDOWN)
-
-/* ---- character references ----------------------------------------------- */
-
 
 static unsigned lower(unsigned c)
 {
@@ -52,168 +52,12 @@ static int is_alpha(unsigned c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static int is_digit(unsigned c)
-{
-    return c >= '0' && c <= '9';
-}
-
 static int is_alnum(unsigned c)
 {
-    return is_alpha(c) || is_digit(c);
+    return is_alpha(c) || (c >= '0' && c <= '9');
 }
-
-/* Byte-order comparison of a NUL-terminated table name with s[0..m). */
-static int name_cmp(const char *name, const unsigned char *s, size_t m)
-{
-    size_t k;
-    for (k = 0; k < m; k++) {
-        unsigned a = (unsigned char)name[k];
-        if (a == 0)
-            return -1;
-        if (a != s[k])
-            return a < s[k] ? -1 : 1;
-    }
-    return name[m] == 0 ? 0 : 1;
-}
-
-static const brief__entity *entity_find(const unsigned char *s, size_t m)
-{
-    size_t lo = 0, hi = BRIEF__N_ENTITIES;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = name_cmp(brief__entities[mid].name, s, m);
-        if (c == 0)
-            return &brief__entities[mid];
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
-}
-
-/* What browsers make of a numeric reference's value. */
-static uint32_t numeric_fix(uint32_t v)
-{
-    static const uint16_t cp1252[32] = {
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178};
-    if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return 0xFFFD;
-    if (v >= 0x80 && v <= 0x9F)
-        return cp1252[v - 0x80];
-    return v;
-}
-
-size_t brief__html_entity(const unsigned char *s, size_t n, size_t i,
-                          int in_attr, uint32_t *cp)
-{
-    size_t j = i + 1, k, m;
-    const brief__entity *e;
-    if (j >= n)
-        return 0;
-    if (s[j] == '#') {
-        uint32_t v = 0;
-        int hex = 0;
-        size_t d0;
-        j++;
-        if (j < n && (s[j] == 'x' || s[j] == 'X')) {
-            hex = 1;
-            j++;
-        }
-        d0 = j;
-        for (; j < n; j++) {
-            unsigned c = s[j], dv;
-            if (is_digit(c))
-                dv = c - '0';
-            else if (hex && lower(c) >= 'a' && lower(c) <= 'f')
-                dv = lower(c) - 'a' + 10u;
-            else
-                break;
-            if (v <= 0x10FFFF) /* saturate: stays invalid once too big */
-                v = v * (hex ? 16u : 10u) + dv;
-        }
-        if (j == d0)
-            return 0;
-        if (j < n && s[j] == ';')
-            j++;
-        *cp = numeric_fix(v);
-        return j - i;
-    }
-    for (k = j; k < n && k - j < 32 && is_alnum(s[k]); k++)
-        ;
-    if (k == j)
-        return 0;
-    if (k < n && s[k] == ';') {
-        e = entity_find(s + j, k - j);
-        if (e) {
-            *cp = (uint32_t)e->cp;
-            return k + 1 - i;
-        }
-    }
-    /* Legacy names may stand without ';' (longest match wins): "&copy2024". */
-    for (m = (k - j < 8 ? k - j : 8); m >= 2; m--) {
-        e = entity_find(s + j, m);
-        if (e && e->legacy) {
-            if (in_attr && j + m < n &&
-                (is_alnum(s[j + m]) || s[j + m] == '='))
-                return 0;
-            *cp = (uint32_t)e->cp;
-            return j + m - i;
-        }
-    }
-    return 0;
-}
-
-#endif /* the entity decoder */
-
-#ifndef BRIEF_NO_HTML /* everything below is the HTML decoder */
-
-static int is_ws(unsigned c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 
 /* ---- tags --------------------------------------------------------------- */
-
-enum {
-    T_UNKNOWN = 0,
-    T_A, T_ABBR, T_ADDRESS, T_APPLET, T_AREA, T_ARTICLE, T_ASIDE, T_AUDIO,
-    T_B, T_BASE, T_BASEFONT, T_BDI, T_BDO, T_BGSOUND, T_BIG, T_BLOCKQUOTE,
-    T_BODY, T_BR, T_BUTTON, T_CANVAS, T_CAPTION, T_CENTER, T_CITE, T_CODE,
-    T_COL, T_COLGROUP, T_DATA, T_DATALIST, T_DD, T_DEL, T_DETAILS, T_DFN,
-    T_DIALOG, T_DIR, T_DIV, T_DL, T_DT, T_EM, T_EMBED, T_FIELDSET,
-    T_FIGCAPTION, T_FIGURE, T_FONT, T_FOOTER, T_FORM, T_FRAME, T_FRAMESET,
-    T_H1, T_H2, T_H3, T_H4, T_H5, T_H6, T_HEAD, T_HEADER, T_HGROUP, T_HR,
-    T_HTML, T_I, T_IFRAME, T_IMAGE, T_IMG, T_INPUT, T_INS, T_KBD, T_KEYGEN,
-    T_LABEL, T_LEGEND, T_LI, T_LINK, T_LISTING, T_MAIN, T_MARK, T_MARQUEE,
-    T_MATH, T_MENU, T_META, T_METER, T_NAV, T_NOBR, T_NOEMBED, T_NOFRAMES,
-    T_NOSCRIPT, T_OBJECT, T_OL, T_OPTGROUP, T_OPTION, T_OUTPUT, T_P,
-    T_PARAM, T_PICTURE, T_PRE, T_PROGRESS, T_Q, T_RP, T_RT, T_RUBY, T_S,
-    T_SAMP, T_SCRIPT, T_SECTION, T_SELECT, T_SMALL, T_SOURCE, T_SPAN,
-    T_STRIKE, T_STRONG, T_STYLE, T_SUB, T_SUMMARY, T_SUP, T_SVG, T_TABLE,
-    T_TBODY, T_TD, T_TEMPLATE, T_TEXTAREA, T_TFOOT, T_TH, T_THEAD, T_TIME,
-    T_TITLE, T_TR, T_TRACK, T_TT, T_U, T_UL, T_VAR, T_VIDEO, T_WBR, T_XMP,
-    /* A paragraph the parser opens around loose text and inline elements
-     * directly inside a <div>, as readability wraps them in a <p>. */
-    T_ANON,
-    T_COUNT
-};
-
-#define TF_VOID   0x0001u /* no content, never pushed                     */
-#define TF_BLOCK  0x0002u /* starts and ends a paragraph of the output    */
-#define TF_PHRASE 0x0004u /* inline ("phrasing") content                  */
-#define TF_RAW    0x0008u /* raw text up to its end tag (script, ...)     */
-#define TF_DROP   0x0010u /* content is never article text                */
-#define TF_SOFT   0x0020u /* page furniture: nav, aside, footer, ...      */
-#define TF_DIVP   0x0040u /* a block child that keeps a div from being a p */
-#define TF_SCORE  0x0080u /* a paragraph-like element that scores text    */
-#define TF_CLOSEP 0x0100u /* its start tag closes an open <p>             */
-#define TF_HEAD   0x0200u /* h1-h6                                        */
-#define TF_SCOPE  0x0400u /* limits the scope of implied end tags         */
 
 typedef struct tag_def {
     const char *name;
@@ -399,23 +243,8 @@ static const char *tag_name(unsigned tag)
 /* The known tag named s[0..m) (any case), or T_UNKNOWN. */
 static unsigned tag_lookup(const unsigned char *s, size_t m)
 {
-    unsigned char low[12];
-    size_t k, lo = 0, hi = N_TAGS;
-    if (m == 0 || m >= sizeof low)
-        return T_UNKNOWN;
-    for (k = 0; k < m; k++)
-        low[k] = (unsigned char)lower(s[k]);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = name_cmp(tag_defs[mid].name, low, m);
-        if (c == 0)
-            return tag_defs[mid].id;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return T_UNKNOWN;
+    size_t k = brief__name_find(tag_defs, N_TAGS, sizeof tag_defs[0], s, m, 1);
+    return k < N_TAGS ? tag_defs[k].id : T_UNKNOWN;
 }
 
 /* ---- implied end tags --------------------------------------------------- */
@@ -475,101 +304,8 @@ static unsigned tag_closes(unsigned tag)
     }
 }
 
-/* ---- parse data --------------------------------------------------------- */
 
-/* Node flags from attributes (N_*) and from the static analysis (S_*). */
-#define N_HIDDEN     0x0001u /* hidden, aria-hidden, display:none, ...     */
-#define N_UNLIKELY   0x0002u /* class/id says menu, comment, banner, ...   */
-#define N_BADROLE    0x0004u /* role = menu, navigation, dialog, ...       */
-#define N_BYLINE     0x0008u /* rel=author, class byline, ...              */
-#define N_SHARE      0x0010u /* class/id "share" / "sharedaddy"            */
-#define N_MODAL      0x0020u /* aria-modal dialog                          */
-#define N_NOTDATA    0x0040u /* table role=presentation or datatable=0     */
-#define N_SUMMARY    0x0080u /* table with a summary attribute             */
-#define N_HASHLINK   0x0100u /* <a href="#...">                            */
-#define N_HASCOL     0x0200u /* a <col> directly inside                    */
-#define N_BANNER     0x0400u /* class/id says cookie / consent banner      */
-#define S_DATATABLE  0x1000u /* a table of data, not of layout             */
-#define S_IN_TABLE   0x2000u /* inside a <table>                           */
-#define S_IN_CODE    0x4000u /* inside <code>                              */
-#define S_IN_FIGURE  0x8000u /* inside <figure>                            */
-#define S_IN_DATA    0x10000u /* inside a data table                       */
-#define S_TITLESIM   0x20000u /* h1/h2 that repeats the title              */
-
-typedef struct hnode {
-    size_t parent;          /* parent node (the root's is 0, itself)       */
-    size_t end;             /* one past the last node of the subtree       */
-    size_t seg_start, seg_end; /* its segments are [seg_start, seg_end)    */
-    size_t name;            /* tag id, or interned id for unknown names    */
-    size_t cls_off, cls_len; /* class attribute (raw bytes of the input)   */
-    /* direct content (children not included) */
-    size_t text;            /* characters of text, whitespace runs as one  */
-    size_t link10;          /* characters inside links, times 10 (x3 '#')  */
-    size_t commas;
-    size_t tot;             /* text of the whole subtree (static)          */
-    unsigned img, input, embed, voids, brhr; /* void children by kind      */
-    unsigned kids0;         /* element children incl. void ones (static)   */
-    int weight;             /* readability's class weight: -50 .. 50       */
-    unsigned flags;
-    unsigned tag;
-    unsigned tf;            /* tag_flags(tag), cached                      */
-    unsigned char drop;     /* inside content that is never text           */
-    unsigned char link;     /* inside <a>: 10, or 3 for "#..." links; 0    */
-} hnode;
-
-#define SEG_TEXT 0
-#define SEG_BREAK 1
-
-typedef struct hseg {
-    size_t off, len;  /* text: bytes of the decoded buffer                 */
-    size_t node;      /* owner: innermost open element                     */
-    int kind;
-} hseg;
-
-typedef struct iname {     /* interned unknown tag name                    */
-    size_t off, len, id, hash;
-} iname;
-
-/*
- * Nodes and segments live in chunks of CHUNK elements that never move, so
- * growing costs no copy and wastes at most one chunk; node i is
- * nchunk[i >> CHUNK_SHIFT][i & (CHUNK - 1)].
- *
- * The open elements are not kept on a stack of their own: they are the
- * parent chain of the current node 'cur' (every element's parent is the
- * element that was current when it opened), so popping is cur = parent.
- */
-#define CHUNK_SHIFT 9
-#define CHUNK ((size_t)1 << CHUNK_SHIFT)
-
-typedef struct hparse {
-    brief__arena *a;
-    const unsigned char *s;
-    size_t n;
-    hnode **nchunk;
-    size_t nn, capnchunk;
-    hseg **schunk;
-    size_t ns, capschunk;
-    size_t cur;             /* the innermost open element (0: the root)   */
-    size_t max_nodes;       /* past this many elements, tags build no
-                               structure (bounds memory on garbage input) */
-    unsigned char *buf;     /* decoded text; never longer than the input  */
-    size_t nb;
-    size_t *open;           /* open elements per name id                  */
-    size_t capo;
-    iname *names;           /* open-addressing table of unknown names     */
-    size_t capnames, nnames, next_id;
-    /* "no terminator at or after this position" caches, so that a broken
-     * construct repeated many times never rescans the rest of the input */
-    size_t no_comment, no_cdata, no_dq, no_sq, no_gt;
-    size_t no_raw[T_COUNT];
-    /* title candidates */
-    size_t title_off, title_len; /* <title> text in buf (decoded)          */
-    int have_title;
-    size_t meta_off, meta_len;   /* raw content of the best meta title     */
-    int meta_prio;               /* lower wins; 0 = none                   */
-    size_t h1_count;
-} hparse;
+/* ---- attributes (the tokenizer's view of them) ------------------------- */
 
 typedef struct span {
     size_t off, len;
@@ -581,15 +317,6 @@ typedef struct hattrs {
         src, aria_hidden, aria_modal, summary, datatable, hidden;
 } hattrs;
 
-static hnode *node_at(const hparse *P, size_t i)
-{
-    return &P->nchunk[i >> CHUNK_SHIFT][i & (CHUNK - 1)];
-}
-
-static hseg *seg_at(const hparse *P, size_t k)
-{
-    return &P->schunk[k >> CHUNK_SHIFT][k & (CHUNK - 1)];
-}
 
 /* ---- arena arrays ------------------------------------------------------- */
 
@@ -629,7 +356,7 @@ static hnode *new_node(hparse *P)
         if (!dir[c])
             return NULL;
     }
-    x = node_at(P, P->nn++);
+    x = brief__html_node(P, P->nn++);
     memset(x, 0, sizeof *x);
     return x;
 }
@@ -647,7 +374,7 @@ static hseg *new_seg(hparse *P)
         if (!dir[c])
             return NULL;
     }
-    return seg_at(P, P->ns++);
+    return brief__html_seg(P, P->ns++);
 }
 
 /* open[] grows with the interned names; new counts start at zero. */
@@ -667,7 +394,7 @@ static int grow_open(hparse *P, size_t need)
 
 static hnode *cur(const hparse *P)
 {
-    return node_at(P, P->cur);
+    return brief__html_node(P, P->cur);
 }
 
 /* Append a segment owned by the current element. Text that continues the
@@ -676,7 +403,7 @@ static int add_seg(hparse *P, size_t off, size_t len, int kind)
 {
     hseg *g;
     if (P->ns) {
-        g = seg_at(P, P->ns - 1);
+        g = brief__html_seg(P, P->ns - 1);
         if (kind == SEG_TEXT && g->kind == SEG_TEXT && g->node == P->cur &&
             g->off + g->len == off) {
             g->len += len;
@@ -695,7 +422,7 @@ static int add_seg(hparse *P, size_t off, size_t len, int kind)
 
 static int emit_break(hparse *P)
 {
-    if (P->ns && seg_at(P, P->ns - 1)->kind == SEG_BREAK)
+    if (P->ns && brief__html_seg(P, P->ns - 1)->kind == SEG_BREAK)
         return 1;
     return add_seg(P, 0, 0, SEG_BREAK);
 }
@@ -709,7 +436,8 @@ static void text_stats(const unsigned char *b, size_t len, size_t *chars,
     int in_ws = 0, only = 1;
     for (i = 0; i < len; i++) {
         unsigned x = b[i];
-        int ws = is_ws(x) || (x == 0xC2 && i + 1 < len && b[i + 1] == 0xA0);
+        int ws = brief__html_is_ws(x) ||
+                 (x == 0xC2 && i + 1 < len && b[i + 1] == 0xA0);
         if (ws) {
             if (x == 0xC2)
                 i++;
@@ -743,9 +471,8 @@ static void text_stats(const unsigned char *b, size_t len, size_t *chars,
     *ws_only = only;
 }
 
-/* Decode s[from..to) into buf (entities unless raw). Returns the offset
- * of the decoded bytes; *len gets their count. */
-static size_t decode_into(hparse *P, size_t from, size_t to, int raw,
+/* The decoder of text: see html.h. */
+size_t brief__html_decode(hparse *P, size_t from, size_t to, int raw,
                           size_t *len)
 {
     size_t off = P->nb, i = from;
@@ -797,7 +524,7 @@ static int emit_text(hparse *P, size_t from, size_t to, int raw)
     hnode *x;
     if (cur(P)->drop || from >= to)
         return 1;
-    off = decode_into(P, from, to, raw, &len);
+    off = brief__html_decode(P, from, to, raw, &len);
     if (len == 0)
         return 1;
     text_stats(P->buf + off, len, &chars, &commas, &ws_only);
@@ -816,31 +543,42 @@ static int emit_text(hparse *P, size_t from, size_t to, int raw)
 
 /* ---- parse: attributes -------------------------------------------------- */
 
-/* Case-insensitive search of the lower-case needle in s[0..n). */
+/*
+ * Names (attributes, roles, meta keys, tags in raw text) and the words in
+ * attribute values are compared in one way: ci_eq() below is
+ * brief__name_cmp() of entities.h with ASCII case ignored, the comparison
+ * tag_lookup() searches the tag table with, and the prefix, substring and
+ * list tests are built on it.
+ */
+
+/* s[0..n) is the lower-case name lit, ASCII case ignored. */
+static int ci_eq(const unsigned char *s, size_t n, const char *lit)
+{
+    return brief__name_cmp(lit, s, n, 1) == 0;
+}
+
+/* s[0..n) starts with the lower-case lit, ASCII case ignored. */
+static int ci_prefix(const unsigned char *s, size_t n, const char *lit)
+{
+    size_t m = strlen(lit);
+    return n >= m && ci_eq(s, m, lit);
+}
+
+/* The first position of the lower-case needle in s[0..n), ASCII case
+ * ignored, or NPOS. */
 static size_t ci_find(const unsigned char *s, size_t n, const char *needle)
 {
-    size_t m = strlen(needle), i, k;
+    size_t m = strlen(needle), i;
+    unsigned c0 = (unsigned char)needle[0];
     if (m == 0 || m > n)
         return NPOS;
-    for (i = 0; i + m <= n; i++) {
-        for (k = 0; k < m; k++)
-            if (lower(s[i + k]) != (unsigned char)needle[k])
-                break;
-        if (k == m)
+    for (i = 0; i + m <= n; i++) /* the first byte alone rules most out */
+        if (lower(s[i]) == c0 && ci_eq(s + i + 1, m - 1, needle + 1))
             return i;
-    }
     return NPOS;
 }
 
-static int ci_eq(const unsigned char *s, size_t n, const char *lit)
-{
-    size_t k;
-    for (k = 0; k < n; k++)
-        if (lit[k] == 0 || lower(s[k]) != (unsigned char)lit[k])
-            return 0;
-    return lit[n] == 0;
-}
-
+/* Some word of the list occurs in s[0..n). */
 static int any_of(const unsigned char *s, size_t n, const char *const *list)
 {
     for (; *list; list++)
@@ -878,8 +616,7 @@ static int has_hid_word(const unsigned char *s, size_t n)
 {
     size_t i;
     for (i = 0; i + 3 <= n; i++) {
-        if (lower(s[i]) == 'h' && lower(s[i + 1]) == 'i' &&
-            lower(s[i + 2]) == 'd' && (i == 0 || s[i - 1] == ' ') &&
+        if (ci_eq(s + i, 3, "hid") && (i == 0 || s[i - 1] == ' ') &&
             (i + 3 == n || s[i + 3] == ' '))
             return 1;
     }
@@ -930,11 +667,11 @@ static int style_hidden(const unsigned char *s, size_t n)
         size_t i = 0, f;
         while (i < n && (f = ci_find(s + i, n - i, prop[k])) != NPOS) {
             size_t j = i + f + strlen(prop[k]), m = strlen(val[k]);
-            while (j < n && is_ws(s[j]))
+            while (j < n && brief__html_is_ws(s[j]))
                 j++;
             if (j < n && s[j] == ':') {
                 j++;
-                while (j < n && is_ws(s[j]))
+                while (j < n && brief__html_is_ws(s[j]))
                     j++;
                 if (j + m <= n && ci_eq(s + j, m, val[k]))
                     return 1;
@@ -948,11 +685,11 @@ static int style_hidden(const unsigned char *s, size_t n)
 static int span_is(const hparse *P, const span *v, const char *lit)
 {
     size_t off = v->off, len = v->len;
-    while (len && is_ws(P->s[off])) {
+    while (len && brief__html_is_ws(P->s[off])) {
         off++;
         len--;
     }
-    while (len && is_ws(P->s[off + len - 1]))
+    while (len && brief__html_is_ws(P->s[off + len - 1]))
         len--;
     return v->set && ci_eq(P->s + off, len, lit);
 }
@@ -1010,7 +747,7 @@ static size_t open_in_scope(const hparse *P, int g)
     if (!group_open(P, g))
         return NPOS;
     for (steps = 0; i != 0 && steps < SCOPE_WALK; steps++) {
-        const hnode *x = node_at(P, i);
+        const hnode *x = brief__html_node(P, i);
         if (tag_group(x->tag) == g)
             return i;
         if (tag_bounds(x->tag) & (1u << g))
@@ -1034,7 +771,7 @@ static int push_element(hparse *P, unsigned tag, size_t name,
     x = new_node(P);
     if (!x)
         return PUSH_FAIL;
-    par = node_at(P, parent);
+    par = brief__html_node(P, parent);
     x->parent = parent;
     x->name = name;
     x->tag = tag;
@@ -1138,6 +875,26 @@ static size_t str_hash(const unsigned char *s, size_t n)
     return h;
 }
 
+/* The slot of the unknown tag name s[off..off+len) (str_hash h) in the
+ * table P->names (capnames > 0): the one that holds it (any case), or the
+ * empty one where it would go. */
+static size_t name_slot(const hparse *P, size_t off, size_t len, size_t h)
+{
+    size_t i, k;
+    for (i = h & (P->capnames - 1); P->names[i].len;
+         i = (i + 1) & (P->capnames - 1)) {
+        const iname *o = &P->names[i];
+        if (o->hash == h && o->len == len) {
+            for (k = 0; k < len; k++)
+                if (lower(P->s[o->off + k]) != lower(P->s[off + k]))
+                    break;
+            if (k == len)
+                return i;
+        }
+    }
+    return i;
+}
+
 /* The id of an unknown tag name (ids from T_COUNT up); NPOS on no memory. */
 static size_t intern(hparse *P, size_t off, size_t len)
 {
@@ -1163,17 +920,9 @@ static size_t intern(hparse *P, size_t off, size_t len)
         P->names = t;
         P->capnames = nc;
     }
-    for (i = h & (P->capnames - 1); P->names[i].len;
-         i = (i + 1) & (P->capnames - 1)) {
-        iname *o = &P->names[i];
-        if (o->hash == h && o->len == len) {
-            for (k = 0; k < len; k++)
-                if (lower(P->s[o->off + k]) != lower(P->s[off + k]))
-                    break;
-            if (k == len)
-                return o->id;
-        }
-    }
+    i = name_slot(P, off, len, h);
+    if (P->names[i].len)
+        return P->names[i].id;
     if (!grow_open(P, P->next_id + 1))
         return NPOS;
     P->names[i].off = off;
@@ -1222,27 +971,17 @@ static size_t find_str(hparse *P, size_t from, const char *lit, size_t *none)
     return NPOS;
 }
 
-/* 1 if s[p..] starts "</name" followed by a delimiter (or the end). */
-static int end_tag_at(const hparse *P, size_t p, const char *name)
+/* 1 if s[p..] starts "<name" (with end: "</name") followed by a delimiter
+ * or the end of the input. */
+static int tag_at(const hparse *P, size_t p, const char *name, int end)
 {
-    size_t m = strlen(name);
-    if (p + 2 + m > P->n || P->s[p] != '<' || P->s[p + 1] != '/')
+    size_t q = p + (end ? 2u : 1u);
+    if (q > P->n || P->s[p] != '<' || (end && P->s[p + 1] != '/') ||
+        !ci_prefix(P->s + q, P->n - q, name))
         return 0;
-    if (!ci_eq(P->s + p + 2, m, name))
-        return 0;
-    return p + 2 + m == P->n || is_ws(P->s[p + 2 + m]) ||
-           P->s[p + 2 + m] == '/' || P->s[p + 2 + m] == '>';
-}
-
-static int start_tag_at(const hparse *P, size_t p, const char *name)
-{
-    size_t m = strlen(name);
-    if (p + 1 + m > P->n || P->s[p] != '<')
-        return 0;
-    if (!ci_eq(P->s + p + 1, m, name))
-        return 0;
-    return p + 1 + m == P->n || is_ws(P->s[p + 1 + m]) ||
-           P->s[p + 1 + m] == '/' || P->s[p + 1 + m] == '>';
+    q += strlen(name);
+    return q == P->n || brief__html_is_ws(P->s[q]) || P->s[q] == '/' ||
+           P->s[q] == '>';
 }
 
 /*
@@ -1281,7 +1020,7 @@ static size_t raw_end(hparse *P, size_t from, unsigned tag, const char *name)
                 break;
             p = (size_t)(q - P->s);
         }
-        if (end_tag_at(P, p, name)) {
+        if (tag_at(P, p, name, 1)) {
             if (state == 2) {
                 state = 1;
                 p += 2;
@@ -1296,7 +1035,7 @@ static size_t raw_end(hparse *P, size_t from, unsigned tag, const char *name)
                 p += 4;
                 continue;
             }
-            if (state == 1 && start_tag_at(P, p, "script")) {
+            if (state == 1 && tag_at(P, p, "script", 0)) {
                 state = 2;
                 p += 7;
                 continue;
@@ -1319,7 +1058,7 @@ static size_t parse_attrs(hparse *P, size_t p, hattrs *at, int *selfclose)
     *selfclose = 0;
     for (;;) {
         size_t ns, nl, vs = 0, vl = 0;
-        while (p < n && (is_ws(s[p]) || s[p] == '/')) {
+        while (p < n && (brief__html_is_ws(s[p]) || s[p] == '/')) {
             *selfclose = s[p] == '/';
             p++;
         }
@@ -1330,15 +1069,15 @@ static size_t parse_attrs(hparse *P, size_t p, hattrs *at, int *selfclose)
         *selfclose = 0;
         ns = p;
         p++; /* the first character may be '=' */
-        while (p < n && !is_ws(s[p]) && s[p] != '/' && s[p] != '>' &&
-               s[p] != '=')
+        while (p < n && !brief__html_is_ws(s[p]) && s[p] != '/' &&
+               s[p] != '>' && s[p] != '=')
             p++;
         nl = p - ns;
-        while (p < n && is_ws(s[p]))
+        while (p < n && brief__html_is_ws(s[p]))
             p++;
         if (p < n && s[p] == '=') {
             p++;
-            while (p < n && is_ws(s[p]))
+            while (p < n && brief__html_is_ws(s[p]))
                 p++;
             if (p < n && (s[p] == '"' || s[p] == '\'')) {
                 unsigned char qc = s[p];
@@ -1360,7 +1099,7 @@ static size_t parse_attrs(hparse *P, size_t p, hattrs *at, int *selfclose)
                 }
             } else {
                 vs = p;
-                while (p < n && !is_ws(s[p]) && s[p] != '>')
+                while (p < n && !brief__html_is_ws(s[p]) && s[p] != '>')
                     p++;
                 vl = p - vs;
             }
@@ -1429,25 +1168,20 @@ static int meta_title_prio(const unsigned char *s, size_t n)
     size_t i = 0;
     int best = 0;
     while (i < n) {
+        unsigned char w[20]; /* longer than every key */
         size_t j, k;
         int r;
-        while (i < n && is_ws(s[i]))
+        while (i < n && brief__html_is_ws(s[i]))
             i++;
-        for (j = i; j < n && !is_ws(s[j]); j++)
+        for (j = i; j < n && !brief__html_is_ws(s[j]); j++)
             ;
-        for (r = 0; keys[r]; r++) {
-            size_t m = strlen(keys[r]);
-            if (j - i == m) {
-                for (k = 0; k < m; k++) {
-                    unsigned c = lower(s[i + k]);
-                    if (c == '.')
-                        c = ':';
-                    if (c != (unsigned char)keys[r][k])
-                        break;
-                }
-                if (k == m && (!best || r + 1 < best))
+        if (j - i < sizeof w) {
+            /* "og.title" reads as "og:title" */
+            for (k = i; k < j; k++)
+                w[k - i] = (unsigned char)(s[k] == '.' ? ':' : s[k]);
+            for (r = 0; keys[r]; r++)
+                if (ci_eq(w, j - i, keys[r]) && (!best || r + 1 < best))
                     best = r + 1;
-            }
         }
         i = j;
     }
@@ -1512,7 +1246,7 @@ static size_t handle_start(hparse *P, unsigned tag, size_t name_off,
         }
         if (tag == T_TITLE && !P->have_title && !cur(P)->drop) {
             size_t len;
-            P->title_off = decode_into(P, p, e, 0, &len);
+            P->title_off = brief__html_decode(P, p, e, 0, &len);
             P->title_len = len;
             P->have_title = 1;
         }
@@ -1602,26 +1336,15 @@ static void handle_end(hparse *P, unsigned tag, size_t name_off,
         return;
     }
     if (tag == T_UNKNOWN) {
-        size_t h = str_hash(P->s + name_off, name_len), i, k;
+        size_t i;
         /* look the name up without interning it */
         if (!P->capnames)
             return;
-        name = NPOS;
-        for (i = h & (P->capnames - 1); P->names[i].len;
-             i = (i + 1) & (P->capnames - 1)) {
-            iname *o = &P->names[i];
-            if (o->hash == h && o->len == name_len) {
-                for (k = 0; k < name_len; k++)
-                    if (lower(P->s[o->off + k]) != lower(P->s[name_off + k]))
-                        break;
-                if (k == name_len) {
-                    name = o->id;
-                    break;
-                }
-            }
-        }
-        if (name == NPOS)
-            return;
+        i = name_slot(P, name_off, name_len,
+                      str_hash(P->s + name_off, name_len));
+        if (!P->names[i].len)
+            return; /* never opened */
+        name = P->names[i].id;
     }
     if ((tag_flags(tag) & TF_HEAD) && P->open[name] == 0) {
         /* </h3> closes whatever heading is open */
@@ -1642,6 +1365,15 @@ static void handle_end(hparse *P, unsigned tag, size_t name_off,
         if (hit)
             break;
     }
+}
+
+/* The end of the tag name that starts at s[k]: the first whitespace, '/'
+ * or '>' (or n). */
+static size_t name_end(const unsigned char *s, size_t n, size_t k)
+{
+    while (k < n && !brief__html_is_ws(s[k]) && s[k] != '/' && s[k] != '>')
+        k++;
+    return k;
 }
 
 static int parse(hparse *P)
@@ -1711,9 +1443,7 @@ static int parse(hparse *P)
             int sc;
             if (i + 2 < n && is_alpha(s[i + 2])) {
                 size_t ns = i + 2;
-                for (k = ns;
-                     k < n && !is_ws(s[k]) && s[k] != '/' && s[k] != '>'; k++)
-                    ;
+                k = name_end(s, n, ns);
                 j = parse_attrs(P, k, NULL, &sc);
                 if (j == NPOS)
                     break; /* an end tag cut off by the end of the input */
@@ -1734,9 +1464,7 @@ static int parse(hparse *P)
             int sc;
             size_t ns = i + 1;
             unsigned tag;
-            for (k = ns; k < n && !is_ws(s[k]) && s[k] != '/' && s[k] != '>';
-                 k++)
-                ;
+            k = name_end(s, n, ns);
             memset(&at, 0, sizeof at);
             j = parse_attrs(P, k, &at, &sc);
             if (j == NPOS) {
@@ -1762,1136 +1490,43 @@ static int parse(hparse *P)
     }
     while (P->cur != 0)
         pop_element(P);
-    node_at(P, 0)->end = P->nn;
-    node_at(P, 0)->seg_end = P->ns;
+    brief__html_node(P, 0)->end = P->nn;
+    brief__html_node(P, 0)->seg_end = P->ns;
     return 1;
 }
 
-/* ---- title -------------------------------------------------------------- */
 
-/* Copy buf[off..off+len) with whitespace collapsed and trimmed into out
- * (room for len bytes); returns the new length. */
-static size_t collapse(const unsigned char *b, size_t len, unsigned char *out)
+int brief__html_parse(brief__arena *a, const char *in, size_t len,
+                      hparse *P)
 {
-    size_t i, o = 0;
-    int sp = 0;
-    for (i = 0; i < len; i++) {
-        unsigned x = b[i];
-        if (is_ws(x) || x < 0x20 ||
-            (x == 0xC2 && i + 1 < len && b[i + 1] == 0xA0)) {
-            if (x == 0xC2)
-                i++;
-            sp = o > 0;
-            continue;
-        }
-        if (sp)
-            out[o++] = ' ';
-        sp = 0;
-        out[o++] = (unsigned char)x;
-    }
-    return o;
-}
-
-/* Words of s[0..n) (runs between spaces); with nosep, runs made only of
- * title separators (| - \ / > and the dashes) do not count. */
-static size_t count_words2(const unsigned char *s, size_t n, int nosep)
-{
-    size_t i, w = 0;
-    int in = 0, real = 0;
-    for (i = 0; i <= n; i++) {
-        if (i == n || s[i] == ' ') {
-            if (in && (real || !nosep))
-                w++;
-            in = 0;
-            real = 0;
-            continue;
-        }
-        in = 1;
-        if (s[i] == '|' || s[i] == '-' || s[i] == '\\' || s[i] == '/' ||
-            s[i] == '>')
-            continue;
-        if (i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0xBB) { /* >> */
-            i++;
-            continue;
-        }
-        if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 &&
-            (s[i + 2] == 0x93 || s[i + 2] == 0x94)) { /* en, em dash */
-            i += 2;
-            continue;
-        }
-        real = 1;
-    }
-    return w;
-}
-
-static size_t count_words(const unsigned char *s, size_t n)
-{
-    size_t i, w = 0;
-    int in = 0;
-    for (i = 0; i < n; i++) {
-        if (s[i] == ' ') {
-            in = 0;
-        } else if (!in) {
-            in = 1;
-            w++;
-        }
-    }
-    return w;
-}
-
-/* Position of the first (last) " X " with X a title separator, or NPOS;
- * *w gets the separator's byte width. */
-static size_t find_sep(const unsigned char *s, size_t n, int last, size_t *w,
-                       int *hier)
-{
-    static const char *const seps[] = {"|", "-", "\xE2\x80\x93",
-        "\xE2\x80\x94", "\\", "/", ">", "\xC2\xBB", NULL};
-    size_t i, best = NPOS, bw = 0;
-    int k, bh = 0;
-    for (i = 0; i + 2 < n; i++) {
-        if (s[i] != ' ')
-            continue;
-        for (k = 0; seps[k]; k++) {
-            size_t m = strlen(seps[k]);
-            if (i + m + 1 < n && memcmp(s + i + 1, seps[k], m) == 0 &&
-                s[i + m + 1] == ' ') {
-                if (best == NPOS || last) {
-                    best = i;
-                    bw = m + 2;
-                    bh = k >= 4;
-                }
-                break;
-            }
-        }
-        if (best != NPOS && !last)
-            break;
-    }
-    *w = bw;
-    if (hier)
-        *hier = bh;
-    return best;
-}
-
-/*
- * readability's _getArticleTitle on the <title> text t[0..n) (collapsed):
- * drop a " | Site" part (or a "Site: " prefix) unless too little is left.
- * Writes into out (room for n) and returns the length.
- */
-static size_t clean_title(const unsigned char *t, size_t n, unsigned char *out,
-                          const unsigned char *h1, size_t h1_len)
-{
-    size_t w, p, cs = 0, cl = n, owc = count_words2(t, n, 1);
-    int hier = 0;
-    p = find_sep(t, n, 1, &w, &hier);
-    if (p != NPOS) {
-        size_t wdummy;
-        int h2 = 0;
-        size_t q = find_sep(t, n, 0, &wdummy, &h2);
-        cs = 0;
-        cl = p;
-        if (count_words(t, p) < 3) {
-            cs = q + wdummy;
-            cl = n - cs;
-        }
-        /* any hierarchical separator anywhere */
-        {
-            size_t i;
-            for (i = 0; i + 2 < n; i++)
-                if (t[i] == ' ' && (t[i + 1] == '\\' || t[i + 1] == '/' ||
-                                    t[i + 1] == '>') && t[i + 2] == ' ')
-                    hier = 1;
-        }
-    } else {
-        const unsigned char *c = (const unsigned char *)memchr(t, ':', n);
-        if (c && (size_t)(c - t) + 1 < n && c[1] == ' ') {
-            size_t first = (size_t)(c - t), lastc = first, i;
-            for (i = first; i < n; i++)
-                if (t[i] == ':')
-                    lastc = i;
-            cs = lastc + 1;
-            cl = n - cs;
-            if (count_words(t + cs, cl) < 3) {
-                cs = first + 1;
-                cl = n - cs;
-            } else if (count_words(t, first) > 5) {
-                cs = 0;
-                cl = n;
-            }
-        } else if ((n > 150 || n < 15) && h1 && h1_len) {
-            memcpy(out, h1, h1_len);
-            return h1_len;
-        }
-    }
-    while (cl && t[cs] == ' ') {
-        cs++;
-        cl--;
-    }
-    while (cl && t[cs + cl - 1] == ' ')
-        cl--;
-    if (count_words(t + cs, cl) <= 4 &&
-        (!hier || count_words(t + cs, cl) + 1 != owc)) {
-        cs = 0;
-        cl = n;
-    }
-    memcpy(out, t + cs, cl);
-    return cl;
-}
-
-/* ---- text similarity (readability's _textSimilarity) -------------------- */
-
-#define MAX_TOKS 96
-
-typedef struct tok {
-    size_t off, len;
-} tok;
-
-/* Split s[0..n) into lower-case-comparable word tokens (letters/digits). */
-static size_t tokenize(const unsigned char *s, size_t n, tok *t, size_t max)
-{
-    size_t i = 0, k = 0;
-    while (i < n && k < max) {
-        size_t st = i, j = i;
-        uint32_t cp = brief__utf8_next(s, n, &j);
-        enum brief__cls c = brief__class(cp);
-        if (c != BRIEF__C_LETTER && c != BRIEF__C_DIGIT && c != BRIEF__C_CJK) {
-            i = j;
-            continue;
-        }
-        i = j;
-        while (i < n) {
-            j = i;
-            cp = brief__utf8_next(s, n, &j);
-            c = brief__class(cp);
-            if (c != BRIEF__C_LETTER && c != BRIEF__C_DIGIT &&
-                c != BRIEF__C_CJK)
-                break;
-            i = j;
-        }
-        t[k].off = st;
-        t[k].len = i - st;
-        k++;
-    }
-    return k;
-}
-
-static int tok_eq(const unsigned char *a, tok x, const unsigned char *b, tok y)
-{
-    size_t i = 0, j = 0;
-    while (i < x.len && j < y.len) {
-        size_t ii = i, jj = j;
-        uint32_t p = brief__utf8_next(a + x.off, x.len, &ii);
-        uint32_t q = brief__utf8_next(b + y.off, y.len, &jj);
-        if (brief__fold(p) != brief__fold(q))
-            return 0;
-        i = ii;
-        j = jj;
-    }
-    return i == x.len && j == y.len;
-}
-
-/* Similarity of text b to text a: 1 - (length of b's words not in a) /
- * (length of b's words). */
-static double similarity(const unsigned char *a, size_t an,
-                         const unsigned char *b, size_t bn)
-{
-    tok ta[MAX_TOKS], tb[MAX_TOKS];
-    size_t na = tokenize(a, an, ta, MAX_TOKS),
-           nb = tokenize(b, bn, tb, MAX_TOKS);
-    size_t i, k, all = 0, uniq = 0, nu = 0;
-    if (na == 0 || nb == 0)
-        return 0.0;
-    for (i = 0; i < nb; i++) {
-        int found = 0;
-        for (k = 0; k < na && !found; k++)
-            found = tok_eq(b, tb[i], a, ta[k]);
-        all += tb[i].len;
-        if (!found) {
-            uniq += tb[i].len;
-            nu++;
-        }
-    }
-    all += nb - 1;
-    if (nu)
-        uniq += nu - 1;
-    return 1.0 - (double)uniq / (double)all;
-}
-
-/* ---- main text selection ------------------------------------------------ */
-/*
- * How the main text is chosen (after Mozilla's readability, whose test
- * pages are the yardstick):
- *
- *  - Removed first: hidden and never-text content (at parse time), page
- *    furniture (nav, aside, footer, header, form, cookie and consent
- *    banners, modal dialogs), elements whose class/id says menu, comment,
- *    banner, sidebar, related, share ... ("unlikely"), unlikely ARIA
- *    roles, the byline, the heading that repeats the title, empty divs.
- *  - Scoring: every paragraph-like element (p, td, pre, section, h2-h6,
- *    a <div> with no block inside, and the loose text of a <div>, which the
- *    parser wrapped in an anonymous paragraph) with at least 25 characters
- *    scores 1 + its commas + one point per 100 characters (at most 3).
- *    The score goes to its parent in full, to the grandparent by half and
- *    to the three ancestors above by a third of their level. A container is
- *    seeded with a bonus by tag (div +5, td/pre/blockquote +3, lists -3,
- *    headings -5) and its class weight (+-25 for words such as "article",
- *    "content" or "comment", "sidebar").
- *  - Each container's score is scaled by (1 - link density): link
- *    characters over all characters, so a menu or a "related stories" list
- *    scores near zero however long it is.
- *  - The best container wins; if several near-best ones share an ancestor,
- *    or a parent scores higher, the choice moves up. Its siblings join when
- *    they score at least a fifth of it, or are long low-link paragraphs.
- *  - Clean-up inside the result: share boxes, headings with bad class
- *    names, and tables, lists and divs that look like clutter (many links,
- *    images or inputs, little text) are dropped.
- *  - If fewer than 500 characters survive, it tries again with the
- *    unlikely-class removal off, then without class weights, then without
- *    the clean-up, and keeps the longest result. With no candidate at all
- *    the whole page (cleaned the same way) is the text. If every attempt
- *    comes out empty, all visible text is kept (a page wrapped whole in a
- *    <form> or <header> still gives its text).
- */
-
-#define F_STRIP 1  /* remove "unlikely" classes and roles, header, form */
-#define F_WEIGHT 2 /* use class weights                                   */
-#define F_CLEAN 4  /* remove clutter inside the result                    */
-#define F_KEEPALL 8 /* last resort: keep furniture too (only hidden and
-                       never-text content is dropped)                     */
-
-typedef struct hinfo {
-    size_t text, link10, commas, head, list;
-    size_t p, img, li, input, embed;
-    size_t kids;       /* live children (elements and void ones)          */
-    size_t only;       /* the first live child element                    */
-    size_t nodekids;   /* live child elements                             */
-    size_t eparent;    /* parent, skipping a div replaced by its only <p> */
-    double score;
-    unsigned char rm, scored, collapsed, plike, blockdesc, inart, root, mark;
-} hinfo;
-
-typedef struct hsel {
-    hparse *P;
-    hinfo *in;
-    size_t *roots;
-    size_t nroots;
-    const unsigned char *title;
-    size_t title_len;
-    /* what the flags of the last attempt changed, so that a retry that
-     * cannot differ is skipped */
-    size_t stripped;   /* nodes removed only because of F_STRIP          */
-    size_t cleaned;    /* nodes removed by the F_CLEAN passes            */
-    int any_weight;    /* some element has a non-zero class weight       */
-} hsel;
-
-static int is_p(const hsel *S, size_t i)
-{
-    unsigned t = node_at(S->P, i)->tag;
-    return t == T_P || t == T_ANON || S->in[i].plike;
-}
-
-/* Aggregate the live subtree of every node in [lo, hi) whose flag "use"
- * holds, bottom-up (children have larger indices than parents). Nodes are
- * removed as decided by remove(); a removed node adds nothing upward. */
-static void agg_reset(hsel *S, size_t i)
-{
-    const hnode *nd = node_at(S->P, i);
-    hinfo *f = &S->in[i];
-    f->text = nd->text;
-    f->link10 = nd->link10;
-    f->commas = nd->commas;
-    f->head = 0;
-    f->list = 0;
-    f->p = 0;
-    f->img = nd->img;
-    f->li = 0;
-    f->input = nd->input;
-    f->embed = nd->embed;
-    f->kids = nd->voids;
-    f->nodekids = 0;
-    f->only = 0;
-    f->blockdesc = nd->img > 0;
-    f->collapsed = 0;
-    f->plike = 0;
-}
-
-/* Node i is complete: decide its derived flags. */
-static void agg_finish(hsel *S, size_t i)
-{
-    const hnode *nd = node_at(S->P, i);
-    hinfo *f = &S->in[i];
-    if (nd->tag == T_DIV) {
-        if (f->nodekids == 1 && f->kids == 1 &&
-            (node_at(S->P, f->only)->tag == T_P ||
-             node_at(S->P, f->only)->tag == T_ANON) &&
-            f->link10 * 4 < f->text * 10)
-            f->collapsed = 1;
-        else if (!f->blockdesc)
-            f->plike = 1;
-    }
-}
-
-/* Add child c into its parent. */
-static void agg_up(hsel *S, size_t c)
-{
-    const hnode *nd = node_at(S->P, c);
-    hinfo *f = &S->in[c], *p = &S->in[nd->parent];
-    unsigned t = nd->tag;
-    p->text += f->text;
-    p->link10 += f->link10;
-    p->commas += f->commas;
-    p->head += (nd->tf & TF_HEAD) ? f->text : f->head;
-    p->list += (t == T_UL || t == T_OL) ? f->text : f->list;
-    p->p += f->p + (is_p(S, c) ? 1u : 0u);
-    p->img += f->img;
-    p->li += f->li + (t == T_LI ? 1u : 0u);
-    p->input += f->input;
-    p->embed += f->embed;
-    p->kids++;
-    p->nodekids++;
-    p->only = c;
-    p->blockdesc |= (unsigned char)(f->blockdesc || (nd->tf & TF_DIVP));
-}
-
-/* Bottom-up aggregation over all live nodes. */
-static void aggregate_all(hsel *S)
-{
-    size_t i, nn = S->P->nn;
-    for (i = 0; i < nn; i++)
-        if (!S->in[i].rm)
-            agg_reset(S, i);
-    for (i = nn; i-- > 0;) {
-        if (S->in[i].rm)
-            continue;
-        agg_finish(S, i);
-        if (i > 0)
-            agg_up(S, i);
-    }
-}
-
-static int tag_score(unsigned t)
-{
-    switch (t) {
-    case T_DIV: return 5;
-    case T_PRE: case T_TD: case T_BLOCKQUOTE: return 3;
-    case T_ADDRESS: case T_OL: case T_UL: case T_DL: case T_DD: case T_DT:
-    case T_LI: case T_FORM: return -3;
-    case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6:
-    case T_TH: return -5;
-    default: return 0;
-    }
-}
-
-static void init_score(hsel *S, size_t i, int flags)
-{
-    const hnode *nd = node_at(S->P, i);
-    hinfo *f = &S->in[i];
-    unsigned t = is_p(S, i) ? T_P : nd->tag;
-    if (f->scored)
-        return;
-    f->scored = 1;
-    f->score = (double)tag_score(t) + ((flags & F_WEIGHT) ? nd->weight : 0);
-}
-
-static double link_density(const hinfo *f)
-{
-    return f->text ? (double)f->link10 / (10.0 * (double)f->text) : 0.0;
-}
-
-/* 1 if the text of node i holds ". " or ends with "." (checked only on
- * short paragraphs, so the walk is cheap). */
-static int has_sentence_end(const hsel *S, size_t i)
-{
-    const hparse *P = S->P;
-    const hnode *nd = node_at(P, i);
-    size_t k, last = 0;
-    int seen = 0;
-    for (k = nd->seg_start; k < nd->seg_end; k++) {
-        const hseg *g = seg_at(P, k);
-        size_t j;
-        if (g->kind != SEG_TEXT || S->in[g->node].rm)
-            continue;
-        for (j = 0; j < g->len; j++) {
-            unsigned c = P->buf[g->off + j];
-            if (seen && (c == ' '))
-                return 1;
-            if (!is_ws(c)) {
-                seen = c == '.';
-                last = c;
-            } else {
-                seen = 0;
-            }
-        }
-    }
-    return last == '.';
-}
-
-static int same_class(const hparse *P, size_t a, size_t b)
-{
-    const hnode *x = node_at(P, a), *y = node_at(P, b);
-    return x->cls_len && x->cls_len == y->cls_len &&
-           memcmp(P->s + x->cls_off, P->s + y->cls_off, x->cls_len) == 0;
-}
-
-/* Mark removals for one attempt (document order, so "the first byline" and
- * "the first heading that repeats the title" mean what they say). */
-static void mark_removed(hsel *S, int flags)
-{
-    hparse *P = S->P;
-    size_t i;
-    int byline = 0, titledup = 0;
-    memset(S->in, 0, P->nn * sizeof *S->in);
-    S->stripped = 0;
-    S->cleaned = 0;
-    for (i = 1; i < P->nn; i++) {
-        const hnode *nd = node_at(P, i);
-        unsigned t = nd->tag, fl = nd->tf;
-        int r = 0;
-        if (S->in[nd->parent].rm) {
-            S->in[i].rm = 1;
-            continue;
-        }
-        if ((fl & TF_DROP) || (nd->flags & N_HIDDEN))
-            r = 1;
-        else if (flags & F_KEEPALL)
-            r = 0;
-        else if ((fl & TF_SOFT) || (nd->flags & (N_MODAL | N_BANNER)))
-            r = 1;
-        else if (!byline && (nd->flags & N_BYLINE) && nd->tot > 0 &&
-                 nd->tot < 100)
-            r = byline = 1;
-        else if (!titledup && (nd->flags & S_TITLESIM))
-            r = titledup = 1;
-        else if ((flags & F_STRIP) &&
-                 (((nd->flags & N_UNLIKELY) &&
-                   !(nd->flags & (S_IN_TABLE | S_IN_CODE)) && t != T_A) ||
-                  (nd->flags & N_BADROLE))) {
-            r = 1;
-            S->stripped++;
-        }
-        else if ((t == T_DIV || t == T_SECTION || t == T_HEADER ||
-                  (fl & TF_HEAD)) && nd->tot == 0 && nd->kids0 == nd->brhr)
-            r = 1;
-        S->in[i].rm = (unsigned char)r;
-    }
-}
-
-/* Effective parents: a div that is only a wrapper of one <p> is skipped. */
-static void set_eparents(hsel *S)
-{
-    size_t i;
-    S->in[0].eparent = NPOS;
-    for (i = 1; i < S->P->nn; i++) {
-        size_t p = node_at(S->P, i)->parent;
-        S->in[i].eparent = S->in[p].collapsed ? S->in[p].eparent : p;
-    }
-}
-
-static void score_units(hsel *S, int flags)
-{
-    size_t i;
-    for (i = 1; i < S->P->nn; i++) {
-        hinfo *f = &S->in[i];
-        size_t a, level;
-        double cs;
-        if (f->rm || f->collapsed)
-            continue;
-        if (!((node_at(S->P, i)->tf & TF_SCORE) || f->plike))
-            continue;
-        if (f->text < 25)
-            continue;
-        cs = 1.0 + (double)f->commas +
-             (double)(f->text / 100 < 3 ? f->text / 100 : 3);
-        for (a = f->eparent, level = 0; a != NPOS && level < 5;
-             a = S->in[a].eparent, level++) {
-            double div = level == 0   ? 1.0
-                         : level == 1 ? 2.0
-                                      : (double)level * 3.0;
-            init_score(S, a, flags);
-            S->in[a].score += cs / div;
-        }
-    }
-}
-
-/* The children of p in the effective tree, in document order, are the live
- * nodes c in p's subtree with eparent == p. */
-static size_t next_child(const hsel *S, size_t p, size_t from)
-{
-    size_t i, end = node_at(S->P, p)->end;
-    for (i = from; i < end; i++) {
-        if (S->in[i].rm) {
-            i = node_at(S->P, i)->end - 1; /* skip the removed subtree */
-            continue;
-        }
-        if (S->in[i].eparent == p && !S->in[i].collapsed)
-            return i;
-    }
-    return NPOS;
-}
-
-static size_t pick_top(hsel *S, int flags)
-{
-    size_t top5[5], i, k, ntop = 0, topc;
-    for (i = 0; i < S->P->nn; i++) {
-        hinfo *f = &S->in[i];
-        if (f->rm || !f->scored)
-            continue;
-        f->score *= 1.0 - link_density(f);
-        for (k = 0; k < 5; k++) {
-            if (k == ntop || f->score > S->in[top5[k]].score) {
-                size_t m = ntop < 5 ? ntop : 4;
-                for (; m > k; m--)
-                    top5[m] = top5[m - 1];
-                top5[k] = i;
-                if (ntop < 5)
-                    ntop++;
-                break;
-            }
-        }
-    }
-    if (ntop == 0 || top5[0] == 0)
-        return 0;
-    topc = top5[0];
-    /* Several near-best candidates under one ancestor: take the ancestor. */
-    {
-        size_t alt = 0, a;
-        for (k = 1; k < ntop; k++)
-            if (S->in[topc].score > 0 &&
-                S->in[top5[k]].score / S->in[topc].score >= 0.75)
-                alt++;
-        if (alt >= 3) {
-            for (k = 1; k < ntop; k++)
-                if (S->in[topc].score > 0 &&
-                    S->in[top5[k]].score / S->in[topc].score >= 0.75)
-                    for (a = S->in[top5[k]].eparent; a != NPOS;
-                         a = S->in[a].eparent)
-                        if (S->in[a].mark < 255)
-                            S->in[a].mark++;
-            for (a = S->in[topc].eparent; a != NPOS && a != 0;
-                 a = S->in[a].eparent)
-                if (S->in[a].mark >= 3) {
-                    topc = a;
-                    break;
-                }
-            for (k = 1; k < ntop; k++)
-                for (a = S->in [top5[k]].eparent; a != NPOS;
-                     a = S->in[a].eparent)
-                    S->in[a].mark = 0;
-        }
-    }
-    init_score(S, topc, flags);
-    /* A parent that scores more than the candidate takes over. */
-    {
-        size_t a = S->in[topc].eparent;
-        double last = S->in[topc].score, thr = last / 3.0;
-        while (a != NPOS && a != 0) {
-            if (!S->in[a].scored) {
-                a = S->in[a].eparent;
-                continue;
-            }
-            if (S->in[a].score < thr)
-                break;
-            if (S->in[a].score > last) {
-                topc = a;
-                break;
-            }
-            last = S->in[a].score;
-            a = S->in[a].eparent;
-        }
-    }
-    /* An only child stands for its parent. */
-    {
-        size_t a = S->in[topc].eparent;
-        while (a != NPOS && a != 0 && S->in[a].kids == 1) {
-            topc = a;
-            a = S->in[a].eparent;
-        }
-    }
-    init_score(S, topc, flags);
-    return topc;
-}
-
-static int choose_roots(hsel *S, size_t topc)
-{
-    size_t par, c, cap;
-    double thr;
-    S->nroots = 0;
-    if (topc == 0) {
-        S->roots[S->nroots++] = 0;
-        return 1;
-    }
-    par = S->in[topc].eparent;
-    thr = S->in[topc].score * 0.2;
-    if (thr < 10.0)
-        thr = 10.0;
-    cap = S->P->nn;
-    for (c = next_child(S, par, par + 1); c != NPOS;
-         c = next_child(S, par, node_at(S->P, c)->end)) {
-        int add = 0;
-        if (c == topc) {
-            add = 1;
-        } else {
-            hinfo *f = &S->in[c];
-            double bonus =
-                same_class(S->P, c, topc) ? S->in[topc].score * 0.2 : 0.0;
-            if (f->scored && f->score + bonus >= thr) {
-                add = 1;
-            } else if (is_p(S, c)) {
-                double ld = link_density(f);
-                if (f->text > 80 && ld < 0.25)
-                    add = 1;
-                else if (f->text < 80 && f->text > 0 && f->link10 == 0 &&
-                         has_sentence_end(S, c))
-                    add = 1;
-            }
-        }
-        if (add && S->nroots < cap)
-            S->roots[S->nroots++] = c;
-    }
-    return 1;
-}
-
-/* inart: in the subtree of a root and not removed. */
-static void mark_article(hsel *S)
-{
-    size_t i, k;
-    for (i = 0; i < S->P->nn; i++) {
-        S->in[i].inart = 0;
-        S->in[i].root = 0;
-    }
-    for (k = 0; k < S->nroots; k++)
-        S->in[S->roots[k]].root = 1;
-    for (i = 0; i < S->P->nn; i++) {
-        hinfo *f = &S->in[i];
-        if (f->rm)
-            continue;
-        if (f->root || (i > 0 && S->in[node_at(S->P, i)->parent].inart))
-            f->inart = 1;
-    }
-}
-
-/* Aggregate the article bottom-up; call drop() on each node once its
- * subtree is complete and remove the node if it says so (so inner clutter
- * goes before its container is judged, as in readability). Returns the
- * article's text length. */
-typedef int (*clean_fn)(hsel *S, size_t i, int flags);
-
-static int clean_share(hsel *S, size_t i, int flags);
-
-static size_t clean_pass(hsel *S, int flags, clean_fn drop)
-{
-    size_t i, total = 0, nn = S->P->nn;
-    for (i = 0; i < nn; i++)
-        if (S->in[i].inart)
-            agg_reset(S, i);
-    for (i = nn; i-- > 0;) {
-        hinfo *f = &S->in[i];
-        if (!f->inart)
-            continue;
-        agg_finish(S, i);
-        if (drop && !f->collapsed && !f->plike && drop(S, i, flags)) {
-            f->rm = 1;
-            if (drop != clean_share)
-                S->cleaned++;
-            continue;
-        }
-        if (f->root)
-            total += f->text;
-        else
-            agg_up(S, i);
-    }
-    mark_article(S);
-    return total;
-}
-
-static int is_data_table(const hsel *S, size_t i)
-{
-    return (node_at(S->P, i)->flags & S_DATATABLE) != 0;
-}
-
-/* readability's _cleanConditionally test. */
-static int clutter(hsel *S, size_t i, int flags)
-{
-    const hnode *nd = node_at(S->P, i);
-    const hinfo *f = &S->in[i];
-    int weight = (flags & F_WEIGHT) ? nd->weight : 0;
-    int is_list = nd->tag == T_UL || nd->tag == T_OL ||
-                  (f->text && (double)f->list / (double)f->text > 0.9);
-    double ld, hd;
-    long p, img, li, input;
-    if (nd->tag == T_TABLE && is_data_table(S, i))
-        return 0;
-    if (nd->flags & (S_IN_DATA | S_IN_CODE))
-        return 0;
-    if (weight < 0)
-        return 1;
-    if (f->commas >= 10)
-        return 0;
-    p = (long)f->p;
-    img = (long)f->img;
-    li = (long)f->li - 100;
-    input = (long)f->input;
-    ld = link_density(f);
-    hd = f->text ? (double)f->head / (double)f->text : 0.0;
-    if (img > 1 && (double)p / (double)img < 0.5 && !(nd->flags & S_IN_FIGURE))
-        return 1;
-    if (!is_list && li > p)
-        return 1;
-    if (input > p / 3)
-        return 1;
-    if (!is_list && hd < 0.9 && f->text < 25 && (img == 0 || img > 2) &&
-        !(nd->flags & S_IN_FIGURE))
-        return 1;
-    if (!is_list && weight < 25 && ld > 0.2)
-        return 1;
-    if (weight >= 25 && ld > 0.5)
-        return 1;
-    if ((f->embed == 1 && f->text < 75) || f->embed > 1)
-        return 1;
-    return 0;
-}
-
-/* The clean-up passes, in readability's order: forms, then share boxes
- * and headings with bad class names, then tables, lists and divs. */
-static int clean_forms(hsel *S, size_t i, int flags)
-{
-    unsigned t = node_at(S->P, i)->tag;
-    return (t == T_FORM || t == T_FIELDSET) && clutter(S, i, flags);
-}
-
-static int clean_share(hsel *S, size_t i, int flags)
-{
-    unsigned t = node_at(S->P, i)->tag;
-    const hinfo *f = &S->in[i];
-    if (!f->root && (node_at(S->P, i)->flags & N_SHARE) && f->text < 500)
-        return 1;
-    /* Not in readability: a list that is nothing but links ("related
-     * stories", "more from ...") is no article text either. */
-    if ((t == T_UL || t == T_OL) && !(flags & F_KEEPALL) &&
-        link_density(f) > 0.7 && f->commas == 0)
-        return 1;
-    return (flags & F_WEIGHT) && (t == T_H1 || t == T_H2) &&
-           node_at(S->P, i)->weight < 0;
-}
-
-static int clean_blocks(hsel *S, size_t i, int flags)
-{
-    unsigned t = node_at(S->P, i)->tag;
-    return (t == T_TABLE || t == T_UL || t == T_DIV) && clutter(S, i, flags);
-}
-
-/* One attempt with the given flags; returns the article's text length. */
-static size_t attempt(hsel *S, int flags)
-{
-    size_t topc, len;
-    mark_removed(S, flags);
-    aggregate_all(S);
-    set_eparents(S);
-    score_units(S, flags);
-    topc = pick_top(S, flags);
-    choose_roots(S, topc);
-    mark_article(S);
-    if (flags & F_CLEAN)
-        (void)clean_pass(S, flags, clean_forms);
-    (void)clean_pass(S, flags, clean_share);
-    len = clean_pass(S, flags, (flags & F_CLEAN) ? clean_blocks : NULL);
-    return len;
-}
-
-/* The text of node i's subtree as it stands in the decoded buffer (a
- * block break reads as a space): copies at most cap bytes into out and
- * returns the full length. */
-static size_t node_text(const hparse *P, size_t i, unsigned char *out,
-                        size_t cap)
-{
-    const hnode *x = node_at(P, i);
-    size_t k, m = 0;
-    for (k = x->seg_start; k < x->seg_end; k++) {
-        const hseg *g = seg_at(P, k);
-        size_t len = g->kind == SEG_TEXT ? g->len : 1;
-        if (m + len <= cap) {
-            if (g->kind == SEG_TEXT)
-                memcpy(out + m, P->buf + g->off, len);
-            else
-                out[m] = ' ';
-        }
-        m += len;
-    }
-    return m;
-}
-
-/* Static facts: subtree text, ancestors (table, code, figure), data
- * tables, headings that repeat the title. */
-static int analyze_static(hsel *S)
-{
-    hparse *P = S->P;
-    size_t i, nn = P->nn;
-    /* per node: rows, max columns, cells of a row, data markers, nested */
-    typedef struct tabinfo {
-        size_t rows, cols, cells;
-        unsigned char data, nested;
-    } tabinfo;
-    tabinfo *t = (tabinfo *)brief__alloc(P->a, nn * sizeof *t);
-    if (!t)
-        return 0;
-    memset(t, 0, nn * sizeof *t);
-    for (i = 0; i < nn; i++) {
-        node_at(P, i)->tot = node_at(P, i)->text;
-        if (node_at(P, i)->weight)
-            S->any_weight = 1;
-    }
-    for (i = nn; i-- > 1;) {
-        hnode *nd = node_at(P, i);
-        size_t p = nd->parent;
-        unsigned tg = nd->tag;
-        node_at(P, p)->tot += nd->tot;
-        if ((tg == T_CAPTION && nd->tot) || tg == T_COLGROUP ||
-            tg == T_TFOOT || tg == T_THEAD || tg == T_TH ||
-            (nd->flags & N_HASCOL))
-            t[i].data = 1;
-        if (tg == T_TR) {
-            t[p].rows += t[i].rows + 1;
-            if (t[i].cells > t[p].cols)
-                t[p].cols = t[i].cells;
-        } else {
-            t[p].rows += t[i].rows;
-            if (t[i].cols > t[p].cols)
-                t[p].cols = t[i].cols;
-        }
-        if ((tg == T_TD || tg == T_TH) && node_at(P, p)->tag == T_TR)
-            t[p].cells++;
-        t[p].data |= t[i].data;
-        t[p].nested |= (unsigned char)(t[i].nested || tg == T_TABLE);
-        if (tg == T_TABLE) {
-            int data;
-            if (nd->flags & N_NOTDATA)
-                data = 0;
-            else if (nd->flags & N_SUMMARY)
-                data = 1;
-            else if (t[i].data)
-                data = 1;
-            else if (t[i].nested)
-                data = 0;
-            else if (t[i].rows == 1 || t[i].cols == 1)
-                data = 0;
-            else if (t[i].rows >= 10 || t[i].cols > 4)
-                data = 1;
-            else
-                data = t[i].rows * t[i].cols > 10;
-            if (data)
-                nd->flags |= S_DATATABLE;
-        }
-    }
-    for (i = 1; i < nn; i++) {
-        hnode *nd = node_at(P, i);
-        const hnode *pn = node_at(P, nd->parent);
-        unsigned inh =
-            pn->flags & (S_IN_TABLE | S_IN_CODE | S_IN_FIGURE | S_IN_DATA);
-        if (pn->tag == T_TABLE)
-            inh |= S_IN_TABLE | ((pn->flags & S_DATATABLE) ? S_IN_DATA : 0u);
-        if (pn->tag == T_CODE)
-            inh |= S_IN_CODE;
-        if (pn->tag == T_FIGURE)
-            inh |= S_IN_FIGURE;
-        nd->flags |= inh;
-        if ((nd->tag == T_H1 || nd->tag == T_H2) && S->title_len &&
-            nd->tot > 0 && nd->tot < 400) {
-            /* a short heading has few segments, so this stays linear */
-            unsigned char tmp[1600];
-            size_t m = node_text(P, i, tmp, sizeof tmp);
-            if (m > sizeof tmp)
-                m = sizeof tmp;
-            if (similarity(S->title, S->title_len, tmp, m) > 0.75)
-                nd->flags |= S_TITLESIM;
-        }
-    }
-    return 1;
-}
-
-/* ---- render ------------------------------------------------------------- */
-
-static size_t render(const hsel *S, unsigned char *out)
-{
-    const hparse *P = S->P;
-    size_t k, o = 0;
-    int para = 0, brk = 0, sp = 0;
-    if (S->title_len) {
-        memcpy(out, S->title, S->title_len);
-        o = S->title_len;
-        para = 1;
-        brk = 1;
-    }
-    for (k = 0; k < P->ns; k++) {
-        const hseg *g = seg_at(P, k);
-        size_t j;
-        if (g->kind == SEG_BREAK) {
-            if (para)
-                brk = 1;
-            continue;
-        }
-        if (!S->in[g->node].inart) {
-            if (para)
-                sp = 1;
-            continue;
-        }
-        for (j = 0; j < g->len; j++) {
-            unsigned x = P->buf[g->off + j];
-            if (is_ws(x) || x < 0x20 || x == 0x7F ||
-                (x == 0xC2 && j + 1 < g->len &&
-                 P->buf[g->off + j + 1] == 0xA0)) {
-                if (x == 0xC2)
-                    j++;
-                sp = 1;
-                continue;
-            }
-            if (para && brk) {
-                out[o++] = '\n';
-                out[o++] = '\n';
-            } else if (para && sp) {
-                out[o++] = ' ';
-            }
-            brk = 0;
-            sp = 0;
-            para = 1;
-            out[o++] = (unsigned char)x;
-        }
-    }
-    return o;
-}
-
-/* ---- entry points ------------------------------------------------------- */
-
-int brief__decode_html(brief__arena *a, const char *in, size_t len,
-                       brief__view *out)
-{
-    hparse P;
-    hsel S;
-    unsigned char *title = NULL, *text;
-    size_t title_len = 0, best = 0, bestlen = 0, k, cap, ran = 0;
-    static const int tries[4] = {F_STRIP | F_WEIGHT | F_CLEAN,
-                                 F_WEIGHT | F_CLEAN, F_CLEAN, 0};
-    memset(out, 0, sizeof *out);
+    size_t k;
     if (in && len > ((size_t)-1) / 4)
         return BRIEF_ERR_NOMEM; /* sizes below could not be computed */
-    memset(&P, 0, sizeof P);
-    P.a = a;
-    P.s = (const unsigned char *)(in ? in : "");
-    P.n = in ? len : 0;
-    P.no_comment = P.no_cdata = P.no_dq = P.no_sq = P.no_gt = NPOS;
+    memset(P, 0, sizeof *P);
+    P->a = a;
+    P->s = (const unsigned char *)(in ? in : "");
+    P->n = in ? len : 0;
+    P->no_comment = P->no_cdata = P->no_dq = P->no_sq = P->no_gt = NPOS;
     for (k = 0; k < T_COUNT; k++)
-        P.no_raw[k] = NPOS;
-    P.buf = (unsigned char *)brief__alloc(a, P.n + 1);
-    if (!P.buf)
+        P->no_raw[k] = NPOS;
+    P->buf = (unsigned char *)brief__alloc(a, P->n + 1);
+    if (!P->buf)
         return BRIEF_ERR_NOMEM;
-    P.next_id = T_COUNT;
+    P->next_id = T_COUNT;
     /* elements: at most one per 8 input bytes past the first 4096 (real
      * pages use one per 30-100 bytes), so garbage markup cannot make the
      * tree cost more than a bounded multiple of the input */
-    P.max_nodes = P.n / 8 + 4096;
-    if (!grow_open(&P, T_COUNT + 16) || !new_node(&P))
+    P->max_nodes = P->n / 8 + 4096;
+    if (!grow_open(P, T_COUNT + 16) || !new_node(P))
         return BRIEF_ERR_NOMEM;
     /* the root: stands for <body> (html, head and body tags are ignored) */
-    node_at(&P, 0)->tag = T_BODY;
-    node_at(&P, 0)->tf = tag_flags(T_BODY);
-    P.cur = 0;
-    if (!parse(&P))
-        return BRIEF_ERR_NOMEM;
-
-    /* The title: a <meta> title, else the cleaned <title>, else the h1. */
-    {
-        const unsigned char *src = NULL;
-        size_t src_len = 0, h1_len = 0, cl;
-        unsigned char *tmp, *h1 = NULL;
-        int from_meta = 0; /* a meta title is never swapped for the h1 */
-        if (P.meta_prio) {
-            size_t off = decode_into(&P, P.meta_off, P.meta_off + P.meta_len,
-                                     0, &src_len);
-            src = P.buf + off;
-            from_meta = 1;
-        } else if (P.have_title) {
-            src = P.buf + P.title_off;
-            src_len = P.title_len;
-        }
-        if (P.h1_count == 1) { /* the one visible <h1> */
-            for (k = 1; k < P.nn; k++) {
-                const hnode *x = node_at(&P, k);
-                if (x->tag == T_H1 && !x->drop) {
-                    size_t m = node_text(&P, k, NULL, 0);
-                    h1 = (unsigned char *)brief__alloc(a, m + 1);
-                    if (!h1)
-                        return BRIEF_ERR_NOMEM;
-                    (void)node_text(&P, k, h1, m);
-                    h1_len = collapse(h1, m, h1);
-                    break;
-                }
-            }
-        }
-        tmp = (unsigned char *)brief__alloc(a, src_len + h1_len + 1);
-        title = (unsigned char *)brief__alloc(a, src_len + h1_len + 1);
-        if (!tmp || !title)
-            return BRIEF_ERR_NOMEM;
-        cl = collapse(src ? src : (const unsigned char *)"", src_len, tmp);
-        if (cl) {
-            /* readability takes a meta title as it is; a " - Site" suffix
-             * is dropped from it too, as the title line of a summary */
-            title_len = clean_title(tmp, cl, title, from_meta ? NULL : h1,
-                                    from_meta ? 0 : h1_len);
-        } else if (h1_len) {
-            memcpy(title, h1, h1_len);
-            title_len = h1_len;
-        }
-    }
-
-    memset(&S, 0, sizeof S);
-    S.P = &P;
-    S.title = title;
-    S.title_len = title_len;
-    S.in = (hinfo *)brief__alloc(a, P.nn * sizeof *S.in);
-    S.roots = (size_t *)brief__alloc(a, P.nn * sizeof *S.roots);
-    if (!S.in || !S.roots || !analyze_static(&S))
-        return BRIEF_ERR_NOMEM;
-    /* readability's retries: the first attempt with 500 characters wins,
-     * else the longest. A retry whose dropped flag removed nothing in the
-     * last attempt would give the same result, so it is skipped. If even
-     * the best is empty, the last resort keeps all visible text, furniture
-     * included, so no page comes out empty. */
-    for (k = 0; k < 4; k++) {
-        size_t l;
-        if ((k == 1 && S.stripped == 0) || (k == 2 && !S.any_weight) ||
-            (k == 3 && S.cleaned == 0))
-            continue;
-        l = attempt(&S, tries[k]);
-        ran = k;
-        if (k == 0 || l > bestlen) {
-            bestlen = l;
-            best = k;
-        }
-        if (l >= 500)
-            break;
-    }
-    if (bestlen == 0)
-        (void)attempt(&S, F_KEEPALL);
-    else if (best != ran)
-        (void)attempt(&S, tries[best]);
-
-    /* the text: title, blank line, paragraphs */
-    cap = title_len + 2 + P.nb + 2 * P.ns + 1;
-    text = (unsigned char *)brief__alloc(a, cap);
-    if (!text)
-        return BRIEF_ERR_NOMEM;
-    out->len = render(&S, text);
-    text[out->len] = 0;
-    out->text = (const char *)text;
-    out->title_off = 0;
-    out->title_len = title_len;
-    return BRIEF_OK;
+    brief__html_node(P, 0)->tag = T_BODY;
+    brief__html_node(P, 0)->tf = tag_flags(T_BODY);
+    P->cur = 0;
+    return parse(P) ? BRIEF_OK : BRIEF_ERR_NOMEM;
 }
 
-/* Case-insensitive "s starts with lit" (lit lower case). */
-static int ci_prefix(const unsigned char *s, size_t n, const char *lit)
-{
-    size_t m = strlen(lit);
-    return n >= m && ci_eq(s, m, lit);
-}
+/* ---- format sniffing ---------------------------------------------------- */
 
 int brief__looks_html(const char *in, size_t len)
 {
@@ -2909,7 +1544,7 @@ int brief__looks_html(const char *in, size_t len)
     n = len < 8192 ? len : 8192;
     if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
         i = 3;
-    while (i < n && is_ws(s[i]))
+    while (i < n && brief__html_is_ws(s[i]))
         i++;
     for (k = 0; strong[k]; k++)
         if (ci_prefix(s + i, n - i, strong[k]))
@@ -2936,9 +1571,8 @@ int brief__looks_html(const char *in, size_t len)
     return tags > 2 * md;
 }
 
-#endif /* BRIEF_NO_HTML */
 
-#if defined(BRIEF_NO_HTML) && defined(BRIEF_NO_MARKDOWN)
+#else
 /* ISO C wants at least one declaration in a translation unit. */
 typedef int brief__html_left_out;
-#endif
+#endif /* BRIEF_NO_HTML */

@@ -3,7 +3,7 @@
  * doubled prefix brief__ so they never clash with a caller's.
  *
  * The flow, one stage a file, data moving one way:
- *   decode (normalize.c, html.c, markdown.c) -> segment.c -> terms.c
+ *   decode (normalize.c, html.c+extract.c, markdown.c) -> segment.c -> terms.c
  *   -> score.c -> select.c -> brief.c (result) -> render.c
  * Languages plug in through struct brief__lang (lang.c, stem_*.c).
  */

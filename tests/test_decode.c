@@ -17,8 +17,8 @@
 #include <time.h>
 #include "harness.h"
 #include "internal.h"
-#define BRIEF__ENTITY_TABLE
 #include "entities.h"
+#include "entities.inc"
 
 /* where the news page fixtures are (the FIXTURE_DIR argument) */
 static const char *fixture_dir = "tests/html";

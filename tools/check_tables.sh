@@ -26,6 +26,9 @@ else
     skipped=1
     echo "tables: casefold skipped (no compiler or no UTF-8 locale)"
 fi
+# the character references: tools/data/entities.txt -> src/entities.inc
+sh tools/gen_entities.sh "$T/entities.inc" > /dev/null 2>&1
+check entities src/entities.inc "$T/entities.inc"
 if [ "$skipped" -gt 0 ]; then
     echo "$pass passed, $fail failed, $skipped skipped"
 else

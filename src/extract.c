@@ -1,0 +1,1137 @@
+/*
+ * extract.c - the page's main text, from the element tree html.c builds:
+ * the title, the choice of the article's blocks and the plain text of
+ * them (brief__decode_html, the HTML decoder's entry point).
+ *
+ *  1. The title: a <meta> title, else the <title> with a " | Site" part
+ *     cleaned off (readability's _getArticleTitle), else the one <h1>.
+ *
+ *  2. attempt(): the main text is chosen by text density, following
+ *     Mozilla's readability (see "main text selection" below). Static
+ *     facts (subtree text, data tables, the heading that repeats the
+ *     title) are worked out once; each attempt marks removals, scores
+ *     paragraphs into their ancestors, picks the best container and its
+ *     siblings and cleans clutter out of the result. Every pass is a loop
+ *     over the nodes in index order (parents before children, or the
+ *     reverse for bottom-up sums): linear, and never recursive.
+ *
+ *  3. render(): the kept segments are written out, title first, whitespace
+ *     collapsed, one blank line between paragraphs.
+ *
+ * Memory: a few arrays of one entry per node, from the arena.
+ */
+#include <string.h>
+#include "internal.h"
+#include "html.h"
+
+#ifndef BRIEF_NO_HTML
+
+#define NPOS ((size_t)-1)
+
+/* ---- title -------------------------------------------------------------- */
+
+/* Copy buf[off..off+len) with whitespace collapsed and trimmed into out
+ * (room for len bytes); returns the new length. */
+static size_t collapse(const unsigned char *b, size_t len, unsigned char *out)
+{
+    size_t i, o = 0;
+    int sp = 0;
+    for (i = 0; i < len; i++) {
+        unsigned x = b[i];
+        if (brief__html_is_ws(x) || x < 0x20 ||
+            (x == 0xC2 && i + 1 < len && b[i + 1] == 0xA0)) {
+            if (x == 0xC2)
+                i++;
+            sp = o > 0;
+            continue;
+        }
+        if (sp)
+            out[o++] = ' ';
+        sp = 0;
+        out[o++] = (unsigned char)x;
+    }
+    return o;
+}
+
+/* Words of s[0..n) (runs between spaces); with nosep, runs made only of
+ * title separators (| - \ / > and the dashes) do not count. */
+static size_t count_words2(const unsigned char *s, size_t n, int nosep)
+{
+    size_t i, w = 0;
+    int in = 0, real = 0;
+    for (i = 0; i <= n; i++) {
+        if (i == n || s[i] == ' ') {
+            if (in && (real || !nosep))
+                w++;
+            in = 0;
+            real = 0;
+            continue;
+        }
+        in = 1;
+        if (s[i] == '|' || s[i] == '-' || s[i] == '\\' || s[i] == '/' ||
+            s[i] == '>')
+            continue;
+        if (i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0xBB) { /* >> */
+            i++;
+            continue;
+        }
+        if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 &&
+            (s[i + 2] == 0x93 || s[i + 2] == 0x94)) { /* en, em dash */
+            i += 2;
+            continue;
+        }
+        real = 1;
+    }
+    return w;
+}
+
+static size_t count_words(const unsigned char *s, size_t n)
+{
+    size_t i, w = 0;
+    int in = 0;
+    for (i = 0; i < n; i++) {
+        if (s[i] == ' ') {
+            in = 0;
+        } else if (!in) {
+            in = 1;
+            w++;
+        }
+    }
+    return w;
+}
+
+/* Position of the first (last) " X " with X a title separator, or NPOS;
+ * *w gets the separator's byte width. */
+static size_t find_sep(const unsigned char *s, size_t n, int last, size_t *w,
+                       int *hier)
+{
+    static const char *const seps[] = {"|", "-", "\xE2\x80\x93",
+        "\xE2\x80\x94", "\\", "/", ">", "\xC2\xBB", NULL};
+    size_t i, best = NPOS, bw = 0;
+    int k, bh = 0;
+    for (i = 0; i + 2 < n; i++) {
+        if (s[i] != ' ')
+            continue;
+        for (k = 0; seps[k]; k++) {
+            size_t m = strlen(seps[k]);
+            if (i + m + 1 < n && memcmp(s + i + 1, seps[k], m) == 0 &&
+                s[i + m + 1] == ' ') {
+                if (best == NPOS || last) {
+                    best = i;
+                    bw = m + 2;
+                    bh = k >= 4;
+                }
+                break;
+            }
+        }
+        if (best != NPOS && !last)
+            break;
+    }
+    *w = bw;
+    if (hier)
+        *hier = bh;
+    return best;
+}
+
+/*
+ * readability's _getArticleTitle on the <title> text t[0..n) (collapsed):
+ * drop a " | Site" part (or a "Site: " prefix) unless too little is left.
+ * Writes into out (room for n) and returns the length.
+ */
+static size_t clean_title(const unsigned char *t, size_t n, unsigned char *out,
+                          const unsigned char *h1, size_t h1_len)
+{
+    size_t w, p, cs = 0, cl = n, owc = count_words2(t, n, 1);
+    int hier = 0;
+    p = find_sep(t, n, 1, &w, &hier);
+    if (p != NPOS) {
+        size_t wdummy;
+        int h2 = 0;
+        size_t q = find_sep(t, n, 0, &wdummy, &h2);
+        cs = 0;
+        cl = p;
+        if (count_words(t, p) < 3) {
+            cs = q + wdummy;
+            cl = n - cs;
+        }
+        /* any hierarchical separator anywhere */
+        {
+            size_t i;
+            for (i = 0; i + 2 < n; i++)
+                if (t[i] == ' ' && (t[i + 1] == '\\' || t[i + 1] == '/' ||
+                                    t[i + 1] == '>') && t[i + 2] == ' ')
+                    hier = 1;
+        }
+    } else {
+        const unsigned char *c = (const unsigned char *)memchr(t, ':', n);
+        if (c && (size_t)(c - t) + 1 < n && c[1] == ' ') {
+            size_t first = (size_t)(c - t), lastc = first, i;
+            for (i = first; i < n; i++)
+                if (t[i] == ':')
+                    lastc = i;
+            cs = lastc + 1;
+            cl = n - cs;
+            if (count_words(t + cs, cl) < 3) {
+                cs = first + 1;
+                cl = n - cs;
+            } else if (count_words(t, first) > 5) {
+                cs = 0;
+                cl = n;
+            }
+        } else if ((n > 150 || n < 15) && h1 && h1_len) {
+            memcpy(out, h1, h1_len);
+            return h1_len;
+        }
+    }
+    while (cl && t[cs] == ' ') {
+        cs++;
+        cl--;
+    }
+    while (cl && t[cs + cl - 1] == ' ')
+        cl--;
+    if (count_words(t + cs, cl) <= 4 &&
+        (!hier || count_words(t + cs, cl) + 1 != owc)) {
+        cs = 0;
+        cl = n;
+    }
+    memcpy(out, t + cs, cl);
+    return cl;
+}
+
+/* ---- text similarity (readability's _textSimilarity) -------------------- */
+
+#define MAX_TOKS 96
+
+typedef struct tok {
+    size_t off, len;
+} tok;
+
+/* Split s[0..n) into lower-case-comparable word tokens (letters/digits). */
+static size_t tokenize(const unsigned char *s, size_t n, tok *t, size_t max)
+{
+    size_t i = 0, k = 0;
+    while (i < n && k < max) {
+        size_t st = i, j = i;
+        uint32_t cp = brief__utf8_next(s, n, &j);
+        enum brief__cls c = brief__class(cp);
+        if (c != BRIEF__C_LETTER && c != BRIEF__C_DIGIT && c != BRIEF__C_CJK) {
+            i = j;
+            continue;
+        }
+        i = j;
+        while (i < n) {
+            j = i;
+            cp = brief__utf8_next(s, n, &j);
+            c = brief__class(cp);
+            if (c != BRIEF__C_LETTER && c != BRIEF__C_DIGIT &&
+                c != BRIEF__C_CJK)
+                break;
+            i = j;
+        }
+        t[k].off = st;
+        t[k].len = i - st;
+        k++;
+    }
+    return k;
+}
+
+static int tok_eq(const unsigned char *a, tok x, const unsigned char *b, tok y)
+{
+    size_t i = 0, j = 0;
+    while (i < x.len && j < y.len) {
+        size_t ii = i, jj = j;
+        uint32_t p = brief__utf8_next(a + x.off, x.len, &ii);
+        uint32_t q = brief__utf8_next(b + y.off, y.len, &jj);
+        if (brief__fold(p) != brief__fold(q))
+            return 0;
+        i = ii;
+        j = jj;
+    }
+    return i == x.len && j == y.len;
+}
+
+/* Similarity of text b to text a: 1 - (length of b's words not in a) /
+ * (length of b's words). */
+static double similarity(const unsigned char *a, size_t an,
+                         const unsigned char *b, size_t bn)
+{
+    tok ta[MAX_TOKS], tb[MAX_TOKS];
+    size_t na = tokenize(a, an, ta, MAX_TOKS),
+           nb = tokenize(b, bn, tb, MAX_TOKS);
+    size_t i, k, all = 0, uniq = 0, nu = 0;
+    if (na == 0 || nb == 0)
+        return 0.0;
+    for (i = 0; i < nb; i++) {
+        int found = 0;
+        for (k = 0; k < na && !found; k++)
+            found = tok_eq(b, tb[i], a, ta[k]);
+        all += tb[i].len;
+        if (!found) {
+            uniq += tb[i].len;
+            nu++;
+        }
+    }
+    all += nb - 1;
+    if (nu)
+        uniq += nu - 1;
+    return 1.0 - (double)uniq / (double)all;
+}
+
+/* ---- main text selection ------------------------------------------------ */
+/*
+ * How the main text is chosen (after Mozilla's readability, whose test
+ * pages are the yardstick):
+ *
+ *  - Removed first: hidden and never-text content (at parse time), page
+ *    furniture (nav, aside, footer, header, form, cookie and consent
+ *    banners, modal dialogs), elements whose class/id says menu, comment,
+ *    banner, sidebar, related, share ... ("unlikely"), unlikely ARIA
+ *    roles, the byline, the heading that repeats the title, empty divs.
+ *  - Scoring: every paragraph-like element (p, td, pre, section, h2-h6,
+ *    a <div> with no block inside, and the loose text of a <div>, which the
+ *    parser wrapped in an anonymous paragraph) with at least 25 characters
+ *    scores 1 + its commas + one point per 100 characters (at most 3).
+ *    The score goes to its parent in full, to the grandparent by half and
+ *    to the three ancestors above by a third of their level. A container is
+ *    seeded with a bonus by tag (div +5, td/pre/blockquote +3, lists -3,
+ *    headings -5) and its class weight (+-25 for words such as "article",
+ *    "content" or "comment", "sidebar").
+ *  - Each container's score is scaled by (1 - link density): link
+ *    characters over all characters, so a menu or a "related stories" list
+ *    scores near zero however long it is.
+ *  - The best container wins; if several near-best ones share an ancestor,
+ *    or a parent scores higher, the choice moves up. Its siblings join when
+ *    they score at least a fifth of it, or are long low-link paragraphs.
+ *  - Clean-up inside the result: share boxes, headings with bad class
+ *    names, and tables, lists and divs that look like clutter (many links,
+ *    images or inputs, little text) are dropped.
+ *  - If fewer than 500 characters survive, it tries again with the
+ *    unlikely-class removal off, then without class weights, then without
+ *    the clean-up, and keeps the longest result. With no candidate at all
+ *    the whole page (cleaned the same way) is the text. If every attempt
+ *    comes out empty, all visible text is kept (a page wrapped whole in a
+ *    <form> or <header> still gives its text).
+ */
+
+#define F_STRIP 1  /* remove "unlikely" classes and roles, header, form */
+#define F_WEIGHT 2 /* use class weights                                   */
+#define F_CLEAN 4  /* remove clutter inside the result                    */
+#define F_KEEPALL 8 /* last resort: keep furniture too (only hidden and
+                       never-text content is dropped)                     */
+
+typedef struct hinfo {
+    size_t text, link10, commas, head, list;
+    size_t p, img, li, input, embed;
+    size_t kids;       /* live children (elements and void ones)          */
+    size_t only;       /* the first live child element                    */
+    size_t nodekids;   /* live child elements                             */
+    size_t eparent;    /* parent, skipping a div replaced by its only <p> */
+    double score;
+    unsigned char rm, scored, collapsed, plike, blockdesc, inart, root, mark;
+} hinfo;
+
+typedef struct hsel {
+    hparse *P;
+    hinfo *in;
+    size_t *roots;
+    size_t nroots;
+    const unsigned char *title;
+    size_t title_len;
+    /* what the flags of the last attempt changed, so that a retry that
+     * cannot differ is skipped */
+    size_t stripped;   /* nodes removed only because of F_STRIP          */
+    size_t cleaned;    /* nodes removed by the F_CLEAN passes            */
+    int any_weight;    /* some element has a non-zero class weight       */
+} hsel;
+
+static int is_p(const hsel *S, size_t i)
+{
+    unsigned t = brief__html_node(S->P, i)->tag;
+    return t == T_P || t == T_ANON || S->in[i].plike;
+}
+
+/* Aggregate the live subtree of every node in [lo, hi) whose flag "use"
+ * holds, bottom-up (children have larger indices than parents). Nodes are
+ * removed as decided by remove(); a removed node adds nothing upward. */
+static void agg_reset(hsel *S, size_t i)
+{
+    const hnode *nd = brief__html_node(S->P, i);
+    hinfo *f = &S->in[i];
+    f->text = nd->text;
+    f->link10 = nd->link10;
+    f->commas = nd->commas;
+    f->head = 0;
+    f->list = 0;
+    f->p = 0;
+    f->img = nd->img;
+    f->li = 0;
+    f->input = nd->input;
+    f->embed = nd->embed;
+    f->kids = nd->voids;
+    f->nodekids = 0;
+    f->only = 0;
+    f->blockdesc = nd->img > 0;
+    f->collapsed = 0;
+    f->plike = 0;
+}
+
+/* Node i is complete: decide its derived flags. */
+static void agg_finish(hsel *S, size_t i)
+{
+    const hnode *nd = brief__html_node(S->P, i);
+    hinfo *f = &S->in[i];
+    if (nd->tag == T_DIV) {
+        if (f->nodekids == 1 && f->kids == 1 &&
+            (brief__html_node(S->P, f->only)->tag == T_P ||
+             brief__html_node(S->P, f->only)->tag == T_ANON) &&
+            f->link10 * 4 < f->text * 10)
+            f->collapsed = 1;
+        else if (!f->blockdesc)
+            f->plike = 1;
+    }
+}
+
+/* Add child c into its parent. */
+static void agg_up(hsel *S, size_t c)
+{
+    const hnode *nd = brief__html_node(S->P, c);
+    hinfo *f = &S->in[c], *p = &S->in[nd->parent];
+    unsigned t = nd->tag;
+    p->text += f->text;
+    p->link10 += f->link10;
+    p->commas += f->commas;
+    p->head += (nd->tf & TF_HEAD) ? f->text : f->head;
+    p->list += (t == T_UL || t == T_OL) ? f->text : f->list;
+    p->p += f->p + (is_p(S, c) ? 1u : 0u);
+    p->img += f->img;
+    p->li += f->li + (t == T_LI ? 1u : 0u);
+    p->input += f->input;
+    p->embed += f->embed;
+    p->kids++;
+    p->nodekids++;
+    p->only = c;
+    p->blockdesc |= (unsigned char)(f->blockdesc || (nd->tf & TF_DIVP));
+}
+
+/* Bottom-up aggregation over all live nodes. */
+static void aggregate_all(hsel *S)
+{
+    size_t i, nn = S->P->nn;
+    for (i = 0; i < nn; i++)
+        if (!S->in[i].rm)
+            agg_reset(S, i);
+    for (i = nn; i-- > 0;) {
+        if (S->in[i].rm)
+            continue;
+        agg_finish(S, i);
+        if (i > 0)
+            agg_up(S, i);
+    }
+}
+
+static int tag_score(unsigned t)
+{
+    switch (t) {
+    case T_DIV: return 5;
+    case T_PRE: case T_TD: case T_BLOCKQUOTE: return 3;
+    case T_ADDRESS: case T_OL: case T_UL: case T_DL: case T_DD: case T_DT:
+    case T_LI: case T_FORM: return -3;
+    case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6:
+    case T_TH: return -5;
+    default: return 0;
+    }
+}
+
+static void init_score(hsel *S, size_t i, int flags)
+{
+    const hnode *nd = brief__html_node(S->P, i);
+    hinfo *f = &S->in[i];
+    unsigned t = is_p(S, i) ? T_P : nd->tag;
+    if (f->scored)
+        return;
+    f->scored = 1;
+    f->score = (double)tag_score(t) + ((flags & F_WEIGHT) ? nd->weight : 0);
+}
+
+static double link_density(const hinfo *f)
+{
+    return f->text ? (double)f->link10 / (10.0 * (double)f->text) : 0.0;
+}
+
+/* 1 if the text of node i holds ". " or ends with "." (checked only on
+ * short paragraphs, so the walk is cheap). */
+static int has_sentence_end(const hsel *S, size_t i)
+{
+    const hparse *P = S->P;
+    const hnode *nd = brief__html_node(P, i);
+    size_t k, last = 0;
+    int seen = 0;
+    for (k = nd->seg_start; k < nd->seg_end; k++) {
+        const hseg *g = brief__html_seg(P, k);
+        size_t j;
+        if (g->kind != SEG_TEXT || S->in[g->node].rm)
+            continue;
+        for (j = 0; j < g->len; j++) {
+            unsigned c = P->buf[g->off + j];
+            if (seen && (c == ' '))
+                return 1;
+            if (!brief__html_is_ws(c)) {
+                seen = c == '.';
+                last = c;
+            } else {
+                seen = 0;
+            }
+        }
+    }
+    return last == '.';
+}
+
+static int same_class(const hparse *P, size_t a, size_t b)
+{
+    const hnode *x = brief__html_node(P, a), *y = brief__html_node(P, b);
+    return x->cls_len && x->cls_len == y->cls_len &&
+           memcmp(P->s + x->cls_off, P->s + y->cls_off, x->cls_len) == 0;
+}
+
+/* Mark removals for one attempt (document order, so "the first byline" and
+ * "the first heading that repeats the title" mean what they say). */
+static void mark_removed(hsel *S, int flags)
+{
+    hparse *P = S->P;
+    size_t i;
+    int byline = 0, titledup = 0;
+    memset(S->in, 0, P->nn * sizeof *S->in);
+    S->stripped = 0;
+    S->cleaned = 0;
+    for (i = 1; i < P->nn; i++) {
+        const hnode *nd = brief__html_node(P, i);
+        unsigned t = nd->tag, fl = nd->tf;
+        int r = 0;
+        if (S->in[nd->parent].rm) {
+            S->in[i].rm = 1;
+            continue;
+        }
+        if ((fl & TF_DROP) || (nd->flags & N_HIDDEN))
+            r = 1;
+        else if (flags & F_KEEPALL)
+            r = 0;
+        else if ((fl & TF_SOFT) || (nd->flags & (N_MODAL | N_BANNER)))
+            r = 1;
+        else if (!byline && (nd->flags & N_BYLINE) && nd->tot > 0 &&
+                 nd->tot < 100)
+            r = byline = 1;
+        else if (!titledup && (nd->flags & S_TITLESIM))
+            r = titledup = 1;
+        else if ((flags & F_STRIP) &&
+                 (((nd->flags & N_UNLIKELY) &&
+                   !(nd->flags & (S_IN_TABLE | S_IN_CODE)) && t != T_A) ||
+                  (nd->flags & N_BADROLE))) {
+            r = 1;
+            S->stripped++;
+        }
+        else if ((t == T_DIV || t == T_SECTION || t == T_HEADER ||
+                  (fl & TF_HEAD)) && nd->tot == 0 && nd->kids0 == nd->brhr)
+            r = 1;
+        S->in[i].rm = (unsigned char)r;
+    }
+}
+
+/* Effective parents: a div that is only a wrapper of one <p> is skipped. */
+static void set_eparents(hsel *S)
+{
+    size_t i;
+    S->in[0].eparent = NPOS;
+    for (i = 1; i < S->P->nn; i++) {
+        size_t p = brief__html_node(S->P, i)->parent;
+        S->in[i].eparent = S->in[p].collapsed ? S->in[p].eparent : p;
+    }
+}
+
+static void score_units(hsel *S, int flags)
+{
+    size_t i;
+    for (i = 1; i < S->P->nn; i++) {
+        hinfo *f = &S->in[i];
+        size_t a, level;
+        double cs;
+        if (f->rm || f->collapsed)
+            continue;
+        if (!((brief__html_node(S->P, i)->tf & TF_SCORE) || f->plike))
+            continue;
+        if (f->text < 25)
+            continue;
+        cs = 1.0 + (double)f->commas +
+             (double)(f->text / 100 < 3 ? f->text / 100 : 3);
+        for (a = f->eparent, level = 0; a != NPOS && level < 5;
+             a = S->in[a].eparent, level++) {
+            double div = level == 0   ? 1.0
+                         : level == 1 ? 2.0
+                                      : (double)level * 3.0;
+            init_score(S, a, flags);
+            S->in[a].score += cs / div;
+        }
+    }
+}
+
+/* The children of p in the effective tree, in document order, are the live
+ * nodes c in p's subtree with eparent == p. */
+static size_t next_child(const hsel *S, size_t p, size_t from)
+{
+    size_t i, end = brief__html_node(S->P, p)->end;
+    for (i = from; i < end; i++) {
+        if (S->in[i].rm) {
+            /* skip the removed subtree */
+            i = brief__html_node(S->P, i)->end - 1;
+            continue;
+        }
+        if (S->in[i].eparent == p && !S->in[i].collapsed)
+            return i;
+    }
+    return NPOS;
+}
+
+static size_t pick_top(hsel *S, int flags)
+{
+    size_t top5[5], i, k, ntop = 0, topc;
+    for (i = 0; i < S->P->nn; i++) {
+        hinfo *f = &S->in[i];
+        if (f->rm || !f->scored)
+            continue;
+        f->score *= 1.0 - link_density(f);
+        for (k = 0; k < 5; k++) {
+            if (k == ntop || f->score > S->in[top5[k]].score) {
+                size_t m = ntop < 5 ? ntop : 4;
+                for (; m > k; m--)
+                    top5[m] = top5[m - 1];
+                top5[k] = i;
+                if (ntop < 5)
+                    ntop++;
+                break;
+            }
+        }
+    }
+    if (ntop == 0 || top5[0] == 0)
+        return 0;
+    topc = top5[0];
+    /* Several near-best candidates under one ancestor: take the ancestor. */
+    {
+        size_t alt = 0, a;
+        for (k = 1; k < ntop; k++)
+            if (S->in[topc].score > 0 &&
+                S->in[top5[k]].score / S->in[topc].score >= 0.75)
+                alt++;
+        if (alt >= 3) {
+            for (k = 1; k < ntop; k++)
+                if (S->in[topc].score > 0 &&
+                    S->in[top5[k]].score / S->in[topc].score >= 0.75)
+                    for (a = S->in[top5[k]].eparent; a != NPOS;
+                         a = S->in[a].eparent)
+                        if (S->in[a].mark < 255)
+                            S->in[a].mark++;
+            for (a = S->in[topc].eparent; a != NPOS && a != 0;
+                 a = S->in[a].eparent)
+                if (S->in[a].mark >= 3) {
+                    topc = a;
+                    break;
+                }
+            for (k = 1; k < ntop; k++)
+                for (a = S->in [top5[k]].eparent; a != NPOS;
+                     a = S->in[a].eparent)
+                    S->in[a].mark = 0;
+        }
+    }
+    init_score(S, topc, flags);
+    /* A parent that scores more than the candidate takes over. */
+    {
+        size_t a = S->in[topc].eparent;
+        double last = S->in[topc].score, thr = last / 3.0;
+        while (a != NPOS && a != 0) {
+            if (!S->in[a].scored) {
+                a = S->in[a].eparent;
+                continue;
+            }
+            if (S->in[a].score < thr)
+                break;
+            if (S->in[a].score > last) {
+                topc = a;
+                break;
+            }
+            last = S->in[a].score;
+            a = S->in[a].eparent;
+        }
+    }
+    /* An only child stands for its parent. */
+    {
+        size_t a = S->in[topc].eparent;
+        while (a != NPOS && a != 0 && S->in[a].kids == 1) {
+            topc = a;
+            a = S->in[a].eparent;
+        }
+    }
+    init_score(S, topc, flags);
+    return topc;
+}
+
+static int choose_roots(hsel *S, size_t topc)
+{
+    size_t par, c, cap;
+    double thr;
+    S->nroots = 0;
+    if (topc == 0) {
+        S->roots[S->nroots++] = 0;
+        return 1;
+    }
+    par = S->in[topc].eparent;
+    thr = S->in[topc].score * 0.2;
+    if (thr < 10.0)
+        thr = 10.0;
+    cap = S->P->nn;
+    for (c = next_child(S, par, par + 1); c != NPOS;
+         c = next_child(S, par, brief__html_node(S->P, c)->end)) {
+        int add = 0;
+        if (c == topc) {
+            add = 1;
+        } else {
+            hinfo *f = &S->in[c];
+            double bonus =
+                same_class(S->P, c, topc) ? S->in[topc].score * 0.2 : 0.0;
+            if (f->scored && f->score + bonus >= thr) {
+                add = 1;
+            } else if (is_p(S, c)) {
+                double ld = link_density(f);
+                if (f->text > 80 && ld < 0.25)
+                    add = 1;
+                else if (f->text < 80 && f->text > 0 && f->link10 == 0 &&
+                         has_sentence_end(S, c))
+                    add = 1;
+            }
+        }
+        if (add && S->nroots < cap)
+            S->roots[S->nroots++] = c;
+    }
+    return 1;
+}
+
+/* inart: in the subtree of a root and not removed. */
+static void mark_article(hsel *S)
+{
+    size_t i, k;
+    for (i = 0; i < S->P->nn; i++) {
+        S->in[i].inart = 0;
+        S->in[i].root = 0;
+    }
+    for (k = 0; k < S->nroots; k++)
+        S->in[S->roots[k]].root = 1;
+    for (i = 0; i < S->P->nn; i++) {
+        hinfo *f = &S->in[i];
+        if (f->rm)
+            continue;
+        if (f->root ||
+            (i > 0 && S->in[brief__html_node(S->P, i)->parent].inart))
+            f->inart = 1;
+    }
+}
+
+/* Aggregate the article bottom-up; call drop() on each node once its
+ * subtree is complete and remove the node if it says so (so inner clutter
+ * goes before its container is judged, as in readability). Returns the
+ * article's text length. */
+typedef int (*clean_fn)(hsel *S, size_t i, int flags);
+
+static int clean_share(hsel *S, size_t i, int flags);
+
+static size_t clean_pass(hsel *S, int flags, clean_fn drop)
+{
+    size_t i, total = 0, nn = S->P->nn;
+    for (i = 0; i < nn; i++)
+        if (S->in[i].inart)
+            agg_reset(S, i);
+    for (i = nn; i-- > 0;) {
+        hinfo *f = &S->in[i];
+        if (!f->inart)
+            continue;
+        agg_finish(S, i);
+        if (drop && !f->collapsed && !f->plike && drop(S, i, flags)) {
+            f->rm = 1;
+            if (drop != clean_share)
+                S->cleaned++;
+            continue;
+        }
+        if (f->root)
+            total += f->text;
+        else
+            agg_up(S, i);
+    }
+    mark_article(S);
+    return total;
+}
+
+static int is_data_table(const hsel *S, size_t i)
+{
+    return (brief__html_node(S->P, i)->flags & S_DATATABLE) != 0;
+}
+
+/* readability's _cleanConditionally test. */
+static int clutter(hsel *S, size_t i, int flags)
+{
+    const hnode *nd = brief__html_node(S->P, i);
+    const hinfo *f = &S->in[i];
+    int weight = (flags & F_WEIGHT) ? nd->weight : 0;
+    int is_list = nd->tag == T_UL || nd->tag == T_OL ||
+                  (f->text && (double)f->list / (double)f->text > 0.9);
+    double ld, hd;
+    long p, img, li, input;
+    if (nd->tag == T_TABLE && is_data_table(S, i))
+        return 0;
+    if (nd->flags & (S_IN_DATA | S_IN_CODE))
+        return 0;
+    if (weight < 0)
+        return 1;
+    if (f->commas >= 10)
+        return 0;
+    p = (long)f->p;
+    img = (long)f->img;
+    li = (long)f->li - 100;
+    input = (long)f->input;
+    ld = link_density(f);
+    hd = f->text ? (double)f->head / (double)f->text : 0.0;
+    if (img > 1 && (double)p / (double)img < 0.5 && !(nd->flags & S_IN_FIGURE))
+        return 1;
+    if (!is_list && li > p)
+        return 1;
+    if (input > p / 3)
+        return 1;
+    if (!is_list && hd < 0.9 && f->text < 25 && (img == 0 || img > 2) &&
+        !(nd->flags & S_IN_FIGURE))
+        return 1;
+    if (!is_list && weight < 25 && ld > 0.2)
+        return 1;
+    if (weight >= 25 && ld > 0.5)
+        return 1;
+    if ((f->embed == 1 && f->text < 75) || f->embed > 1)
+        return 1;
+    return 0;
+}
+
+/* The clean-up passes, in readability's order: forms, then share boxes
+ * and headings with bad class names, then tables, lists and divs. */
+static int clean_forms(hsel *S, size_t i, int flags)
+{
+    unsigned t = brief__html_node(S->P, i)->tag;
+    return (t == T_FORM || t == T_FIELDSET) && clutter(S, i, flags);
+}
+
+static int clean_share(hsel *S, size_t i, int flags)
+{
+    unsigned t = brief__html_node(S->P, i)->tag;
+    const hinfo *f = &S->in[i];
+    if (!f->root && (brief__html_node(S->P, i)->flags & N_SHARE) &&
+        f->text < 500)
+        return 1;
+    /* Not in readability: a list that is nothing but links ("related
+     * stories", "more from ...") is no article text either. */
+    if ((t == T_UL || t == T_OL) && !(flags & F_KEEPALL) &&
+        link_density(f) > 0.7 && f->commas == 0)
+        return 1;
+    return (flags & F_WEIGHT) && (t == T_H1 || t == T_H2) &&
+           brief__html_node(S->P, i)->weight < 0;
+}
+
+static int clean_blocks(hsel *S, size_t i, int flags)
+{
+    unsigned t = brief__html_node(S->P, i)->tag;
+    return (t == T_TABLE || t == T_UL || t == T_DIV) && clutter(S, i, flags);
+}
+
+/* One attempt with the given flags; returns the article's text length. */
+static size_t attempt(hsel *S, int flags)
+{
+    size_t topc, len;
+    mark_removed(S, flags);
+    aggregate_all(S);
+    set_eparents(S);
+    score_units(S, flags);
+    topc = pick_top(S, flags);
+    choose_roots(S, topc);
+    mark_article(S);
+    if (flags & F_CLEAN)
+        (void)clean_pass(S, flags, clean_forms);
+    (void)clean_pass(S, flags, clean_share);
+    len = clean_pass(S, flags, (flags & F_CLEAN) ? clean_blocks : NULL);
+    return len;
+}
+
+/* The text of node i's subtree as it stands in the decoded buffer (a
+ * block break reads as a space): copies at most cap bytes into out and
+ * returns the full length. */
+static size_t node_text(const hparse *P, size_t i, unsigned char *out,
+                        size_t cap)
+{
+    const hnode *x = brief__html_node(P, i);
+    size_t k, m = 0;
+    for (k = x->seg_start; k < x->seg_end; k++) {
+        const hseg *g = brief__html_seg(P, k);
+        size_t len = g->kind == SEG_TEXT ? g->len : 1;
+        if (m + len <= cap) {
+            if (g->kind == SEG_TEXT)
+                memcpy(out + m, P->buf + g->off, len);
+            else
+                out[m] = ' ';
+        }
+        m += len;
+    }
+    return m;
+}
+
+/* Static facts: subtree text, ancestors (table, code, figure), data
+ * tables, headings that repeat the title. */
+static int analyze_static(hsel *S)
+{
+    hparse *P = S->P;
+    size_t i, nn = P->nn;
+    /* per node: rows, max columns, cells of a row, data markers, nested */
+    typedef struct tabinfo {
+        size_t rows, cols, cells;
+        unsigned char data, nested;
+    } tabinfo;
+    tabinfo *t = (tabinfo *)brief__alloc(P->a, nn * sizeof *t);
+    if (!t)
+        return 0;
+    memset(t, 0, nn * sizeof *t);
+    for (i = 0; i < nn; i++) {
+        brief__html_node(P, i)->tot = brief__html_node(P, i)->text;
+        if (brief__html_node(P, i)->weight)
+            S->any_weight = 1;
+    }
+    for (i = nn; i-- > 1;) {
+        hnode *nd = brief__html_node(P, i);
+        size_t p = nd->parent;
+        unsigned tg = nd->tag;
+        brief__html_node(P, p)->tot += nd->tot;
+        if ((tg == T_CAPTION && nd->tot) || tg == T_COLGROUP ||
+            tg == T_TFOOT || tg == T_THEAD || tg == T_TH ||
+            (nd->flags & N_HASCOL))
+            t[i].data = 1;
+        if (tg == T_TR) {
+            t[p].rows += t[i].rows + 1;
+            if (t[i].cells > t[p].cols)
+                t[p].cols = t[i].cells;
+        } else {
+            t[p].rows += t[i].rows;
+            if (t[i].cols > t[p].cols)
+                t[p].cols = t[i].cols;
+        }
+        if ((tg == T_TD || tg == T_TH) && brief__html_node(P, p)->tag == T_TR)
+            t[p].cells++;
+        t[p].data |= t[i].data;
+        t[p].nested |= (unsigned char)(t[i].nested || tg == T_TABLE);
+        if (tg == T_TABLE) {
+            int data;
+            if (nd->flags & N_NOTDATA)
+                data = 0;
+            else if (nd->flags & N_SUMMARY)
+                data = 1;
+            else if (t[i].data)
+                data = 1;
+            else if (t[i].nested)
+                data = 0;
+            else if (t[i].rows == 1 || t[i].cols == 1)
+                data = 0;
+            else if (t[i].rows >= 10 || t[i].cols > 4)
+                data = 1;
+            else
+                data = t[i].rows * t[i].cols > 10;
+            if (data)
+                nd->flags |= S_DATATABLE;
+        }
+    }
+    for (i = 1; i < nn; i++) {
+        hnode *nd = brief__html_node(P, i);
+        const hnode *pn = brief__html_node(P, nd->parent);
+        unsigned inh =
+            pn->flags & (S_IN_TABLE | S_IN_CODE | S_IN_FIGURE | S_IN_DATA);
+        if (pn->tag == T_TABLE)
+            inh |= S_IN_TABLE | ((pn->flags & S_DATATABLE) ? S_IN_DATA : 0u);
+        if (pn->tag == T_CODE)
+            inh |= S_IN_CODE;
+        if (pn->tag == T_FIGURE)
+            inh |= S_IN_FIGURE;
+        nd->flags |= inh;
+        if ((nd->tag == T_H1 || nd->tag == T_H2) && S->title_len &&
+            nd->tot > 0 && nd->tot < 400) {
+            /* a short heading has few segments, so this stays linear */
+            unsigned char tmp[1600];
+            size_t m = node_text(P, i, tmp, sizeof tmp);
+            if (m > sizeof tmp)
+                m = sizeof tmp;
+            if (similarity(S->title, S->title_len, tmp, m) > 0.75)
+                nd->flags |= S_TITLESIM;
+        }
+    }
+    return 1;
+}
+
+/* ---- render ------------------------------------------------------------- */
+
+static size_t render(const hsel *S, unsigned char *out)
+{
+    const hparse *P = S->P;
+    size_t k, o = 0;
+    int para = 0, brk = 0, sp = 0;
+    if (S->title_len) {
+        memcpy(out, S->title, S->title_len);
+        o = S->title_len;
+        para = 1;
+        brk = 1;
+    }
+    for (k = 0; k < P->ns; k++) {
+        const hseg *g = brief__html_seg(P, k);
+        size_t j;
+        if (g->kind == SEG_BREAK) {
+            if (para)
+                brk = 1;
+            continue;
+        }
+        if (!S->in[g->node].inart) {
+            if (para)
+                sp = 1;
+            continue;
+        }
+        for (j = 0; j < g->len; j++) {
+            unsigned x = P->buf[g->off + j];
+            if (brief__html_is_ws(x) || x < 0x20 || x == 0x7F ||
+                (x == 0xC2 && j + 1 < g->len &&
+                 P->buf[g->off + j + 1] == 0xA0)) {
+                if (x == 0xC2)
+                    j++;
+                sp = 1;
+                continue;
+            }
+            if (para && brk) {
+                out[o++] = '\n';
+                out[o++] = '\n';
+            } else if (para && sp) {
+                out[o++] = ' ';
+            }
+            brk = 0;
+            sp = 0;
+            para = 1;
+            out[o++] = (unsigned char)x;
+        }
+    }
+    return o;
+}
+
+/* ---- entry points ------------------------------------------------------- */
+
+int brief__decode_html(brief__arena *a, const char *in, size_t len,
+                       brief__view *out)
+{
+    hparse P;
+    hsel S;
+    unsigned char *title = NULL, *text;
+    size_t title_len = 0, best = 0, bestlen = 0, k, cap, ran = 0;
+    static const int tries[4] = {F_STRIP | F_WEIGHT | F_CLEAN,
+                                 F_WEIGHT | F_CLEAN, F_CLEAN, 0};
+    int r;
+    memset(out, 0, sizeof *out);
+    r = brief__html_parse(a, in, len, &P);
+    if (r != BRIEF_OK)
+        return r;
+
+    /* The title: a <meta> title, else the cleaned <title>, else the h1. */
+    {
+        const unsigned char *src = NULL;
+        size_t src_len = 0, h1_len = 0, cl;
+        unsigned char *tmp, *h1 = NULL;
+        int from_meta = 0; /* a meta title is never swapped for the h1 */
+        if (P.meta_prio) {
+            size_t off = brief__html_decode(&P, P.meta_off,
+                                            P.meta_off + P.meta_len, 0,
+                                            &src_len);
+            src = P.buf + off;
+            from_meta = 1;
+        } else if (P.have_title) {
+            src = P.buf + P.title_off;
+            src_len = P.title_len;
+        }
+        if (P.h1_count == 1) { /* the one visible <h1> */
+            for (k = 1; k < P.nn; k++) {
+                const hnode *x = brief__html_node(&P, k);
+                if (x->tag == T_H1 && !x->drop) {
+                    size_t m = node_text(&P, k, NULL, 0);
+                    h1 = (unsigned char *)brief__alloc(a, m + 1);
+                    if (!h1)
+                        return BRIEF_ERR_NOMEM;
+                    (void)node_text(&P, k, h1, m);
+                    h1_len = collapse(h1, m, h1);
+                    break;
+                }
+            }
+        }
+        tmp = (unsigned char *)brief__alloc(a, src_len + h1_len + 1);
+        title = (unsigned char *)brief__alloc(a, src_len + h1_len + 1);
+        if (!tmp || !title)
+            return BRIEF_ERR_NOMEM;
+        cl = collapse(src ? src : (const unsigned char *)"", src_len, tmp);
+        if (cl) {
+            /* readability takes a meta title as it is; a " - Site" suffix
+             * is dropped from it too, as the title line of a summary */
+            title_len = clean_title(tmp, cl, title, from_meta ? NULL : h1,
+                                    from_meta ? 0 : h1_len);
+        } else if (h1_len) {
+            memcpy(title, h1, h1_len);
+            title_len = h1_len;
+        }
+    }
+
+    memset(&S, 0, sizeof S);
+    S.P = &P;
+    S.title = title;
+    S.title_len = title_len;
+    S.in = (hinfo *)brief__alloc(a, P.nn * sizeof *S.in);
+    S.roots = (size_t *)brief__alloc(a, P.nn * sizeof *S.roots);
+    if (!S.in || !S.roots || !analyze_static(&S))
+        return BRIEF_ERR_NOMEM;
+    /* readability's retries: the first attempt with 500 characters wins,
+     * else the longest. A retry whose dropped flag removed nothing in the
+     * last attempt would give the same result, so it is skipped. If even
+     * the best is empty, the last resort keeps all visible text, furniture
+     * included, so no page comes out empty. */
+    for (k = 0; k < 4; k++) {
+        size_t l;
+        if ((k == 1 && S.stripped == 0) || (k == 2 && !S.any_weight) ||
+            (k == 3 && S.cleaned == 0))
+            continue;
+        l = attempt(&S, tries[k]);
+        ran = k;
+        if (k == 0 || l > bestlen) {
+            bestlen = l;
+            best = k;
+        }
+        if (l >= 500)
+            break;
+    }
+    if (bestlen == 0)
+        (void)attempt(&S, F_KEEPALL);
+    else if (best != ran)
+        (void)attempt(&S, tries[best]);
+
+    /* the text: title, blank line, paragraphs */
+    cap = title_len + 2 + P.nb + 2 * P.ns + 1;
+    text = (unsigned char *)brief__alloc(a, cap);
+    if (!text)
+        return BRIEF_ERR_NOMEM;
+    out->len = render(&S, text);
+    text[out->len] = 0;
+    out->text = (const char *)text;
+    out->title_off = 0;
+    out->title_len = title_len;
+    return BRIEF_OK;
+}
+
+
+#else
+/* ISO C wants at least one declaration in a translation unit. */
+typedef int brief__extract_left_out;
+#endif /* BRIEF_NO_HTML */
