@@ -278,139 +278,167 @@ static int is_delim(const unsigned char *p, size_t n, size_t i, size_t e,
     return 1;
 }
 
-/* Write the inline content p[0..n) as plain text. A link's text is read
- * in place: its "](url)" tail is pushed on a small stack of spans to skip
- * when the reader reaches them, so there is no recursion. */
+/* A link's text is read in place: its "](url)" tail is pushed on a small
+ * stack of spans to skip when the reader reaches them, so there is no
+ * recursion. */
 #define MAX_SKIPS 32
 
+typedef struct skips {
+    size_t at[MAX_SKIPS], to[MAX_SKIPS];
+    int n;
+} skips;
+
+/* Something (an image, an autolink) was left out at this point. */
+static void left_out(inl *w)
+{
+    w->sp = w->started;
+    w->dropped = 1;
+}
+
+/* Each reader below handles the construct starting at p[i] and returns
+ * where reading goes on. */
+
+/* A code span keeps its text verbatim (one surrounding space stripped); a
+ * backtick run without its closer is text. */
+static size_t code_span(inl *w, const unsigned char *p, size_t n, size_t i)
+{
+    size_t e = tick_run(p, n, i), k = e - i, cl = code_close(p, n, e, k), a, b;
+    if (cl == NPOS) {
+        for (; i < e; i++)
+            emit(w, '`');
+        return e;
+    }
+    a = e;
+    b = cl;
+    if (b - a >= 2 && p[a] == ' ' && p[b - 1] == ' ') {
+        a++;
+        b--;
+    }
+    for (; a < b; a++)
+        emit(w, p[a]);
+    return cl + k;
+}
+
+/* An image "![alt](src)" or "![alt][ref]" at p[i] is dropped with its alt
+ * text; a '!' that starts none is text. */
+static size_t image(inl *w, const unsigned char *p, size_t n, size_t i)
+{
+    size_t b = bracket_close(p, n, i + 1), e = NPOS;
+    if (b != NPOS && b + 1 < n && p[b + 1] == '(')
+        e = paren_close(p, n, b + 2);
+    if (e == NPOS && b != NPOS && b + 1 < n && p[b + 1] == '[')
+        e = bracket_close(p, n, b + 1);
+    if (e != NPOS) {
+        left_out(w);
+        return e + 1;
+    }
+    emit(w, '!');
+    return i + 1;
+}
+
+/* "[text](url)", "[text][ref]": the text stays and the tail is skipped; a
+ * footnote reference "[^1]" goes; a bare "[text]" (shortcut reference or
+ * plain brackets) stays as text. */
+static size_t link_open(inl *w, skips *sk, const unsigned char *p, size_t n,
+                        size_t i)
+{
+    size_t b = bracket_close(p, n, i);
+    if (b != NPOS) {
+        size_t e = NPOS;
+        if (b + 1 < n && p[b + 1] == '(')
+            e = paren_close(p, n, b + 2);
+        else if (b + 1 < n && p[b + 1] == '[')
+            e = bracket_close(p, n, b + 1);
+        if (i + 1 < n && p[i + 1] == '^' && e == NPOS)
+            return b + 1;
+        if (e != NPOS && sk->n < MAX_SKIPS &&
+            (sk->n == 0 || e + 1 <= sk->at[sk->n - 1])) {
+            sk->at[sk->n] = b;
+            sk->to[sk->n] = e + 1;
+            sk->n++;
+            return i + 1;
+        }
+    }
+    emit(w, '[');
+    return i + 1;
+}
+
+/* '<': an autolink is dropped, an inline HTML tag or comment removed; else
+ * the '<' is text. */
+static size_t angle(inl *w, const unsigned char *p, size_t n, size_t i)
+{
+    size_t e = autolink_end(p, n, i);
+    if (e != NPOS) {
+        left_out(w);
+        return e;
+    }
+    e = html_tag_end(p, n, i);
+    if (e != NPOS)
+        return e;
+    emit(w, '<');
+    return i + 1;
+}
+
+/* A character reference is decoded; a '&' that starts none is text. */
+static size_t char_ref(inl *w, const unsigned char *p, size_t n, size_t i)
+{
+    uint32_t cp;
+    size_t used = brief__html_entity(p, n, i, 0, &cp);
+    if (!used) {
+        emit(w, '&');
+        return i + 1;
+    }
+    emit_cp(w, cp);
+    return i + used;
+}
+
+/* A run of '*', '_' or '~' goes when it is an emphasis or strike-through
+ * delimiter and is text otherwise. */
+static size_t delim_run(inl *w, const unsigned char *p, size_t n, size_t i)
+{
+    unsigned c = p[i];
+    size_t e = i;
+    while (e < n && p[e] == c)
+        e++;
+    if (is_delim(p, n, i, e, c))
+        return e;
+    for (; i < e; i++)
+        emit(w, c);
+    return e;
+}
+
+/* Write the inline content p[0..n) as plain text. */
 static void inlines(inl *w, const unsigned char *p, size_t n)
 {
-    size_t i = 0, skip_at[MAX_SKIPS], skip_to[MAX_SKIPS];
-    int nskip = 0;
+    skips sk;
+    size_t i = 0;
+    sk.n = 0;
     while (i < n) {
         unsigned c;
-        if (nskip && i >= skip_at[nskip - 1]) {
-            i = skip_to[--nskip];
+        if (sk.n && i >= sk.at[sk.n - 1]) { /* the tail of a link's text */
+            i = sk.to[--sk.n];
             continue;
         }
         c = p[i];
-        if (c == '\\' && i + 1 < n && md_punct(p[i + 1])) {
+        if (c == '\\' && i + 1 < n && md_punct(p[i + 1])) { /* an escape */
             emit(w, p[i + 1]);
             i += 2;
-            continue;
-        }
-        if (c == '`') {
-            size_t e = tick_run(p, n, i), k = e - i,
-                   cl = code_close(p, n, e, k);
-            if (cl == NPOS) {
-                for (; i < e; i++)
-                    emit(w, '`');
-                continue;
-            }
-            /* code text verbatim (one surrounding space stripped) */
-            {
-                size_t a = e, b = cl;
-                if (b - a >= 2 && p[a] == ' ' && p[b - 1] == ' ') {
-                    a++;
-                    b--;
-                }
-                for (; a < b; a++)
-                    emit(w, p[a]);
-            }
-            i = cl + k;
-            continue;
-        }
-        if (c == '!' && i + 1 < n && p[i + 1] == '[') {
-            size_t b = bracket_close(p, n, i + 1);
-            if (b != NPOS && b + 1 < n && p[b + 1] == '(') {
-                size_t e = paren_close(p, n, b + 2);
-                if (e != NPOS) { /* image: dropped with its alt text */
-                    i = e + 1;
-                    w->sp = w->started;
-                    w->dropped = 1;
-                    continue;
-                }
-            }
-            if (b != NPOS && b + 1 < n && p[b + 1] == '[') {
-                size_t e = bracket_close(p, n, b + 1);
-                if (e != NPOS) {
-                    i = e + 1;
-                    w->sp = w->started;
-                    w->dropped = 1;
-                    continue;
-                }
-            }
-            emit(w, '!');
+        } else if (c == '`') {
+            i = code_span(w, p, n, i);
+        } else if (c == '!' && i + 1 < n && p[i + 1] == '[') {
+            i = image(w, p, n, i);
+        } else if (c == '[') {
+            i = link_open(w, &sk, p, n, i);
+        } else if (c == '<') {
+            i = angle(w, p, n, i);
+        } else if (c == '&') {
+            i = char_ref(w, p, n, i);
+        } else if (c == '*' || c == '_' || c == '~') {
+            i = delim_run(w, p, n, i);
+        } else {
+            emit(w, c);
             i++;
-            continue;
         }
-        if (c == '[') {
-            size_t b = bracket_close(p, n, i);
-            if (b != NPOS) {
-                size_t e = NPOS;
-                if (b + 1 < n && p[b + 1] == '(')
-                    e = paren_close(p, n, b + 2);
-                else if (b + 1 < n && p[b + 1] == '[')
-                    e = bracket_close(p, n, b + 1);
-                if (i + 1 < n && p[i + 1] == '^' && e == NPOS) {
-                    i = b + 1; /* footnote reference [^1]: dropped */
-                    continue;
-                }
-                /* [text](url), [text][ref]: the text stays; a bare [text]
-                 * (shortcut reference or plain brackets) stays as text */
-                if (e != NPOS && nskip < MAX_SKIPS &&
-                    (nskip == 0 || e + 1 <= skip_at[nskip - 1])) {
-                    skip_at[nskip] = b;
-                    skip_to[nskip] = e + 1;
-                    nskip++;
-                    i++;
-                    continue;
-                }
-            }
-            emit(w, '[');
-            i++;
-            continue;
-        }
-        if (c == '<') {
-            size_t e = autolink_end(p, n, i);
-            if (e != NPOS) {
-                i = e;
-                w->sp = w->started;
-                w->dropped = 1;
-                continue;
-            }
-            e = html_tag_end(p, n, i);
-            if (e != NPOS) {
-                i = e;
-                continue;
-            }
-            emit(w, '<');
-            i++;
-            continue;
-        }
-        if (c == '&') {
-            uint32_t cp;
-            size_t used = brief__html_entity(p, n, i, 0, &cp);
-            if (used) {
-                emit_cp(w, cp);
-                i += used;
-                continue;
-            }
-        }
-        if (c == '*' || c == '_' || c == '~') {
-            size_t e = i;
-            while (e < n && p[e] == c)
-                e++;
-            if (is_delim(p, n, i, e, c)) {
-                i = e;
-                continue;
-            }
-            for (; i < e; i++)
-                emit(w, c);
-            continue;
-        }
-        emit(w, c);
-        i++;
     }
 }
 
