@@ -278,139 +278,167 @@ static int is_delim(const unsigned char *p, size_t n, size_t i, size_t e,
     return 1;
 }
 
-/* Write the inline content p[0..n) as plain text. A link's text is read
- * in place: its "](url)" tail is pushed on a small stack of spans to skip
- * when the reader reaches them, so there is no recursion. */
+/* A link's text is read in place: its "](url)" tail is pushed on a small
+ * stack of spans to skip when the reader reaches them, so there is no
+ * recursion. */
 #define MAX_SKIPS 32
 
+typedef struct skips {
+    size_t at[MAX_SKIPS], to[MAX_SKIPS];
+    int n;
+} skips;
+
+/* Something (an image, an autolink) was left out at this point. */
+static void left_out(inl *w)
+{
+    w->sp = w->started;
+    w->dropped = 1;
+}
+
+/* Each reader below handles the construct starting at p[i] and returns
+ * where reading goes on. */
+
+/* A code span keeps its text verbatim (one surrounding space stripped); a
+ * backtick run without its closer is text. */
+static size_t code_span(inl *w, const unsigned char *p, size_t n, size_t i)
+{
+    size_t e = tick_run(p, n, i), k = e - i, cl = code_close(p, n, e, k), a, b;
+    if (cl == NPOS) {
+        for (; i < e; i++)
+            emit(w, '`');
+        return e;
+    }
+    a = e;
+    b = cl;
+    if (b - a >= 2 && p[a] == ' ' && p[b - 1] == ' ') {
+        a++;
+        b--;
+    }
+    for (; a < b; a++)
+        emit(w, p[a]);
+    return cl + k;
+}
+
+/* An image "![alt](src)" or "![alt][ref]" at p[i] is dropped with its alt
+ * text; a '!' that starts none is text. */
+static size_t image(inl *w, const unsigned char *p, size_t n, size_t i)
+{
+    size_t b = bracket_close(p, n, i + 1), e = NPOS;
+    if (b != NPOS && b + 1 < n && p[b + 1] == '(')
+        e = paren_close(p, n, b + 2);
+    if (e == NPOS && b != NPOS && b + 1 < n && p[b + 1] == '[')
+        e = bracket_close(p, n, b + 1);
+    if (e != NPOS) {
+        left_out(w);
+        return e + 1;
+    }
+    emit(w, '!');
+    return i + 1;
+}
+
+/* "[text](url)", "[text][ref]": the text stays and the tail is skipped; a
+ * footnote reference "[^1]" goes; a bare "[text]" (shortcut reference or
+ * plain brackets) stays as text. */
+static size_t link_open(inl *w, skips *sk, const unsigned char *p, size_t n,
+                        size_t i)
+{
+    size_t b = bracket_close(p, n, i);
+    if (b != NPOS) {
+        size_t e = NPOS;
+        if (b + 1 < n && p[b + 1] == '(')
+            e = paren_close(p, n, b + 2);
+        else if (b + 1 < n && p[b + 1] == '[')
+            e = bracket_close(p, n, b + 1);
+        if (i + 1 < n && p[i + 1] == '^' && e == NPOS)
+            return b + 1;
+        if (e != NPOS && sk->n < MAX_SKIPS &&
+            (sk->n == 0 || e + 1 <= sk->at[sk->n - 1])) {
+            sk->at[sk->n] = b;
+            sk->to[sk->n] = e + 1;
+            sk->n++;
+            return i + 1;
+        }
+    }
+    emit(w, '[');
+    return i + 1;
+}
+
+/* '<': an autolink is dropped, an inline HTML tag or comment removed; else
+ * the '<' is text. */
+static size_t angle(inl *w, const unsigned char *p, size_t n, size_t i)
+{
+    size_t e = autolink_end(p, n, i);
+    if (e != NPOS) {
+        left_out(w);
+        return e;
+    }
+    e = html_tag_end(p, n, i);
+    if (e != NPOS)
+        return e;
+    emit(w, '<');
+    return i + 1;
+}
+
+/* A character reference is decoded; a '&' that starts none is text. */
+static size_t char_ref(inl *w, const unsigned char *p, size_t n, size_t i)
+{
+    uint32_t cp;
+    size_t used = brief__html_entity(p, n, i, 0, &cp);
+    if (!used) {
+        emit(w, '&');
+        return i + 1;
+    }
+    emit_cp(w, cp);
+    return i + used;
+}
+
+/* A run of '*', '_' or '~' goes when it is an emphasis or strike-through
+ * delimiter and is text otherwise. */
+static size_t delim_run(inl *w, const unsigned char *p, size_t n, size_t i)
+{
+    unsigned c = p[i];
+    size_t e = i;
+    while (e < n && p[e] == c)
+        e++;
+    if (is_delim(p, n, i, e, c))
+        return e;
+    for (; i < e; i++)
+        emit(w, c);
+    return e;
+}
+
+/* Write the inline content p[0..n) as plain text. */
 static void inlines(inl *w, const unsigned char *p, size_t n)
 {
-    size_t i = 0, skip_at[MAX_SKIPS], skip_to[MAX_SKIPS];
-    int nskip = 0;
+    skips sk;
+    size_t i = 0;
+    sk.n = 0;
     while (i < n) {
         unsigned c;
-        if (nskip && i >= skip_at[nskip - 1]) {
-            i = skip_to[--nskip];
+        if (sk.n && i >= sk.at[sk.n - 1]) { /* the tail of a link's text */
+            i = sk.to[--sk.n];
             continue;
         }
         c = p[i];
-        if (c == '\\' && i + 1 < n && md_punct(p[i + 1])) {
+        if (c == '\\' && i + 1 < n && md_punct(p[i + 1])) { /* an escape */
             emit(w, p[i + 1]);
             i += 2;
-            continue;
-        }
-        if (c == '`') {
-            size_t e = tick_run(p, n, i), k = e - i,
-                   cl = code_close(p, n, e, k);
-            if (cl == NPOS) {
-                for (; i < e; i++)
-                    emit(w, '`');
-                continue;
-            }
-            /* code text verbatim (one surrounding space stripped) */
-            {
-                size_t a = e, b = cl;
-                if (b - a >= 2 && p[a] == ' ' && p[b - 1] == ' ') {
-                    a++;
-                    b--;
-                }
-                for (; a < b; a++)
-                    emit(w, p[a]);
-            }
-            i = cl + k;
-            continue;
-        }
-        if (c == '!' && i + 1 < n && p[i + 1] == '[') {
-            size_t b = bracket_close(p, n, i + 1);
-            if (b != NPOS && b + 1 < n && p[b + 1] == '(') {
-                size_t e = paren_close(p, n, b + 2);
-                if (e != NPOS) { /* image: dropped with its alt text */
-                    i = e + 1;
-                    w->sp = w->started;
-                    w->dropped = 1;
-                    continue;
-                }
-            }
-            if (b != NPOS && b + 1 < n && p[b + 1] == '[') {
-                size_t e = bracket_close(p, n, b + 1);
-                if (e != NPOS) {
-                    i = e + 1;
-                    w->sp = w->started;
-                    w->dropped = 1;
-                    continue;
-                }
-            }
-            emit(w, '!');
+        } else if (c == '`') {
+            i = code_span(w, p, n, i);
+        } else if (c == '!' && i + 1 < n && p[i + 1] == '[') {
+            i = image(w, p, n, i);
+        } else if (c == '[') {
+            i = link_open(w, &sk, p, n, i);
+        } else if (c == '<') {
+            i = angle(w, p, n, i);
+        } else if (c == '&') {
+            i = char_ref(w, p, n, i);
+        } else if (c == '*' || c == '_' || c == '~') {
+            i = delim_run(w, p, n, i);
+        } else {
+            emit(w, c);
             i++;
-            continue;
         }
-        if (c == '[') {
-            size_t b = bracket_close(p, n, i);
-            if (b != NPOS) {
-                size_t e = NPOS;
-                if (b + 1 < n && p[b + 1] == '(')
-                    e = paren_close(p, n, b + 2);
-                else if (b + 1 < n && p[b + 1] == '[')
-                    e = bracket_close(p, n, b + 1);
-                if (i + 1 < n && p[i + 1] == '^' && e == NPOS) {
-                    i = b + 1; /* footnote reference [^1]: dropped */
-                    continue;
-                }
-                /* [text](url), [text][ref]: the text stays; a bare [text]
-                 * (shortcut reference or plain brackets) stays as text */
-                if (e != NPOS && nskip < MAX_SKIPS &&
-                    (nskip == 0 || e + 1 <= skip_at[nskip - 1])) {
-                    skip_at[nskip] = b;
-                    skip_to[nskip] = e + 1;
-                    nskip++;
-                    i++;
-                    continue;
-                }
-            }
-            emit(w, '[');
-            i++;
-            continue;
-        }
-        if (c == '<') {
-            size_t e = autolink_end(p, n, i);
-            if (e != NPOS) {
-                i = e;
-                w->sp = w->started;
-                w->dropped = 1;
-                continue;
-            }
-            e = html_tag_end(p, n, i);
-            if (e != NPOS) {
-                i = e;
-                continue;
-            }
-            emit(w, '<');
-            i++;
-            continue;
-        }
-        if (c == '&') {
-            uint32_t cp;
-            size_t used = brief__html_entity(p, n, i, 0, &cp);
-            if (used) {
-                emit_cp(w, cp);
-                i += used;
-                continue;
-            }
-        }
-        if (c == '*' || c == '_' || c == '~') {
-            size_t e = i;
-            while (e < n && p[e] == c)
-                e++;
-            if (is_delim(p, n, i, e, c)) {
-                i = e;
-                continue;
-            }
-            for (; i < e; i++)
-                emit(w, c);
-            continue;
-        }
-        emit(w, c);
-        i++;
     }
 }
 
@@ -587,7 +615,7 @@ static int atx(const unsigned char *l, size_t n, size_t *ts, size_t *te)
 }
 
 /* A list item marker: returns the offset of the item's text, or 0.
- * *ordered_one gets 0 for an ordered marker other than "1." / "1)" (which
+ * *may_interrupt gets 0 for an ordered marker other than "1." / "1)" (which
  * may not interrupt a paragraph), 1 otherwise. */
 static size_t list_marker2(const unsigned char *l, size_t n,
                            int *may_interrupt)
@@ -837,260 +865,382 @@ static void html_line(mdstate *m, hblock *h, const unsigned char *l, size_t n)
         gather(m, l + start, n - start, P_TEXT);
 }
 
+/* ---- the block parser ----------------------------------------------------
+ *
+ * Shaped like cmark's blocks.c, with brief's much smaller set of blocks.
+ * Each line goes through the same steps (process_line):
+ *  1. check_open_blocks: does the line continue the blocks already open?
+ *     Fenced code and HTML blocks swallow it; blockquote markers are
+ *     stripped; a blank line closes the paragraph; a table takes its next
+ *     row.
+ *  2. open_new_blocks: does it start a block? A fence, indented code, an
+ *     ATX heading, a setext underline, a thematic break, an HTML block, a
+ *     list item, a link reference definition or a table.
+ *  3. add_text_to_container: what is left is paragraph text.
+ * Blocks are finalized (written out) by flush() as soon as they close, so
+ * there is no tree: only the paragraph being gathered and the few flags
+ * below stay open between lines.
+ */
+
+typedef struct mdparser {
+    mdstate m;                /* the output and the open paragraph         */
+    const unsigned char *s;   /* the input                                 */
+    size_t len, pos;          /* its length; where the next line starts    */
+    int fence;                /* inside fenced code ...                    */
+    unsigned fence_ch;        /* ... opened by a run of this character ... */
+    size_t fence_n;           /* ... this long                             */
+    int html;                 /* inside an HTML block of this kind (1,2,6) */
+    hblock hb;                /* ... in this state                         */
+    int table;                /* inside a table (its next row may follow)  */
+    int in_list;              /* inside a list item (indented lines go on) */
+    int prev_blank;           /* the previous line was blank               */
+} mdparser;
+
+/* One line as the steps see it: the text left after the container
+ * markers, its first non-blank (b) and that one's column (ind). */
+typedef struct mdline {
+    const unsigned char *l;
+    size_t n, b, ind;
+    int blank;
+} mdline;
+
+/* Does an HTML block of kind `kind` end on this line? (Kind 6 ends at a
+ * blank line instead, which the caller checks.) */
+static int html_block_ends(int kind, const unsigned char *l, size_t n)
+{
+    if (kind == 1)
+        return line_has(l, n, "</script>") || line_has(l, n, "</style>") ||
+               line_has(l, n, "</pre>") || line_has(l, n, "</textarea>");
+    return kind == 2 && line_has(l, n, "-->");
+}
+
+/* A UTF-8 byte order mark and front matter ("---" on the first line, up
+ * to a "---" or "..." line) are skipped: where the body starts. */
+static size_t skip_front_matter(const unsigned char *s, size_t len)
+{
+    size_t pos = 0, e, q;
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        pos = 3;
+    e = pos;
+    while (e < len && s[e] != '\n')
+        e++;
+    if (e - pos < 3 || memcmp(s + pos, "---", 3) != 0 ||
+        !is_blank(s + pos + 3, e - pos - 3))
+        return pos;
+    for (q = e + 1; q < len;) {
+        size_t qe = q;
+        while (qe < len && s[qe] != '\n')
+            qe++;
+        if (qe - q >= 3 &&
+            (memcmp(s + q, "---", 3) == 0 || memcmp(s + q, "...", 3) == 0) &&
+            is_blank(s + q + 3, qe - q - 3))
+            return qe < len ? qe + 1 : len;
+        q = qe + 1;
+    }
+    return pos; /* never closed: not front matter */
+}
+
+/* ---- step 1: the open blocks -------------------------------------------- */
+
+/* Inside fenced code every line is dropped; a closing fence (same
+ * character, at least as long, nothing after it) ends the block. */
+static void fence_continues(mdparser *p, const mdline *ln)
+{
+    unsigned ch;
+    size_t k = fence_len(ln->l, ln->n, &ch), b;
+    if (k >= p->fence_n && ch == p->fence_ch) {
+        indent_of(ln->l, ln->n, &b);
+        if (is_blank(ln->l + b + k, ln->n - b - k))
+            p->fence = 0;
+    }
+}
+
+/* Inside an HTML block the line's text is gathered until the block's end
+ * condition: a blank line (kind 6) or its closing string (kinds 1, 2). */
+static void html_continues(mdparser *p, const mdline *ln)
+{
+    if (p->html == 6 && ln->blank) {
+        p->html = 0;
+        flush(&p->m);
+        p->prev_blank = 1;
+        return;
+    }
+    html_line(&p->m, &p->hb, ln->l, ln->n);
+    if (html_block_ends(p->html, ln->l, ln->n)) {
+        p->html = 0;
+        flush(&p->m);
+    }
+}
+
+/* Blockquote markers go (any depth); the rest of the line is read as
+ * usual, so a quote is transparent to the blocks inside it. */
+static void quote_continues(mdline *ln)
+{
+    size_t q = 0, b;
+    int quoted = 0;
+    while (indent_of(ln->l + q, ln->n - q, &b) <= 3 && q + b < ln->n &&
+           ln->l[q + b] == '>') {
+        q += b + 1;
+        if (q < ln->n && md_ws(ln->l[q]))
+            q++;
+        quoted = 1;
+    }
+    if (quoted) {
+        ln->l += q;
+        ln->n -= q;
+        ln->blank = is_blank(ln->l, ln->n);
+    }
+}
+
+/* Returns 1 when an open block took the whole line. Fenced code and HTML
+ * blocks see the raw line (quote markers included); a blank line closes
+ * the paragraph and the table. Fills in ln->b and ln->ind otherwise. */
+static int check_open_blocks(mdparser *p, mdline *ln)
+{
+    if (p->fence) {
+        fence_continues(p, ln);
+        return 1;
+    }
+    if (p->html) {
+        html_continues(p, ln);
+        return 1;
+    }
+    quote_continues(ln);
+    if (ln->blank) {
+        flush(&p->m);
+        p->table = 0;
+        p->prev_blank = 1;
+        return 1;
+    }
+    ln->ind = indent_of(ln->l, ln->n, &ln->b);
+    if (p->table) {
+        if (has_pipe(ln->l, ln->n)) {
+            table_row(&p->m, ln->l + ln->b, ln->n - ln->b);
+            return 1;
+        }
+        p->table = 0;
+    }
+    return 0;
+}
+
+/* ---- step 2: new blocks --------------------------------------------------
+ * Each opener returns 1 when the line started (and was used by) its
+ * block, 0 to let the next one try. */
+
+static int open_fence(mdparser *p, const mdline *ln)
+{
+    unsigned ch;
+    size_t k = fence_len(ln->l, ln->n, &ch);
+    if (!k)
+        return 0;
+    flush(&p->m);
+    p->fence = 1;
+    p->fence_ch = ch;
+    p->fence_n = k;
+    return 1;
+}
+
+/* Indented code is dropped. It cannot interrupt a paragraph, and inside a
+ * list an indented line continues the item. */
+static int indented_code(const mdparser *p, const mdline *ln)
+{
+    return ln->ind >= 4 && p->m.ptype == P_NONE && !p->in_list;
+}
+
+static int open_atx_heading(mdparser *p, const mdline *ln)
+{
+    size_t ts, te;
+    if (!atx(ln->l, ln->n, &ts, &te))
+        return 0;
+    heading(&p->m, ln->l + ts, te - ts);
+    p->in_list = 0;
+    p->prev_blank = 0;
+    return 1;
+}
+
+/* A setext underline turns the gathered paragraph into a heading (the
+ * title, when it is the first block). */
+static int setext_underline(mdparser *p, const mdline *ln)
+{
+    mdstate *m = &p->m;
+    int first;
+    size_t before, off;
+    if (!setext_level(ln->l, ln->n) || m->ptype != P_TEXT)
+        return 0;
+    first = !m->have_block;
+    before = m->o.n;
+    flush(m);
+    if (m->o.n > before) {
+        off = m->o.out[before] == '\n' ? before + 2 : before;
+        if (first && !m->title_set) {
+            m->title_off = off;
+            m->title_len = m->o.n - off;
+            m->title_set = 1;
+        }
+    }
+    p->prev_blank = 0;
+    return 1;
+}
+
+static int thematic_break(mdparser *p, const mdline *ln)
+{
+    if (!is_hr(ln->l, ln->n))
+        return 0;
+    flush(&p->m);
+    p->in_list = 0;
+    p->prev_blank = 0;
+    return 1;
+}
+
+static int open_html_block(mdparser *p, const mdline *ln)
+{
+    int kind = html_block_start(ln->l, ln->n);
+    if (!kind)
+        return 0;
+    flush(&p->m);
+    memset(&p->hb, 0, sizeof p->hb);
+    p->html = kind;
+    html_line(&p->m, &p->hb, ln->l, ln->n);
+    if (html_block_ends(kind, ln->l, ln->n)) {
+        p->html = 0;
+        flush(&p->m);
+    }
+    p->prev_blank = 0;
+    return 1;
+}
+
+/* A list item is a paragraph of its own (its marker and task box gone). */
+static int open_list_item(mdparser *p, const mdline *ln)
+{
+    int may;
+    size_t mk = list_marker2(ln->l, ln->n, &may);
+    /* "2019. was a year" inside a paragraph is not a list */
+    if (mk && !may && p->m.ptype == P_TEXT && !p->prev_blank)
+        return 0;
+    if (!mk || (mk >= ln->n && p->m.ptype))
+        return 0;
+    flush(&p->m);
+    p->in_list = 1;
+    if (mk < ln->n)
+        gather(&p->m, ln->l + mk, ln->n - mk, P_ITEM);
+    p->prev_blank = 0;
+    return 1;
+}
+
+/* A link reference definition "[id]: url" is dropped; a footnote
+ * definition "[^id]: text" keeps its text. */
+static int link_ref_def(mdparser *p, const mdline *ln)
+{
+    const unsigned char *l = ln->l;
+    size_t b = ln->b, k = b + 1;
+    if (l[b] != '[' || p->m.ptype != P_NONE)
+        return 0;
+    while (k < ln->n && l[k] != ']')
+        k++;
+    if (k + 1 >= ln->n || l[k + 1] != ':') /* so b + 1 < n below */
+        return 0;
+    if (l[b + 1] == '^') {
+        flush(&p->m);
+        gather(&p->m, l + k + 2, ln->n - k - 2, P_TEXT);
+    }
+    p->prev_blank = 0;
+    return 1;
+}
+
+/* A table: this line has pipes and the next one is a delimiter row (which
+ * is consumed here and dropped). */
+static int open_table(mdparser *p, const mdline *ln)
+{
+    size_t q = p->pos, qe = p->pos;
+    if (!has_pipe(ln->l, ln->n) || p->m.ptype != P_NONE)
+        return 0;
+    while (qe < p->len && p->s[qe] != '\n')
+        qe++;
+    if (q >= p->len || !is_table_delim(p->s + q, qe - q))
+        return 0;
+    table_row(&p->m, ln->l + ln->b, ln->n - ln->b);
+    p->pos = qe < p->len ? qe + 1 : p->len;
+    p->table = 1;
+    return 1;
+}
+
+static int open_new_blocks(mdparser *p, const mdline *ln)
+{
+    return open_fence(p, ln) || indented_code(p, ln) ||
+           open_atx_heading(p, ln) || setext_underline(p, ln) ||
+           thematic_break(p, ln) || open_html_block(p, ln) ||
+           open_list_item(p, ln) || link_ref_def(p, ln) || open_table(p, ln);
+}
+
+/* ---- step 3: paragraph text --------------------------------------------- */
+
+/* The line joins the open paragraph (or list item), or starts one. After
+ * a blank line an unindented line ends a list item's paragraph. A hard
+ * line break (two trailing spaces or a backslash) is a space like any
+ * line end. */
+static void add_text_to_container(mdparser *p, const mdline *ln)
+{
+    size_t te = ln->n;
+    if (p->in_list && p->prev_blank && ln->ind < 2)
+        p->in_list = 0;
+    if (p->prev_blank && p->m.ptype == P_ITEM)
+        flush(&p->m);
+    while (te > ln->b && md_ws(ln->l[te - 1]))
+        te--;
+    if (te > ln->b && ln->l[te - 1] == '\\')
+        te--;
+    gather(&p->m, ln->l + ln->b, te - ln->b,
+           p->m.ptype == P_NONE ? P_TEXT : p->m.ptype);
+    p->prev_blank = 0;
+}
+
+/* The steps for one line l[0..n) (its line end already cut off). */
+static void process_line(mdparser *p, const unsigned char *l, size_t n)
+{
+    mdline ln;
+    ln.l = l;
+    ln.n = n;
+    ln.b = ln.ind = 0;
+    ln.blank = is_blank(l, n);
+    if (check_open_blocks(p, &ln) || open_new_blocks(p, &ln))
+        return;
+    add_text_to_container(p, &ln);
+}
+
 int brief__decode_markdown(brief__arena *a, const char *in, size_t len,
                            brief__view *out)
 {
-    mdstate m;
-    const unsigned char *s = (const unsigned char *)(in ? in : "");
-    size_t pos = 0, cap;
-    int fence = 0, html = 0, table = 0, in_list = 0, prev_blank = 1;
-    unsigned fence_ch = 0;
-    size_t fence_n = 0;
-    hblock hb;
+    mdparser p;
     memset(out, 0, sizeof *out);
-    memset(&m, 0, sizeof m);
-    memset(&hb, 0, sizeof hb);
+    memset(&p, 0, sizeof p);
     if (!in)
         len = 0;
     if (len > (((size_t)-1) - 16) / 2)
         return BRIEF_ERR_NOMEM;
-    cap = 2 * len + 16;
-    m.o.out = (unsigned char *)brief__alloc(a, cap);
-    m.para = (unsigned char *)brief__alloc(a, len + 1);
-    if (!m.o.out || !m.para)
+    p.m.o.out = (unsigned char *)brief__alloc(a, 2 * len + 16);
+    p.m.para = (unsigned char *)brief__alloc(a, len + 1);
+    if (!p.m.o.out || !p.m.para)
         return BRIEF_ERR_NOMEM;
-
-    /* UTF-8 byte order mark */
-    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        pos = 3;
-    /* front matter: "---" on the first line, up to a "---" or "..." line */
-    {
-        size_t e = pos;
-        while (e < len && s[e] != '\n')
-            e++;
-        if (e - pos >= 3 && memcmp(s + pos, "---", 3) == 0 &&
-            is_blank(s + pos + 3, e - pos - 3)) {
-            size_t q = e + 1;
-            while (q < len) {
-                size_t qe = q;
-                while (qe < len && s[qe] != '\n')
-                    qe++;
-                if (qe - q >= 3 && (memcmp(s + q, "---", 3) == 0 ||
-                                    memcmp(s + q, "...", 3) == 0) &&
-                    is_blank(s + q + 3, qe - q - 3)) {
-                    pos = qe < len ? qe + 1 : len;
-                    break;
-                }
-                q = qe + 1;
-            }
-        }
-    }
-
-    while (pos < len) {
-        const unsigned char *l = s + pos;
-        size_t n = 0, b, ts, te, ind, mk;
-        int blank, lvl;
-        while (pos + n < len && l[n] != '\n')
+    p.s = (const unsigned char *)(in ? in : "");
+    p.len = len;
+    p.pos = skip_front_matter(p.s, len);
+    p.prev_blank = 1;
+    while (p.pos < len) { /* one line, without its "\n" or "\r\n" */
+        const unsigned char *l = p.s + p.pos;
+        size_t n = 0;
+        while (p.pos + n < len && l[n] != '\n')
             n++;
-        pos += n + 1;
+        p.pos += n + 1;
         if (n && l[n - 1] == '\r')
             n--;
-        blank = is_blank(l, n);
-
-        if (fence) { /* inside fenced code: dropped */
-            unsigned ch;
-            size_t k = fence_len(l, n, &ch);
-            if (k >= fence_n && ch == fence_ch) {
-                size_t bb;
-                indent_of(l, n, &bb);
-                if (is_blank(l + bb + k, n - bb - k))
-                    fence = 0;
-            }
-            continue;
-        }
-        if (html) {
-            if (html == 6 && blank) {
-                html = 0;
-                flush(&m);
-                prev_blank = 1;
-                continue;
-            }
-            html_line(&m, &hb, l, n);
-            if ((html == 1 &&
-                 (line_has(l, n, "</script>") || line_has(l, n, "</style>") ||
-                  line_has(l, n, "</pre>") ||
-                  line_has(l, n, "</textarea>"))) ||
-                (html == 2 && line_has(l, n, "-->"))) {
-                html = 0;
-                flush(&m);
-            }
-            continue;
-        }
-
-        /* blockquote markers go; the rest of the line is read as usual */
-        {
-            size_t q = 0;
-            int quoted = 0;
-            for (;;) {
-                size_t bb;
-                if (indent_of(l + q, n - q, &bb) > 3 || q + bb >= n ||
-                    l[q + bb] != '>')
-                    break;
-                q += bb + 1;
-                if (q < n && md_ws(l[q]))
-                    q++;
-                quoted = 1;
-            }
-            if (quoted) {
-                l += q;
-                n -= q;
-                blank = is_blank(l, n);
-            }
-        }
-
-        if (blank) {
-            flush(&m);
-            table = 0;
-            prev_blank = 1;
-            continue;
-        }
-        ind = indent_of(l, n, &b);
-
-        if (table) {
-            if (has_pipe(l, n)) {
-                table_row(&m, l + b, n - b);
-                continue;
-            }
-            table = 0;
-        }
-        {
-            unsigned ch;
-            size_t k = fence_len(l, n, &ch);
-            if (k) {
-                flush(&m);
-                fence = 1;
-                fence_ch = ch;
-                fence_n = k;
-                continue;
-            }
-        }
-        /* indented code: cannot interrupt a paragraph; inside a list an
-         * indented line continues the item */
-        if (ind >= 4 && m.ptype == P_NONE && !in_list)
-            continue;
-        if (atx(l, n, &ts, &te)) {
-            heading(&m, l + ts, te - ts);
-            in_list = 0;
-            prev_blank = 0;
-            continue;
-        }
-        lvl = setext_level(l, n);
-        if (lvl && m.ptype == P_TEXT) {
-            /* the gathered paragraph is a heading */
-            int first = !m.have_block;
-            size_t before = m.o.n, off;
-            m.ptype = P_TEXT;
-            flush(&m);
-            if (m.o.n > before) {
-                off = m.o.out[before] == '\n' ? before + 2 : before;
-                if (first && !m.title_set) {
-                    m.title_off = off;
-                    m.title_len = m.o.n - off;
-                    m.title_set = 1;
-                }
-            }
-            prev_blank = 0;
-            continue;
-        }
-        if (is_hr(l, n)) {
-            flush(&m);
-            in_list = 0;
-            prev_blank = 0;
-            continue;
-        }
-        {
-            int hk = html_block_start(l, n);
-            if (hk) {
-                flush(&m);
-                memset(&hb, 0, sizeof hb);
-                html = hk;
-                html_line(&m, &hb, l, n);
-                if ((hk == 1 &&
-                     (line_has(l, n, "</script>") ||
-                      line_has(l, n, "</style>") || line_has(l, n, "</pre>") ||
-                      line_has(l, n, "</textarea>"))) ||
-                    (hk == 2 && line_has(l, n, "-->"))) {
-                    html = 0;
-                    flush(&m);
-                }
-                prev_blank = 0;
-                continue;
-            }
-        }
-        {
-            int may;
-            mk = list_marker2(l, n, &may);
-            /* "2019. was a year" inside a paragraph is not a list */
-            if (mk && !may && m.ptype == P_TEXT && !prev_blank)
-                mk = 0;
-        }
-        if (mk && (mk < n || !m.ptype)) {
-            flush(&m);
-            in_list = 1;
-            if (mk < n)
-                gather(&m, l + mk, n - mk, P_ITEM);
-            prev_blank = 0;
-            continue;
-        }
-        /* link reference definition "[id]: url" */
-        if (l[b] == '[' && m.ptype == P_NONE) {
-            size_t k = b + 1;
-            while (k < n && l[k] != ']')
-                k++;
-            if (k + 1 < n && l[k + 1] == ':') { /* so b + 1 < n too */
-                if (l[b + 1] == '^') {
-                    /* footnote definition: keep its text */
-                    flush(&m);
-                    gather(&m, l + k + 2, n - k - 2, P_TEXT);
-                }
-                prev_blank = 0;
-                continue;
-            }
-        }
-        /* a table: this line has pipes and the next is a delimiter row */
-        if (has_pipe(l, n) && m.ptype == P_NONE) {
-            size_t q = pos, qe = pos;
-            while (qe < len && s[qe] != '\n')
-                qe++;
-            if (q < len && is_table_delim(s + q, qe - q)) {
-                table_row(&m, l + b, n - b);
-                pos = qe < len ? qe + 1 : len;
-                table = 1;
-                continue;
-            }
-        }
-        /* paragraph text; after a blank line an unindented line ends a
-         * list item's paragraph */
-        if (in_list && prev_blank && ind < 2)
-            in_list = 0;
-        if (prev_blank && m.ptype == P_ITEM)
-            flush(&m);
-        /* a hard line break (two trailing spaces or a backslash) is a
-         * space like any line end */
-        te = n;
-        while (te > b && md_ws(l[te - 1]))
-            te--;
-        if (te > b && l[te - 1] == '\\')
-            te--;
-        gather(&m, l + b, te - b, m.ptype == P_NONE ? P_TEXT : m.ptype);
-        prev_blank = 0;
+        process_line(&p, l, n);
     }
-    flush(&m);
-    out->text = (const char *)m.o.out;
-    out->len = m.o.n;
-    if (m.title_set) {
-        out->title_off = m.title_off;
-        out->title_len = m.title_len;
+    flush(&p.m); /* the document ends: the last open block is written */
+    out->text = (const char *)p.m.o.out;
+    out->len = p.m.o.n;
+    if (p.m.title_set) {
+        out->title_off = p.m.title_off;
+        out->title_len = p.m.title_len;
     }
     return BRIEF_OK;
 }
