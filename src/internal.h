@@ -52,6 +52,18 @@ void *brief__alloc(brief__arena *a, size_t size);
  * in place when p is the latest allocation, else by copying. NULL on OOM
  * (p stays valid). */
 void *brief__grow(brief__arena *a, void *p, size_t old_size, size_t new_size);
+/*
+ * Grow an array so it holds need elements of size bytes (as Lua's
+ * luaM_growaux_): p has *cap elements (p NULL and *cap 0 for none yet).
+ * When need > *cap (or p is NULL) the new capacity is first when *cap is
+ * 0, else *cap, grown by (capacity >> shift) at a time -- shift 0
+ * doubles, 1 grows by half -- until it holds need; the elements are kept
+ * (brief__grow) and *cap is set. Returns the array (p itself when it has
+ * room); NULL on OOM or size overflow, with p still valid and *cap as it
+ * was.
+ */
+void *brief__grow_array(brief__arena *a, void *p, size_t *cap, size_t need,
+                        size_t size, size_t first, unsigned shift);
 /* Give back a large block early (a no-op for small ones and in fixed
  * mode: those go when the arena is released). */
 void brief__free(brief__arena *a, void *p);
@@ -114,6 +126,46 @@ static inline uint32_t brief__lower(uint32_t cp)
     return brief__fold(cp);
 }
 int brief__is_upper(uint32_t cp); /* has a distinct lower-case form        */
+
+/* ASCII character classes of a byte or code point, locale-free (unlike
+ * <ctype.h>): for markup, language codes and other ASCII syntax. Anything
+ * from 0x80 up is in no class and lower-cases to itself. */
+static inline int brief__ascii_is_digit(unsigned c)
+{
+    return c - '0' < 10u;
+}
+static inline int brief__ascii_is_alpha(unsigned c)
+{
+    return c - 'a' < 26u || c - 'A' < 26u;
+}
+static inline int brief__ascii_is_alnum(unsigned c)
+{
+    return brief__ascii_is_alpha(c) || brief__ascii_is_digit(c);
+}
+static inline int brief__ascii_is_xdigit(unsigned c)
+{
+    return brief__ascii_is_digit(c) || (c | 32u) - 'a' < 6u;
+}
+/* ! " # ... / : ... @ [ ... ` { ... ~ (CommonMark's ASCII punctuation) */
+static inline int brief__ascii_is_punct(unsigned c)
+{
+    return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) ||
+           (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+/* space or tab */
+static inline int brief__ascii_is_blank(unsigned c)
+{
+    return c == ' ' || c == '\t';
+}
+/* HTML's ASCII whitespace: space, tab, LF, CR, FF */
+static inline int brief__ascii_is_space(unsigned c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+static inline unsigned brief__ascii_lower(unsigned c)
+{
+    return c - 'A' < 26u ? c + 32u : c;
+}
 
 /* ---- languages (lang.c, stem_*.c, stopwords.h) --------------------------- */
 /*

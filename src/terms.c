@@ -19,25 +19,19 @@
 
 /* ---- growing arrays and hash tables in the arena -------------------------- */
 
-/* Grow a typed array held in the arena to hold at least need elements. */
+/* Make the array *arr (*cap elements of elem bytes) hold need: the first
+ * size is need itself, then it doubles (brief__grow_array). The test
+ * that there is room stays here, inline in the hot loop. */
 static int reserve(brief__arena *a, void **arr, size_t *cap, size_t need,
                    size_t elem)
 {
-    size_t ncap;
     void *p;
     if (need <= *cap)
         return BRIEF_OK;
-    ncap = *cap ? *cap : need; /* the first size is taken as given */
-    while (ncap < need) {
-        if (ncap > ((size_t)-1) / 2 / elem)
-            return BRIEF_ERR_NOMEM;
-        ncap *= 2;
-    }
-    p = brief__grow(a, *arr, *cap * elem, ncap * elem);
+    p = brief__grow_array(a, *arr, cap, need, elem, need, 0);
     if (!p)
         return BRIEF_ERR_NOMEM;
     *arr = p;
-    *cap = ncap;
     return BRIEF_OK;
 }
 
@@ -53,18 +47,15 @@ typedef struct table {
     size_t cap;          /* a power of two                                 */
 } table;
 
-/* A table with room for n entries (the old one is dropped). */
+/* A new, empty table *t with room for n entries: the least power of two
+ * from 64 up that is at least 4n/3, so n entries fill at most 3/4. */
 static int table_make(brief__arena *a, table *t, size_t n)
 {
-    size_t cap = 64;
-    while (cap / 4 * 3 < n) {
-        if (cap > 0x40000000u)
-            return BRIEF_ERR_NOMEM;
-        cap *= 2;
-    }
-    if (t->slots && t->cap >= cap)
-        return BRIEF_OK;
-    t->slots = (slot *)brief__grow(a, NULL, 0, cap * sizeof *t->slots);
+    size_t cap = 0;
+    if (n > ((size_t)-1) / 4)
+        return BRIEF_ERR_NOMEM;
+    t->slots = (slot *)brief__grow_array(a, NULL, &cap, n + (n + 2) / 3,
+                                         sizeof *t->slots, 64, 0);
     if (!t->slots)
         return BRIEF_ERR_NOMEM;
     memset(t->slots, 0, cap * sizeof *t->slots);
@@ -518,7 +509,7 @@ static int tokenize(ctx *c, brief__sent *x)
             int apos = (cp == '\'' || cp == 0x2019);
             int ok = apos ? nk == BRIEF__C_LETTER
                           : (nk == BRIEF__C_DIGIT && n > 0 &&
-                             buf[n - 1] >= '0' && buf[n - 1] <= '9');
+                             brief__ascii_is_digit(buf[n - 1]));
             if (ok) {
                 if (ncp <= BRIEF__MAX_STEM)
                     n += brief__put(apos ? '\'' : cp, buf + n);
