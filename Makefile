@@ -43,10 +43,10 @@ WARN = -std=c99 -Wall -Wextra -pedantic -Wshadow -Wconversion \
        -Wvla -ffp-contract=off
 ALL_CFLAGS = $(WARN) -Iinclude -Isrc $(CFLAGS) $(DEFS)
 
-LIB_SRC = src/arena.c src/normalize.c src/entity.c src/html.c src/extract.c \
-          src/markdown.c \
-          src/segment.c src/lang.c src/terms.c src/score.c src/select.c \
-          src/brief.c src/render.c \
+LIB_SRC = src/arena.c src/util.c src/normalize.c src/entity.c src/html.c \
+          src/extract.c src/markdown.c \
+          src/segment.c src/lang.c src/terms.c src/keywords.c src/score.c \
+          src/select.c src/brief.c src/render.c \
           src/stem_english.c src/stem_german.c src/stem_french.c \
           src/stem_spanish.c src/stem_italian.c src/stem_portuguese.c \
           src/stem_dutch.c src/stem_swedish.c src/stem_util.c

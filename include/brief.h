@@ -204,6 +204,25 @@ typedef enum brief_format {
 int brief_render(const brief_result *result, brief_format format,
                  brief_write_fn fn, void *ctx);
 
+/*
+ * The JSON string escaping of BRIEF_FORMAT_JSON, for callers that write
+ * JSON of their own. Escapes the len bytes at s (any bytes, not
+ * NUL-terminated) into the caller's buffer out of cap bytes and returns
+ * the size of the whole escaped text. It writes the string's content only:
+ * no quotes around it and no terminating NUL. Nothing is ever written past
+ * out + cap; when the return value is larger than cap, out holds a prefix
+ * of whole escaped characters and the call may be repeated with a buffer
+ * of the returned size. out may be NULL when cap is 0 (to measure); s may
+ * be NULL (read as empty, returns 0). Both buffers stay the caller's; the
+ * function allocates nothing and keeps no state.
+ * Rules (RFC 8259, output valid UTF-8): " and \ get a backslash; control
+ * characters become \b \f \n \r \t or \u00XX; U+2028 and U+2029
+ * become \u2028 and \u2029 (they end lines in JavaScript); every byte of
+ * an invalid UTF-8 sequence becomes U+FFFD; all else is copied. The
+ * result is at most 6 * len bytes.
+ */
+size_t brief_json_escape(const char *s, size_t len, char *out, size_t cap);
+
 #ifdef __cplusplus
 }
 #endif

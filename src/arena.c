@@ -9,7 +9,8 @@
  * A large allocation (>= BIG) gets a block of its own, so that growing it
  * (brief__grow: the pipeline's arrays double as they fill) hands the old
  * copy back to the allocator instead of leaving it in the arena: peak
- * memory stays near the final size of the arrays. In fixed-arena mode
+ * memory stays near the final size of the arrays (brief__grow_array is
+ * the one growth policy the stages use). In fixed-arena mode
  * there is one buffer and a grown array that is not the latest allocation
  * leaves its old copy behind; brief_arena_bound() counts that.
  */
@@ -220,6 +221,29 @@ void *brief__grow(brief__arena *a, void *p, size_t old_size, size_t new_size)
     if (!q)
         return NULL;
     memcpy(q, p, old_size < new_size ? old_size : new_size);
+    return q;
+}
+
+void *brief__grow_array(brief__arena *a, void *p, size_t *cap, size_t need,
+                        size_t size, size_t first, unsigned shift)
+{
+    size_t n = *cap ? *cap : first, max = ((size_t)-1) / (size ? size : 1);
+    void *q;
+    if (need <= *cap && p)
+        return p;
+    if (n > max)
+        return NULL;
+    while (n < need) {
+        size_t step = n >> shift;
+        if (step == 0)
+            step = 1;
+        if (step > max - n)
+            return NULL;
+        n += step;
+    }
+    q = brief__grow(a, p, *cap * size, n * size);
+    if (q)
+        *cap = n;
     return q;
 }
 

@@ -4,8 +4,10 @@
  *
  * brief_summarize() runs: decode (plain text is read in place; HTML and
  * Markdown are decoded to a new text) -> language -> segment -> terms ->
- * score -> select, then copies what the caller sees into the result. All
- * memory comes from one arena; the result owns it.
+ * keywords -> score -> select, then copies what the caller sees into the
+ * result. The stages live in files of their own (internal.h lists them);
+ * this file only calls them in order. All memory comes from one arena;
+ * the result owns it.
  */
 #include <string.h>
 #include "internal.h"
@@ -124,98 +126,6 @@ static void make_budget(const brief_options *o, const brief__doc *doc,
         b->sentences = 3;
 }
 
-/* Key terms: the terms of highest weight, each shown as its most frequent
- * surface form. Weight = occurrences x isf, so a word in every sentence
- * ranks below a frequent word concentrated in a few; a term of the title
- * counts double (the author chose it to name the article). */
-typedef struct kw_ctx {
-    const brief__doc *doc;
-    const double *weight;
-} kw_ctx;
-
-static int kw_before(const void *ctx, size_t a, size_t b)
-{
-    const kw_ctx *k = (const kw_ctx *)ctx;
-    if (k->weight[a] != k->weight[b])
-        return k->weight[a] > k->weight[b];
-    return a < b;
-}
-
-static int keywords(brief__arena *a, const brief__doc *doc, size_t want,
-                    brief_result *r)
-{
-    size_t nt = doc->nterms, i, n;
-    size_t *best, *idx, *tmp;
-    double *weight;
-    brief_keyword *out;
-    kw_ctx k;
-    if (!want || !nt)
-        return BRIEF_OK;
-    best = (size_t *)brief__alloc(a, nt * sizeof *best);
-    idx = (size_t *)brief__alloc(a, nt * sizeof *idx);
-    tmp = (size_t *)brief__alloc(a, nt * sizeof *tmp);
-    weight = (double *)brief__alloc(a, nt * sizeof *weight);
-    if (!best || !idx || !tmp || !weight)
-        return BRIEF_ERR_NOMEM;
-    for (i = 0; i < nt; i++)
-        best[i] = (size_t)-1;
-    /* best[t]: the record of t's most frequent form (the first on a tie) */
-    for (i = 0; i < doc->forms_words;
-         i += brief__rec_size(doc->forms[i + BRIEF__REC_LEN])) {
-        const uint32_t *rec = doc->forms + i;
-        uint32_t t = rec[BRIEF__REC_TERM];
-        if (t == BRIEF__NO_TERM)
-            continue;
-        if (best[t] == (size_t)-1 ||
-            rec[BRIEF__REC_COUNT] > doc->forms[best[t] + BRIEF__REC_COUNT])
-            best[t] = i;
-    }
-    for (i = 0; i < nt; i++) {
-        double sf = (double)doc->term_sents[i];
-        idx[i] = i;
-        weight[i] = (double)doc->term_count[i] *
-                    (brief__log((double)(doc->nsents + 1) / (sf + 0.5)) + 1.0);
-    }
-    for (i = 0; i < doc->nsents; i++) {
-        const brief__sent *x = &doc->sents[i];
-        size_t j;
-        if (!(x->flags & BRIEF_SENTENCE_TITLE))
-            continue;
-        /* tmp[] is free until the sort: it marks terms already doubled */
-        for (j = 0; j < nt; j++)
-            tmp[j] = 0;
-        for (j = x->tok_start; j < x->tok_end; j++)
-            if (!tmp[doc->ids[j]]) {
-                tmp[doc->ids[j]] = 1;
-                weight[doc->ids[j]] *= 2.0;
-            }
-        break;
-    }
-    k.doc = doc;
-    k.weight = weight;
-    brief__sort(idx, tmp, nt, kw_before, &k);
-    n = want < nt ? want : nt;
-    out = (brief_keyword *)brief__alloc(a, n * sizeof *out);
-    if (!out)
-        return BRIEF_ERR_NOMEM;
-    for (i = 0; i < n; i++) {
-        const uint32_t *rec = doc->forms + best[idx[i]];
-        size_t len = rec[BRIEF__REC_LEN];
-        char *text = (char *)brief__alloc(a, len + 1);
-        if (!text)
-            return BRIEF_ERR_NOMEM;
-        memcpy(text, rec + BRIEF__REC_BYTES, len);
-        text[len] = 0;
-        out[i].length = len;
-        out[i].text = text;
-        out[i].weight = weight[idx[i]];
-        out[i].count = doc->term_count[idx[i]];
-    }
-    r->keywords = out;
-    r->keyword_count = n;
-    return BRIEF_OK;
-}
-
 static int run(brief__arena *a, const char *input, size_t len,
                const brief_options *o, brief_result *r)
 {
@@ -248,7 +158,8 @@ static int run(brief__arena *a, const char *input, size_t len,
     /* Key terms need the surface forms, which nothing after this needs:
      * take them now and give the forms back (large arrays are blocks of
      * their own, so this lowers the peak for large inputs). */
-    if ((rc = keywords(a, &doc, o->keywords, r)) != 0)
+    if ((rc = brief__keywords(a, &doc, o->keywords, &r->keywords,
+                              &r->keyword_count)) != 0)
         return rc;
     brief__free(a, doc.forms);
     doc.forms = NULL;

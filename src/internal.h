@@ -3,9 +3,13 @@
  * doubled prefix brief__ so they never clash with a caller's.
  *
  * The flow, one stage a file, data moving one way:
- *   decode (normalize.c, html.c+extract.c, markdown.c) -> segment.c -> terms.c
- *   -> score.c -> select.c -> brief.c (result) -> render.c
- * Languages plug in through struct brief__lang (lang.c, stem_*.c).
+ *   decode (normalize.c, html.c+extract.c, markdown.c) -> segment.c
+ *   -> terms.c -> keywords.c -> score.c -> select.c -> brief.c (result)
+ *   -> render.c
+ * brief.c is the public API and calls the stages in order, nothing more.
+ * Languages plug in through struct brief__lang (lang.c, stem_*.c). Every
+ * stage allocates from arena.c and may use the numeric and ordering
+ * helpers of util.c.
  */
 #ifndef BRIEF_INTERNAL_H
 #define BRIEF_INTERNAL_H
@@ -49,6 +53,18 @@ void *brief__alloc(brief__arena *a, size_t size);
  * in place when p is the latest allocation, else by copying. NULL on OOM
  * (p stays valid). */
 void *brief__grow(brief__arena *a, void *p, size_t old_size, size_t new_size);
+/*
+ * Grow an array so it holds need elements of size bytes (as Lua's
+ * luaM_growaux_): p has *cap elements (p NULL and *cap 0 for none yet).
+ * When need > *cap (or p is NULL) the new capacity is first when *cap is
+ * 0, else *cap, grown by (capacity >> shift) at a time -- shift 0
+ * doubles, 1 grows by half -- until it holds need; the elements are kept
+ * (brief__grow) and *cap is set. Returns the array (p itself when it has
+ * room); NULL on OOM or size overflow, with p still valid and *cap as it
+ * was.
+ */
+void *brief__grow_array(brief__arena *a, void *p, size_t *cap, size_t need,
+                        size_t size, size_t first, unsigned shift);
 /* Give back a large block early (a no-op for small ones and in fixed
  * mode: those go when the arena is released). */
 void brief__free(brief__arena *a, void *p);
@@ -111,6 +127,46 @@ static inline uint32_t brief__lower(uint32_t cp)
     return brief__fold(cp);
 }
 int brief__is_upper(uint32_t cp); /* has a distinct lower-case form        */
+
+/* ASCII character classes of a byte or code point, locale-free (unlike
+ * <ctype.h>): for markup, language codes and other ASCII syntax. Anything
+ * from 0x80 up is in no class and lower-cases to itself. */
+static inline int brief__ascii_is_digit(unsigned c)
+{
+    return c - '0' < 10u;
+}
+static inline int brief__ascii_is_alpha(unsigned c)
+{
+    return c - 'a' < 26u || c - 'A' < 26u;
+}
+static inline int brief__ascii_is_alnum(unsigned c)
+{
+    return brief__ascii_is_alpha(c) || brief__ascii_is_digit(c);
+}
+static inline int brief__ascii_is_xdigit(unsigned c)
+{
+    return brief__ascii_is_digit(c) || (c | 32u) - 'a' < 6u;
+}
+/* ! " # ... / : ... @ [ ... ` { ... ~ (CommonMark's ASCII punctuation) */
+static inline int brief__ascii_is_punct(unsigned c)
+{
+    return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) ||
+           (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+/* space or tab */
+static inline int brief__ascii_is_blank(unsigned c)
+{
+    return c == ' ' || c == '\t';
+}
+/* HTML's ASCII whitespace: space, tab, LF, CR, FF */
+static inline int brief__ascii_is_space(unsigned c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+static inline unsigned brief__ascii_lower(unsigned c)
+{
+    return c - 'A' < 26u ? c + 32u : c;
+}
 
 /* ---- languages (lang.c, stem_*.c, stopwords.h) --------------------------- */
 /*
@@ -181,17 +237,6 @@ typedef struct brief__sent {
     double score;
 } brief__sent;
 
-/* The distinct surface forms of a text, folded (lower case, ' for U+2019),
- * lie together in one pool of uint32_t words, a record each:
- *   [term][count][n][n folded bytes, zero-padded to a whole word]
- * term is BRIEF__NO_TERM for stop words and noise. A record's size in
- * words is brief__rec_size(n); the first record is at word 0. */
-enum { BRIEF__REC_TERM, BRIEF__REC_COUNT, BRIEF__REC_LEN, BRIEF__REC_BYTES };
-static inline size_t brief__rec_size(size_t n)
-{
-    return BRIEF__REC_BYTES + (n + 3) / 4;
-}
-
 #define BRIEF__NO_TERM 0xFFFFFFFFu
 
 typedef struct brief__doc {
@@ -206,13 +251,16 @@ typedef struct brief__doc {
     size_t nterms;          /* term ids are 0 .. nterms-1                    */
     uint32_t *term_count;   /* occurrences of each term in the document     */
     uint32_t *term_sents;   /* sentences containing each term               */
-    uint32_t *forms;        /* every distinct surface form (records above)  */
-    size_t forms_words;     /* words of the pool in use                     */
+    uint32_t *forms;        /* every distinct surface form, in terms.c's    */
+    size_t forms_words;     /* layout: read them with brief__form_next()    */
     size_t words;           /* words in the whole text                      */
 } brief__doc;
 
-/* Split the view into paragraphs and sentences. 'title_known' tells that
- * the decoder already marked the title. */
+/* Split the view into paragraphs and sentences: fills sents, nsents and
+ * nparagraphs. A title the decoder found (view.title_len > 0) becomes the
+ * first sentence, flagged BRIEF_SENTENCE_TITLE, and reading starts after
+ * it (the decoder put it at the top of the text); without one, a
+ * heading-like line at the very top is the title. */
 int brief__segment(brief__arena *a, brief__doc *doc);
 
 /* ---- terms (terms.c) ----------------------------------------------------- */
@@ -221,10 +269,36 @@ int brief__segment(brief__arena *a, brief__doc *doc);
  * Fills the terms.c fields of doc and each sentence's tok_*, words. */
 int brief__terms(brief__arena *a, brief__doc *doc);
 
+/* One distinct surface form of the text, folded (lower case, ' for
+ * U+2019): its bytes (not NUL-terminated, inside doc->forms), their
+ * number, its term id (BRIEF__NO_TERM for stop words and noise) and its
+ * occurrences in the text. */
+typedef struct brief__form {
+    const char *text;
+    size_t len;
+    uint32_t term;
+    uint32_t count;
+} brief__form;
+/* The forms in first-seen order: *pos is a cursor, 0 for the first form.
+ * Fills *f with the form at *pos and moves *pos to the next one; 0 (and
+ * *f untouched) past the last. A value *pos held may be passed again to
+ * read that form again. */
+int brief__form_next(const brief__doc *doc, size_t *pos, brief__form *f);
+
+/* ---- keywords (keywords.c) ------------------------------------------------ */
+/* The want key terms of highest weight (see keywords.c), best first, each
+ * as its most frequent surface form; *out (arena) and *nout get them,
+ * NULL and 0 when want is 0 or the text has no terms. Needs doc->forms. */
+int brief__keywords(brief__arena *a, const brief__doc *doc, size_t want,
+                    const brief_keyword **out, size_t *nout);
+
 /* ---- score (score.c) -------------------------------------------------------- */
 /* Give every sentence its score (titles and headings get 0).
  * budget_sentences: the sentence budget of the brief (0: none). */
 int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences);
+/* The inverse sentence frequency of a term found in sf of n sentences:
+ * log((n+1)/(sf+0.5)) + 1, always > 0. */
+double brief__isf(size_t n, size_t sf);
 
 /* ---- select (select.c) ------------------------------------------------------ */
 typedef struct brief__budget {
@@ -235,6 +309,7 @@ typedef struct brief__budget {
 int brief__select(brief__arena *a, const brief__doc *doc,
                   const brief__budget *budget, size_t **out, size_t *nout);
 
+/* ---- numbers and ordering (util.c) ------------------------------------------ */
 /* Sort idx[0..n) so that before(ctx, idx[i], idx[i+1]) or they tie; a
  * stable bottom-up merge sort with caller scratch tmp[n] (qsort may call
  * malloc, and the library promises not to). */
@@ -244,8 +319,8 @@ void brief__sort(size_t *idx, size_t *tmp, size_t n, brief__before_fn before,
 
 /* Deterministic natural logarithm (same bits on every platform). */
 double brief__log(double x);
-/* Correctly rounded square root of x >= 0, as IEEE 754 sqrt() (score.c
- * uses it so that the library needs no libm). */
+/* Correctly rounded square root of x >= 0, as IEEE 754 sqrt() (so that
+ * the library needs no libm). */
 double brief__sqrt(double x);
 
 #endif /* BRIEF_INTERNAL_H */

@@ -99,29 +99,14 @@ static int ob_uint(obuf *b, size_t v)
     return ob_add(b, tmp + k, sizeof tmp - k);
 }
 
-/* A JSON string with the quotes. s is one of our constant messages or a
- * brief_strerror() text (ASCII); quotes, backslashes and control bytes are
- * escaped, anything else is copied. */
+/* A JSON string with the quotes, escaped by brief_json_escape() (s is
+ * one of our constant messages or a brief_strerror() text). */
 static int ob_json_string(obuf *b, const char *s)
 {
-    static const char hex[] = "0123456789abcdef";
+    size_t len = strlen(s), need = brief_json_escape(s, len, NULL, 0);
     ob_add(b, "\"", 1);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
-            char e[2];
-            e[0] = '\\';
-            e[1] = (char)c;
-            ob_add(b, e, 2);
-        } else if (c < 0x20) {
-            char e[6] = {'\\', 'u', '0', '0', 0, 0};
-            e[4] = hex[c >> 4];
-            e[5] = hex[c & 15];
-            ob_add(b, e, 6);
-        } else {
-            ob_add(b, s, 1);
-        }
-    }
+    if (need && !b->nomem && (need <= b->cap - b->len || ob_grow(b, need) == 0))
+        b->len += brief_json_escape(s, len, b->p + b->len, need);
     return ob_add(b, "\"", 1);
 }
 

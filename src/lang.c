@@ -46,20 +46,15 @@ const brief__lang *brief__lang_at(size_t i)
     return i < NLANGS ? &brief__langs[i] : NULL;
 }
 
-/* ASCII lower case: codes and names are ASCII, so locale plays no part. */
-static int ascii_lower(int c)
-{
-    return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
-}
-
-/* 1 if s equals want ignoring ASCII case, where s ends at its NUL or, when
+/* 1 if s equals want ignoring ASCII case (codes and names are ASCII, so
+ * locale plays no part), where s ends at its NUL or, when
  * region is set, also at a '-', '_' or '.' ("de-AT", "pt_BR.UTF-8"). */
 static int same_word(const char *s, const char *want, int region)
 {
     size_t k = 0;
     while (want[k] != '\0') {
-        if (ascii_lower((unsigned char)s[k]) !=
-            ascii_lower((unsigned char)want[k]))
+        if (brief__ascii_lower((unsigned char)s[k]) !=
+            brief__ascii_lower((unsigned char)want[k]))
             return 0; /* also when s ends first */
         k++;
     }

@@ -315,6 +315,87 @@ static void render_keywords(brief__out *o, const brief_result *r)
     }
 }
 
+/* ---- JSON string escaping (always built: brief_json_escape) ------------- */
+
+static const char hexdig[] = "0123456789abcdef";
+
+/* The escaper of brief_json_escape() (brief.h has the rules), in pieces:
+ * escape s[*i..len) into out[0..cap) as far as whole characters fit (out
+ * NULL: measure everything, writing nothing), move *i past what was done
+ * and return the bytes it came to. No character needs more than 6. */
+static size_t json_escape(const unsigned char *s, size_t len, size_t *i,
+                          char *out, size_t cap)
+{
+    size_t n = 0, p = *i;
+    while (p < len) {
+        char e[6];
+        size_t k = 0, q = p;
+        uint32_t cp;
+        /* plain ASCII needs no decoding: take the stretch in one go */
+        while (q < len && s[q] >= 0x20 && s[q] < 0x80 && s[q] != '"' &&
+               s[q] != '\\')
+            q++;
+        if (q > p) {
+            if (out) {
+                if (q - p > cap - n)
+                    q = p + (cap - n);
+                if (q == p)
+                    break;
+                memcpy(out + n, s + p, q - p);
+            }
+            n += q - p;
+            p = q;
+            continue;
+        }
+        cp = brief__utf8_next(s, len, &q);
+        e[0] = '\\';
+        switch (cp) {
+        case '"': e[1] = '"'; k = 2; break;
+        case '\\': e[1] = '\\'; k = 2; break;
+        case '\b': e[1] = 'b'; k = 2; break;
+        case '\f': e[1] = 'f'; k = 2; break;
+        case '\n': e[1] = 'n'; k = 2; break;
+        case '\r': e[1] = 'r'; k = 2; break;
+        case '\t': e[1] = 't'; k = 2; break;
+        default:
+            if (cp < 0x20 || cp == 0x2028 || cp == 0x2029) {
+                /* \u00XX; U+2028/U+2029 too: they end lines in
+                 * JavaScript */
+                e[1] = 'u';
+                e[2] = hexdig[(cp >> 12) & 15];
+                e[3] = hexdig[(cp >> 8) & 15];
+                e[4] = hexdig[(cp >> 4) & 15];
+                e[5] = hexdig[cp & 15];
+                k = 6;
+            } else {
+                /* the decoder is strict, so re-encoding yields the input
+                 * bytes for valid sequences and EF BF BD for bad ones */
+                k = brief__utf8_put(cp, (unsigned char *)e);
+            }
+        }
+        if (out) {
+            if (k > cap - n)
+                break;
+            memcpy(out + n, e, k);
+        }
+        n += k;
+        p = q;
+    }
+    *i = p;
+    return n;
+}
+
+size_t brief_json_escape(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t i = 0, n;
+    if (!s)
+        return 0;
+    n = json_escape((const unsigned char *)s, len, &i, out, out ? cap : 0);
+    if (i < len) /* the rest is only measured */
+        n += json_escape((const unsigned char *)s, len, &i, NULL, 0);
+    return n;
+}
+
 #ifndef BRIEF_NO_RENDER_RICH
 
 /* ---- TSV ------------------------------------------------------------------ */
@@ -361,56 +442,17 @@ static void render_tsv(brief__out *o, const brief_result *r)
 
 /* ---- JSON ----------------------------------------------------------------- */
 
-static const char hexdig[] = "0123456789abcdef";
-
-/* A JSON string (with the quotes), RFC 8259. Control characters are
- * escaped (short forms where they exist), U+2028/U+2029 too (they end
- * lines in JavaScript), invalid UTF-8 becomes U+FFFD byte by byte. */
+/* A JSON string (with the quotes), escaped by json_escape() straight into
+ * the output buffer: whatever does not fit goes after a flush. */
 static void out_json_string(brief__out *o, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     out_char(o, '"');
     while (i < len && !o->failed) {
-        uint32_t cp;
-        size_t start = i;
-        /* plain ASCII needs no decoding: copy the stretch in one go */
-        while (i < len && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' &&
-               s[i] != '\\')
-            i++;
-        if (i > start) {
-            out_bytes(o, text + start, i - start);
-            continue;
-        }
-        cp = brief__utf8_next(s, len, &i);
-        switch (cp) {
-        case '"': out_str(o, "\\\""); break;
-        case '\\': out_str(o, "\\\\"); break;
-        case '\b': out_str(o, "\\b"); break;
-        case '\f': out_str(o, "\\f"); break;
-        case '\n': out_str(o, "\\n"); break;
-        case '\r': out_str(o, "\\r"); break;
-        case '\t': out_str(o, "\\t"); break;
-        case 0x2028: out_str(o, "\\u2028"); break;
-        case 0x2029: out_str(o, "\\u2029"); break;
-        default:
-            if (cp < 0x20) {
-                char u[6];
-                u[0] = '\\';
-                u[1] = 'u';
-                u[2] = '0';
-                u[3] = '0';
-                u[4] = hexdig[cp >> 4];
-                u[5] = hexdig[cp & 15];
-                out_bytes(o, u, sizeof u);
-            } else {
-                /* the decoder is strict, so re-encoding yields the input
-                 * bytes for valid sequences and EF BF BD for bad ones */
-                unsigned char enc[4];
-                size_t n = brief__utf8_put(cp, enc);
-                out_bytes(o, (const char *)enc, n);
-            }
-        }
+        o->n += json_escape(s, len, &i, o->buf + o->n, BRIEF__CHUNK - o->n);
+        if (i < len || o->n == BRIEF__CHUNK)
+            out_flush(o);
     }
     out_char(o, '"');
 }

@@ -627,18 +627,14 @@ static int emit(builder *b, const unsigned char *t, size_t s, size_t e,
         return BRIEF_OK;
     if (b->doc->nsents == b->cap) {
         /* first room for one sentence per 160 bytes (news runs about one
-         * per 120), then grow by half: less slack in the largest array of
-         * a big text, and few copies of it */
-        size_t ncap = b->cap ? b->cap + b->cap / 2 : b->doc->view.len / 160 + 64;
-        void *p;
-        if (ncap > ((size_t)-1) / sizeof *x)
-            return BRIEF_ERR_NOMEM;
-        p = brief__grow(b->a, b->doc->sents, b->cap * sizeof *x,
-                        ncap * sizeof *x);
+         * per 120), then grow by half (shift 1): less slack in the largest
+         * array of a big text, and few copies of it */
+        void *p = brief__grow_array(b->a, b->doc->sents, &b->cap,
+                                    b->doc->nsents + 1, sizeof *x,
+                                    b->doc->view.len / 160 + 64, 1);
         if (!p)
             return BRIEF_ERR_NOMEM;
         b->doc->sents = (brief__sent *)p;
-        b->cap = ncap;
     }
     x = &b->doc->sents[b->doc->nsents++];
     memset(x, 0, sizeof *x);

@@ -40,31 +40,6 @@ static int before(const void *ctx, size_t a, size_t b)
     return a < b;
 }
 
-void brief__sort(size_t *idx, size_t *tmp, size_t n, brief__before_fn less,
-                 const void *ctx)
-{
-    size_t width, i;
-    for (width = 1; width < n; width *= 2) {
-        for (i = 0; i < n; i += 2 * width) {
-            size_t lo = i, mid = i + width, hi = i + 2 * width, a, b, o;
-            if (mid > n)
-                mid = n;
-            if (hi > n)
-                hi = n;
-            a = lo;
-            b = mid;
-            o = lo;
-            while (a < mid && b < hi)
-                tmp[o++] = less(ctx, idx[b], idx[a]) ? idx[b++] : idx[a++];
-            while (a < mid)
-                tmp[o++] = idx[a++];
-            while (b < hi)
-                tmp[o++] = idx[b++];
-        }
-        memcpy(idx, tmp, n * sizeof *idx);
-    }
-}
-
 /* Restore the heap order below position i of heap[0..n): each parent
  * comes before its children. */
 static void sift_down(const brief__doc *d, size_t *heap, size_t n, size_t i)

@@ -19,25 +19,19 @@
 
 /* ---- growing arrays and hash tables in the arena -------------------------- */
 
-/* Grow a typed array held in the arena to hold at least need elements. */
+/* Make the array *arr (*cap elements of elem bytes) hold need: the first
+ * size is need itself, then it doubles (brief__grow_array). The test
+ * that there is room stays here, inline in the hot loop. */
 static int reserve(brief__arena *a, void **arr, size_t *cap, size_t need,
                    size_t elem)
 {
-    size_t ncap;
     void *p;
     if (need <= *cap)
         return BRIEF_OK;
-    ncap = *cap ? *cap : need; /* the first size is taken as given */
-    while (ncap < need) {
-        if (ncap > ((size_t)-1) / 2 / elem)
-            return BRIEF_ERR_NOMEM;
-        ncap *= 2;
-    }
-    p = brief__grow(a, *arr, *cap * elem, ncap * elem);
+    p = brief__grow_array(a, *arr, cap, need, elem, need, 0);
     if (!p)
         return BRIEF_ERR_NOMEM;
     *arr = p;
-    *cap = ncap;
     return BRIEF_OK;
 }
 
@@ -53,18 +47,15 @@ typedef struct table {
     size_t cap;          /* a power of two                                 */
 } table;
 
-/* A table with room for n entries (the old one is dropped). */
+/* A new, empty table *t with room for n entries: the least power of two
+ * from 64 up that is at least 4n/3, so n entries fill at most 3/4. */
 static int table_make(brief__arena *a, table *t, size_t n)
 {
-    size_t cap = 64;
-    while (cap / 4 * 3 < n) {
-        if (cap > 0x40000000u)
-            return BRIEF_ERR_NOMEM;
-        cap *= 2;
-    }
-    if (t->slots && t->cap >= cap)
-        return BRIEF_OK;
-    t->slots = (slot *)brief__grow(a, NULL, 0, cap * sizeof *t->slots);
+    size_t cap = 0;
+    if (n > ((size_t)-1) / 4)
+        return BRIEF_ERR_NOMEM;
+    t->slots = (slot *)brief__grow_array(a, NULL, &cap, n + (n + 2) / 3,
+                                         sizeof *t->slots, 64, 0);
     if (!t->slots)
         return BRIEF_ERR_NOMEM;
     memset(t->slots, 0, cap * sizeof *t->slots);
@@ -103,14 +94,38 @@ static int table_room(brief__arena *a, table *t, size_t n)
 
 /*
  * The distinct surface forms and the distinct stems are each kept as
- * records in a pool of uint32_t words, laid out as internal.h describes
- * for the forms: [term][count][n][n bytes, zero-padded to whole words].
- * (A stem's count is not kept: 0.) A string is looked up in the pool's
+ * records in a pool of uint32_t words, a record each:
+ *   [term][count][n][n folded bytes, zero-padded to a whole word]
+ * term is BRIEF__NO_TERM for stop words and noise; a record's size in
+ * words is rec_size(n); the first record is at word 0. (A stem's count is
+ * not kept: 0.) The forms' pool becomes doc->forms, which other files read
+ * only through brief__form_next(). A string is looked up in the pool's
  * hash table, whose slots refer to a record by its word offset + 1, as
  * nw zero-padded words, so it is hashed and compared a word at a time.
  * Per token the hot loop thus touches a table slot and one record of a
  * small, hot pool, not the form's first occurrence in a long text.
  */
+enum { REC_TERM, REC_COUNT, REC_LEN, REC_BYTES };
+
+static size_t rec_size(size_t n)
+{
+    return REC_BYTES + (n + 3) / 4;
+}
+
+int brief__form_next(const brief__doc *doc, size_t *pos, brief__form *f)
+{
+    const uint32_t *rec;
+    if (*pos >= doc->forms_words)
+        return 0;
+    rec = doc->forms + *pos;
+    f->text = (const char *)(const void *)(rec + REC_BYTES);
+    f->len = rec[REC_LEN];
+    f->term = rec[REC_TERM];
+    f->count = rec[REC_COUNT];
+    *pos += rec_size(f->len);
+    return 1;
+}
+
 typedef struct pool {
     uint32_t *w;
     size_t used, cap;        /* words                                       */
@@ -138,9 +153,9 @@ static int rec_is(const pool *pl, uint32_t r, const uint32_t *key, size_t n,
 {
     const uint32_t *rec = pl->w + r;
     size_t i;
-    if (rec[BRIEF__REC_LEN] != n)
+    if (rec[REC_LEN] != n)
         return 0;
-    rec += BRIEF__REC_BYTES;
+    rec += REC_BYTES;
     for (i = 0; i < nw; i++)
         if (rec[i] != key[i])
             return 0;
@@ -167,7 +182,7 @@ static int add_rec(brief__arena *a, pool *pl, size_t k, uint32_t h,
                    const uint32_t *key, size_t n, size_t nw, uint32_t term,
                    uint32_t *r)
 {
-    size_t words = BRIEF__REC_BYTES + nw;
+    size_t words = REC_BYTES + nw;
     uint32_t *rec;
     if (pl->used + words >= 0xFFFFFFF0u)
         return BRIEF_ERR_NOMEM;
@@ -184,10 +199,10 @@ static int add_rec(brief__arena *a, pool *pl, size_t k, uint32_t h,
         return BRIEF_ERR_NOMEM;
     *r = (uint32_t)pl->used;
     rec = pl->w + pl->used;
-    rec[BRIEF__REC_TERM] = term;
-    rec[BRIEF__REC_COUNT] = 0;
-    rec[BRIEF__REC_LEN] = (uint32_t)n;
-    memcpy(rec + BRIEF__REC_BYTES, key, nw * sizeof *key);
+    rec[REC_TERM] = term;
+    rec[REC_COUNT] = 0;
+    rec[REC_LEN] = (uint32_t)n;
+    memcpy(rec + REC_BYTES, key, nw * sizeof *key);
     pl->used += words;
     pl->count++;
     pl->tab.slots[k].ref = *r + 1;
@@ -250,7 +265,7 @@ static int intern_stem(ctx *c, const uint32_t *key, size_t n, uint32_t *id)
     uint32_t h = hash_words(key, nw), r;
     k = slot_of(&c->stems, h, key, n, nw);
     if (c->stems.tab.slots[k].ref) {
-        *id = c->stems.w[c->stems.tab.slots[k].ref - 1 + BRIEF__REC_TERM];
+        *id = c->stems.w[c->stems.tab.slots[k].ref - 1 + REC_TERM];
         return BRIEF_OK;
     }
     if (c->doc->nterms >= 0xFFFFFFF0u)
@@ -325,8 +340,8 @@ static int count_token(ctx *c, const token *t)
                           &r)) != 0)
             return rc;
     }
-    f->w[r + BRIEF__REC_COUNT]++;
-    term = f->w[r + BRIEF__REC_TERM];
+    f->w[r + REC_COUNT]++;
+    term = f->w[r + REC_TERM];
     if (term == BRIEF__NO_TERM)
         return BRIEF_OK;
     if ((rc = reserve(c->a, (void **)&d->ids, &c->ids_cap, d->nids + 1,
@@ -494,7 +509,7 @@ static int tokenize(ctx *c, brief__sent *x)
             int apos = (cp == '\'' || cp == 0x2019);
             int ok = apos ? nk == BRIEF__C_LETTER
                           : (nk == BRIEF__C_DIGIT && n > 0 &&
-                             buf[n - 1] >= '0' && buf[n - 1] <= '9');
+                             brief__ascii_is_digit(buf[n - 1]));
             if (ok) {
                 if (ncp <= BRIEF__MAX_STEM)
                     n += brief__put(apos ? '\'' : cp, buf + n);

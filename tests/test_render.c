@@ -675,6 +675,58 @@ static void test_not_built(void)
 }
 #endif
 
+/* brief_json_escape(): the escaping rules, measuring, and a buffer too
+ * small (never written past, holds whole escapes only). */
+static int escaped_is(const char *in, size_t len, const char *want)
+{
+    char out[64];
+    size_t n;
+    memset(out, '#', sizeof out);
+    n = brief_json_escape(in, len, out, sizeof out);
+    return n == strlen(want) && n < sizeof out && !memcmp(out, want, n) &&
+           out[n] == '#' && brief_json_escape(in, len, NULL, 0) == n;
+}
+
+static void test_json_escape(void)
+{
+    char out[8];
+    CHECK(escaped_is("plain text", 10, "plain text"));
+    CHECK(escaped_is("a\"b\\c/", 6, "a\\\"b\\\\c/"));
+    CHECK(escaped_is("\b\f\n\r\t", 5, "\\b\\f\\n\\r\\t"));
+    CHECK(escaped_is("\x01\x1f\x7f", 3, "\\u0001\\u001f\x7f"));
+    CHECK(escaped_is("a\0b", 3, "a\\u0000b")); /* len counts, not NUL */
+    CHECK(escaped_is("\xe2\x80\xa8\xe2\x80\xa9", 6, "\\u2028\\u2029"));
+    CHECK(escaped_is("\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80", 9,
+                     "\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80"));
+    /* invalid UTF-8: one U+FFFD a byte (a lone continuation byte, a
+     * truncated sequence, an overlong form, a surrogate) */
+    CHECK(escaped_is("\x80", 1, "\xef\xbf\xbd"));
+    CHECK(escaped_is("\xe2\x80", 2, "\xef\xbf\xbd\xef\xbf\xbd"));
+    CHECK(escaped_is("\xc0\xaf", 2, "\xef\xbf\xbd\xef\xbf\xbd"));
+    CHECK(escaped_is("\xed\xa0\x80", 3,
+                     "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"));
+    /* empty and NULL input */
+    CHECK(escaped_is("", 0, ""));
+    CHECK(brief_json_escape(NULL, 0, NULL, 0) == 0);
+    CHECK(brief_json_escape(NULL, 5, out, sizeof out) == 0);
+    /* too small: the full size is returned, nothing past cap is written
+     * and only whole escapes are */
+    memset(out, '#', sizeof out);
+    CHECK(brief_json_escape("ab\ncd", 5, out, 3) == 6);
+    CHECK(!memcmp(out, "ab##", 4));
+    memset(out, '#', sizeof out);
+    CHECK(brief_json_escape("abcdef", 6, out, 4) == 6);
+    CHECK(!memcmp(out, "abcd##", 6));
+    memset(out, '#', sizeof out);
+    CHECK(brief_json_escape("\x01", 1, out, 5) == 6);
+    CHECK(out[0] == '#');
+    CHECK(brief_json_escape("\xc3\xa9", 2, out, 0) == 2);
+    CHECK(out[0] == '#');
+    memset(out, '#', sizeof out);
+    CHECK(brief_json_escape("\"\"\"\"", 4, out, 7) == 8);
+    CHECK(!memcmp(out, "\\\"\\\"\\\"#", 7));
+}
+
 static const harness_test tests[] = {
     {"sanity", test_sanity},
     {"text_formats", test_text_formats},
@@ -694,6 +746,7 @@ static const harness_test tests[] = {
     {"write_failure", test_write_failure},
     {"arguments", test_arguments},
     {"jsoncheck", test_jsoncheck},
+    {"json_escape", test_json_escape},
 };
 
 int main(int argc, char **argv)
