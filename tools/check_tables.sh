@@ -17,12 +17,12 @@ sh tools/gen_stopwords.sh "$T/stopwords.h" > /dev/null 2>&1
 check stopwords src/stopwords.h "$T/stopwords.h"
 sh tools/gen_stopwords.sh -a "$T/abbrevs.h" > /dev/null 2>&1
 check abbrevs src/abbrevs.h "$T/abbrevs.h"
-# the case-folding table needs a UTF-8 locale in the C library
-if ${CC:-cc} -o "$T/gen_casefold" tools/gen_casefold.c 2> /dev/null &&
-   "$T/gen_casefold" > "$T/casefold.h" 2> /dev/null; then
+# the case-folding table, from tools/data/CaseFolding.txt (no locale needed)
+if ${CC:-cc} -o "$T/gen_casefold" tools/gen_casefold.c 2> /dev/null; then
+    "$T/gen_casefold" tools/data/CaseFolding.txt > "$T/casefold.h" 2> /dev/null
     check casefold src/casefold.h "$T/casefold.h"
 else
-    echo "tables: casefold not checked (no compiler or no UTF-8 locale)"
+    fail=$((fail + 1)); echo "tables: cannot compile tools/gen_casefold.c"
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
