@@ -53,8 +53,8 @@ CLI_SRC = src/cli.c src/cliopts.c src/jsonl.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 CLI_OBJ = $(CLI_SRC:.c=.o)
 HDRS    = include/brief.h src/internal.h src/cli.h src/jsonl.h \
-          src/casefold.h src/stopwords.h src/abbrevs.h src/entities.h \
-          src/stem_util.h
+          src/casefold.inc src/stopwords.inc src/abbrevs.inc \
+          src/entities.h src/stem_util.h
 
 TEST_BINS = tests/test_core tests/test_render tests/test_lang \
             tests/test_decode tests/stemcheck tests/jsoncheck

@@ -112,7 +112,7 @@ static inline uint32_t brief__lower(uint32_t cp)
 }
 int brief__is_upper(uint32_t cp); /* has a distinct lower-case form        */
 
-/* ---- languages (lang.c, stem_*.c, stopwords.h) --------------------------- */
+/* ---- languages (lang.c, stem_*.c, stopwords.inc) ------------------------- */
 /*
  * A stemmer works in place on a lower-case word given as code points and
  * returns the new length: at most BRIEF__MAX_STEM, the size of the buffer

@@ -1,6 +1,6 @@
 /*
  * test_lang.c - unit tests of the language layer (src/lang.c and the
- * generated tables src/stopwords.h, src/abbrevs.h).
+ * generated tables src/stopwords.inc, src/abbrevs.inc).
  *
  * Prints each failure with what was expected, then "N passed, N failed";
  * exits 1 when anything failed. Builds with and without BRIEF_NO_LANGS

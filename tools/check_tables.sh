@@ -13,14 +13,14 @@ check() { # NAME COMMITTED GENERATED
         fail=$((fail + 1)); echo "tables: $1 drifted from its generator:"
         diff "$2" "$3" | head -10; fi
 }
-sh tools/gen_stopwords.sh "$T/stopwords.h" > /dev/null 2>&1
-check stopwords src/stopwords.h "$T/stopwords.h"
-sh tools/gen_stopwords.sh -a "$T/abbrevs.h" > /dev/null 2>&1
-check abbrevs src/abbrevs.h "$T/abbrevs.h"
+sh tools/gen_stopwords.sh "$T/stopwords.inc" > /dev/null 2>&1
+check stopwords src/stopwords.inc "$T/stopwords.inc"
+sh tools/gen_stopwords.sh -a "$T/abbrevs.inc" > /dev/null 2>&1
+check abbrevs src/abbrevs.inc "$T/abbrevs.inc"
 # the case-folding table, from tools/data/CaseFolding.txt (no locale needed)
 if ${CC:-cc} -o "$T/gen_casefold" tools/gen_casefold.c 2> /dev/null; then
-    "$T/gen_casefold" tools/data/CaseFolding.txt > "$T/casefold.h" 2> /dev/null
-    check casefold src/casefold.h "$T/casefold.h"
+    "$T/gen_casefold" tools/data/CaseFolding.txt > "$T/casefold.inc" 2> /dev/null
+    check casefold src/casefold.inc "$T/casefold.inc"
 else
     fail=$((fail + 1)); echo "tables: cannot compile tools/gen_casefold.c"
 fi

@@ -1,5 +1,5 @@
 /*
- * gen_casefold - writes src/casefold.h, the (upper, lower) pairs brief
+ * gen_casefold - writes src/casefold.inc, the (upper, lower) pairs brief
  * uses to fold case outside ASCII: Latin-1, Latin Extended-A/B, Latin
  * Extended Additional, Greek, Cyrillic and the full-width Latin letters.
  *
@@ -23,7 +23,7 @@
  * The result equals what glibc's towlower() gave for these ranges, which
  * built this table before.
  *
- * usage: gen_casefold [tools/data/CaseFolding.txt] > src/casefold.h
+ * usage: gen_casefold [tools/data/CaseFolding.txt] > src/casefold.inc
  */
 #include <stdio.h>
 #include <stdlib.h>
