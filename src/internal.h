@@ -168,7 +168,7 @@ static inline unsigned brief__ascii_lower(unsigned c)
     return c - 'A' < 26u ? c + 32u : c;
 }
 
-/* ---- languages (lang.c, stem_*.c, stopwords.h) --------------------------- */
+/* ---- languages (lang.c, stem_*.c, stopwords.inc) ------------------------- */
 /*
  * A stemmer works in place on a lower-case word given as code points and
  * returns the new length: at most BRIEF__MAX_STEM, the size of the buffer

@@ -11,8 +11,8 @@
  * mutable state, so every function is reentrant.
  */
 #include "internal.h"
-#include "stopwords.h"
-#include "abbrevs.h"
+#include "stopwords.inc"
+#include "abbrevs.inc"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -12,7 +12,7 @@
  *  - the BOM (U+FEFF) is "space" too, so it never starts a sentence.
  */
 #include "internal.h"
-#include "casefold.h"
+#include "casefold.inc"
 
 uint32_t brief__utf8_next(const unsigned char *s, size_t len, size_t *i)
 {
@@ -86,7 +86,7 @@ size_t brief__utf8_put(uint32_t cp, unsigned char *out)
 }
 
 /* Case folding: a generated table of (upper, lower) pairs, sorted by
- * upper (casefold.h, written by tools/gen_casefold). ASCII is done inline
+ * upper (casefold.inc, written by tools/gen_casefold). ASCII is done inline
  * since it is nearly every call. */
 uint32_t brief__fold(uint32_t cp)
 {

@@ -1,6 +1,6 @@
 /*
  * test_lang.c - unit tests of the language layer (src/lang.c and the
- * generated tables src/stopwords.h, src/abbrevs.h).
+ * generated tables src/stopwords.inc, src/abbrevs.inc).
  *
  * Usage: test_lang [WORD...]: the WORDs select tests by name as in
  * tests/harness.h (`test_lang -l` lists them). Prints each failure with

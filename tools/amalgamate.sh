@@ -8,10 +8,10 @@
 # the order given, as one translation unit that compiles on its own with
 # `cc -std=c99 -c brief.c` (next to brief.h), the compile-time switches
 # (BRIEF_NO_LANGS, ...) working as in the normal build:
-#  - the project's own headers (src/*.h, and the generated table
-#    src/entities.inc) are inlined where they are first included and
-#    dropped after (they all have include guards or are included once);
-#    "brief.h" stays an #include;
+#  - the project's own headers (src/*.h) and data tables (src/*.inc) are
+#    inlined where they are first included and dropped after (they all
+#    have include guards or are included once); "brief.h" stays an
+#    #include;
 #  - names with internal linkage (static functions and objects, typedefs,
 #    struct/union/enum tags, enum constants) that two sources both define,
 #    or that a later source uses for something else (which -Wshadow would

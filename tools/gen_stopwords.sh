@@ -2,9 +2,9 @@
 # gen_stopwords.sh - write brief's word tables from the plain lists in tools/.
 #
 #   sh tools/gen_stopwords.sh [OUT]       stop words: tools/stopwords/XX.txt
-#                                         -> OUT (default src/stopwords.h)
+#                                         -> OUT (default src/stopwords.inc)
 #   sh tools/gen_stopwords.sh -a [OUT]    abbreviations: tools/abbrevs/XX.txt
-#                                         -> OUT (default src/abbrevs.h)
+#                                         -> OUT (default src/abbrevs.inc)
 #
 # A list is one word a line, UTF-8, lower case; lines starting with '#' and
 # blank lines are skipped, surrounding blanks trimmed. For each language XX
@@ -32,17 +32,17 @@ if [ "${1:-}" = "-a" ]; then
 fi
 if [ "$kind" = stop ]; then
     dir=$here/stopwords
-    out=${1:-$here/../src/stopwords.h}
+    out=${1:-$here/../src/stopwords.inc}
     what="stop words"
     note=""
-    guard=BRIEF_STOPWORDS_H
+    guard=BRIEF_STOPWORDS_INC
     srcname=tools/stopwords
 else
     dir=$here/abbrevs
-    out=${1:-$here/../src/abbrevs.h}
+    out=${1:-$here/../src/abbrevs.inc}
     what="abbreviations"
     note=" * Written without the final \".\": \"e.g\" stands for \"e.g.\"."
-    guard=BRIEF_ABBREVS_H
+    guard=BRIEF_ABBREVS_INC
     srcname=tools/abbrevs
 fi
 
