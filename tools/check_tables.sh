@@ -1,7 +1,7 @@
 #!/bin/sh
 # check_tables.sh - the committed generated tables must equal what their
 # generators write from the lists in tools/ (drift check, run by make test).
-# Prints "N passed, N failed" for the three tables.
+# Prints "N passed, N failed" for the four tables.
 root=$(cd "$(dirname "$0")/.." && pwd) || exit 2
 cd "$root" || exit 2
 T=${TMPDIR:-/tmp}/brief-tables.$$
@@ -23,6 +23,12 @@ if ${CC:-cc} -o "$T/gen_casefold" tools/gen_casefold.c 2> /dev/null &&
     check casefold src/casefold.h "$T/casefold.h"
 else
     echo "tables: casefold not checked (no compiler or no UTF-8 locale)"
+fi
+# the single-byte charset tables (src/charset.c) from tools/data/charsets.txt
+if sh tools/gen_charsets.sh "$T/charsets.inc" > /dev/null 2>&1; then
+    check charsets src/charsets.inc "$T/charsets.inc"
+else
+    fail=$((fail + 1)); echo "tables: tools/gen_charsets.sh failed"
 fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
