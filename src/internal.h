@@ -20,7 +20,7 @@
 /* BRIEF_NO_MARKDOWN  no Markdown input                                     */
 /* BRIEF_NO_RENDER_RICH  no JSON/TSV/HTML renderers (text and bullets stay) */
 /* BRIEF_NO_CHARSETS  no single-byte charset tables (UTF-8/UTF-16 stay)    */
-/* BRIEF_ALL_CHARSETS 21 more single-byte charsets than the core 6 (+6 KB)  */
+/* BRIEF_ALL_CHARSETS 21 more single-byte charsets than the core 6 (+7 KB)  */
 /* BRIEF_NO_MALLOC    no libc default allocator: the caller must pass an     */
 /*                    allocator or a fixed arena (else BRIEF_ERR_NOMEM)      */
 
