@@ -46,7 +46,7 @@ ALL_CFLAGS = $(WARN) -Iinclude -Isrc $(CFLAGS) $(DEFS)
 LIB_SRC = src/arena.c src/util.c src/normalize.c src/entity.c src/html.c \
           src/extract.c src/markdown.c \
           src/segment.c src/lang.c src/terms.c src/keywords.c src/score.c \
-          src/select.c src/brief.c src/render.c \
+          src/select.c src/brief.c src/render.c src/charset.c \
           src/stem_english.c src/stem_german.c src/stem_french.c \
           src/stem_spanish.c src/stem_italian.c src/stem_portuguese.c \
           src/stem_dutch.c src/stem_swedish.c src/stem_util.c
@@ -55,10 +55,11 @@ LIB_OBJ = $(LIB_SRC:.c=.o)
 CLI_OBJ = $(CLI_SRC:.c=.o)
 HDRS    = include/brief.h src/internal.h src/cli.h src/jsonl.h \
           src/casefold.inc src/stopwords.inc src/abbrevs.inc src/entities.h \
-          src/entities.inc src/html.h src/stem_util.h
+          src/entities.inc src/html.h src/stem_util.h src/charsets.inc
 
 TEST_BINS = tests/test_core tests/test_render tests/test_lang \
-            tests/test_decode tests/stemcheck tests/jsoncheck
+            tests/test_decode tests/stemcheck tests/jsoncheck \
+            tests/test_charset
 
 .PHONY: all test check-external eval tools bench clean install uninstall \
         static cross size fuzz check-asan check-ubsan check-valgrind \
@@ -90,6 +91,8 @@ tests/test_lang: tests/test_lang.c tests/harness.h libbrief.a
 	$(CC) $(ALL_CFLAGS) -o $@ tests/test_lang.c libbrief.a -lm
 tests/test_decode: tests/test_decode.c tests/harness.h libbrief.a
 	$(CC) $(ALL_CFLAGS) -o $@ tests/test_decode.c libbrief.a -lm
+tests/test_charset: tests/test_charset.c tests/harness.h libbrief.a
+	$(CC) $(ALL_CFLAGS) -o $@ tests/test_charset.c libbrief.a -lm
 tests/stemcheck: tests/stemcheck.c libbrief.a
 	$(CC) $(ALL_CFLAGS) -o $@ tests/stemcheck.c libbrief.a -lm
 tests/jsoncheck: tests/jsoncheck.c

@@ -38,7 +38,7 @@ typedef enum brief_status {
     BRIEF_OK = 0,
     BRIEF_ERR_NOMEM = 1,    /* an allocation failed (allocator or arena)   */
     BRIEF_ERR_ARGUMENT = 2, /* a NULL pointer or an out-of-range option    */
-    BRIEF_ERR_BINARY = 3,   /* the input contains NUL bytes: not text      */
+    BRIEF_ERR_BINARY = 3,   /* NUL bytes in the text: not text             */
     BRIEF_ERR_TOO_LARGE = 4,/* the input is larger than options.max_input  */
     BRIEF_ERR_LANGUAGE = 5, /* options.language names no known language    */
     BRIEF_ERR_WRITE = 6     /* a brief_write_fn reported failure           */
@@ -96,6 +96,15 @@ typedef struct brief_options {
                                  or allocator must be given)              */
     void *arena;              /* fixed arena: if non-NULL, all memory is  */
     size_t arena_size;        /* taken from these bytes, never malloc     */
+    const char *encoding;     /* the input's charset: "auto" (or NULL or
+                                 "") to detect it, else a label of the
+                                 WHATWG Encoding standard ("utf-8",
+                                 "utf-16le", "windows-1250", "latin1",
+                                 "koi8-r", ...; case and surrounding
+                                 blanks ignored), which overrides every
+                                 declaration in the input; default "auto".
+                                 See brief_summarize() and README
+                                 "Charsets"                               */
 } brief_options;
 
 #define BRIEF_DEFAULT_MAX_INPUT ((size_t)256 * 1024 * 1024)
@@ -128,10 +137,11 @@ typedef struct brief_keyword {
 
 /*
  * The result. Everything it points to lives until brief_result_free().
- *  text/text_length: the text the spans refer to. For plain text input
- *    this is the caller's input buffer itself (so the caller must keep it
- *    alive while using the result); for HTML and Markdown it is the
- *    extracted text, owned by the result.
+ *  text/text_length: the text the spans refer to, always UTF-8. For plain
+ *    text input in UTF-8 (or ASCII) this is the caller's input buffer
+ *    itself (so the caller must keep it alive while using the result); for
+ *    plain text in another charset it is the text converted to UTF-8, and
+ *    for HTML and Markdown the extracted text, both owned by the result.
  *  sentences: every sentence in document order (titles and headings too).
  *  chosen: indices into sentences of the brief, in document order.
  */
@@ -149,15 +159,49 @@ typedef struct brief_result {
     const brief_keyword *keywords;
     size_t keyword_count;
     size_t word_count;         /* words in the whole text                 */
+    const char *encoding;      /* the charset the input was read in, as
+                                  the WHATWG standard names it: "UTF-8",
+                                  "UTF-16LE", "windows-1252", ...         */
+    unsigned warnings;         /* BRIEF_WARN_* bits                       */
+    const char *unsupported_encoding; /* with BRIEF_WARN_ENCODING: the
+                                  charset the input declared (or
+                                  options.encoding named), lower case,
+                                  printable ASCII, at most 40 bytes;
+                                  else NULL                               */
 } brief_result;
+
+/* Warnings (brief_result.warnings): the result is valid, but something
+ * about the input could not be honoured. The library never prints; a
+ * client shows them as it sees fit (the CLI: one line on stderr). */
+#define BRIEF_WARN_ENCODING 1u /* a charset brief cannot decode (GBK, Big5,
+                                  Shift_JIS, an unknown name, ...): the
+                                  input was read as UTF-8, invalid bytes as
+                                  U+FFFD                                   */
 
 /*
  * Summarize len bytes at input (not NUL-terminated; may be NULL when len is
  * 0). opts may be NULL for defaults. On BRIEF_OK *out holds a result to be
  * released with brief_result_free(); on any error *out is NULL and nothing
  * is leaked. Empty or whitespace-only input gives BRIEF_OK with no
- * sentences. Input with a NUL byte gives BRIEF_ERR_BINARY. Invalid UTF-8 is
- * accepted: bad bytes are read as U+FFFD and kept in the spans unchanged.
+ * sentences.
+ *
+ * Charset: options.encoding when it names one; else a byte-order mark
+ * (UTF-8, UTF-16LE, UTF-16BE; any input kind); else an XML declaration at
+ * the start (<?xml ... encoding="..."?>); else, for HTML, <meta charset> or
+ * <meta http-equiv="Content-Type" content="...; charset=..."> (a prescan as
+ * the HTML standard's); else UTF-8. Labels as the WHATWG Encoding standard
+ * has them (ISO-8859-1 and US-ASCII are windows-1252, as in browsers).
+ * Single-byte charsets (windows-1250 to 1258, ISO-8859-x, KOI8-R/U, ...)
+ * are decoded by built-in tables (none in a BRIEF_NO_CHARSETS build); any
+ * other charset is read as UTF-8 and flagged with BRIEF_WARN_ENCODING.
+ * Invalid UTF-8 is accepted: bad bytes are read as U+FFFD and kept in the
+ * spans unchanged.
+ *
+ * Binary input: a NUL byte in the text (after the charset is decoded)
+ * gives BRIEF_ERR_BINARY. In HTML, NULs inside tags, attribute values,
+ * comments, scripts and styles are not in the text, nor are NULs in a run
+ * of text between two tags that holds nothing but blanks and NULs: a page
+ * is refused only for a NUL among the characters of its text.
  */
 int brief_summarize(const char *input, size_t len, const brief_options *opts,
                     brief_result **out);
@@ -174,7 +218,11 @@ void brief_result_free(brief_result *result);
  * BRIEF_INPUT_TEXT), and more when the input may be HTML (its decoder
  * builds an element tree): 384 bytes per byte plus 2.1 MiB. A real article
  * needs far less (a 4 KB news text fits 64 KiB); the bound is for inputs
- * built to be worst cases.
+ * built to be worst cases. Unless opts->encoding is a UTF-8 label, the
+ * input may be converted to UTF-8 first (up to 3 bytes a byte: byte 0x80
+ * of windows-1252 is U+20AC), so the bound is that of 3 x len bytes plus
+ * the converted copy; a caller whose input is UTF-8 sets encoding "utf-8"
+ * for the smaller bound.
  */
 size_t brief_arena_bound(size_t len, const brief_options *opts);
 

@@ -48,6 +48,7 @@ void brief_options_init(brief_options *opts)
     opts->input = BRIEF_INPUT_AUTO;
     opts->language = NULL;
     opts->max_input = BRIEF_DEFAULT_MAX_INPUT;
+    opts->encoding = "auto";
 }
 
 /* The result as allocated: the public part first, then the arena that owns
@@ -136,8 +137,14 @@ static int run(brief__arena *a, const char *input, size_t len,
     brief_input kind = o->input;
     int rc;
     memset(&doc, 0, sizeof doc);
+    /* the input becomes UTF-8, then a NUL in its text marks it binary
+     * (charset.c) */
+    if ((rc = brief__charset(a, &input, &len, o, r)) != 0)
+        return rc;
     if (kind == BRIEF_INPUT_AUTO)
         kind = brief_detect_input(input, len);
+    if (brief__binary(input, len, kind))
+        return BRIEF_ERR_BINARY;
     if ((rc = decode(a, input, len, kind, &doc.view)) != 0)
         return rc;
     r->input = kind;
@@ -227,8 +234,6 @@ int brief_summarize(const char *input, size_t len, const brief_options *opts,
         return BRIEF_ERR_ARGUMENT;
     if (opts->max_input && len > opts->max_input)
         return BRIEF_ERR_TOO_LARGE;
-    if (len && memchr(input, 0, len))
-        return BRIEF_ERR_BINARY;
     if (opts->language && *opts->language && strcmp(opts->language, "auto") &&
         !brief__lang_find(opts->language))
         return BRIEF_ERR_LANGUAGE;
@@ -278,6 +283,14 @@ void brief_result_free(brief_result *result)
 size_t brief_arena_bound(size_t len, const brief_options *opts)
 {
     size_t per_byte = 256, base = 64 * 1024;
+    if (!opts || !brief__charset_is_utf8(opts->encoding)) {
+        /* the converted copy (3 bytes a byte, 3 of slack), then every stage
+         * on 3 x len bytes of text (see charset.c) */
+        if (len > ((size_t)-1) / 4)
+            return (size_t)-1;
+        base += 3 * len + 3 + BRIEF__ALIGN;
+        len *= 3;
+    }
     if (!opts || opts->input != BRIEF_INPUT_TEXT) {
         per_byte += 128;
         base += (size_t)2 * 1024 * 1024 + 64 * 1024;

@@ -39,6 +39,10 @@ static const char usage_text[] =
 "Input:\n"
 "  -i, --input KIND    auto (default), text, html or markdown\n"
 "  -l, --language L    auto (default), en, de, fr, es, it, pt, nl, sv\n"
+"      --encoding NAME the input's charset: auto (default: a byte-order\n"
+"                      mark, <?xml encoding>, HTML <meta charset>, else\n"
+"                      UTF-8) or a name (utf-8, utf-16le, windows-1252,\n"
+"                      latin1, iso-8859-2, koi8-r, ...) that overrides them\n"
 "      --max-input N   refuse input over N bytes (default 268435456;\n"
 "                      0 = no limit)\n"
 "Output:\n"
@@ -329,6 +333,13 @@ static int do_file(const cli_opts *o, const char *name, out_ctx *out,
         report(shown, brief_strerror(rc));
         return exit_for(rc);
     }
+    if (r->warnings & BRIEF_WARN_ENCODING) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "warning: charset '%s' not supported, "
+                 "read as UTF-8", r->unsupported_encoding ?
+                 r->unsupported_encoding : "?");
+        report(shown, msg);
+    }
     if (header) {
         if (!first)
             write_out(out, "\n", 1);
@@ -396,6 +407,8 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     o.lib.allocator = CLI_ALLOCATOR;
+    if (o.jsonl)
+        o.lib.encoding = "utf-8"; /* a JSON string is Unicode already */
     nfiles = o.nfiles;
     if (!nfiles) {
         o.files = stdin_only;

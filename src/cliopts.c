@@ -18,7 +18,7 @@ typedef struct spec {
 } spec;
 
 enum { O_N = 1, O_R, O_W, O_C, O_SPLIT, O_SCORES, O_OUT, O_HELP, O_VER,
-       O_FMT, O_KW, O_INPUT, O_LANG, O_MAXIN, O_JSONL };
+       O_FMT, O_KW, O_INPUT, O_LANG, O_MAXIN, O_JSONL, O_ENC };
 
 static const spec specs[] = {
     {'n', "sentences", 1, O_N},   {'r', "ratio", 1, O_R},
@@ -28,7 +28,7 @@ static const spec specs[] = {
     {'V', "version", 0, O_VER},   {'f', "format", 1, O_FMT},
     {'k', "keywords", 1, O_KW},   {'i', "input", 1, O_INPUT},
     {'l', "language", 1, O_LANG}, {0, "max-input", 1, O_MAXIN},
-    {0, "jsonl", 0, O_JSONL},
+    {0, "jsonl", 0, O_JSONL},     {0, "encoding", 1, O_ENC},
 };
 
 /* Parse a whole decimal number up to 2^64 - 1 (the same on every
@@ -113,6 +113,12 @@ static int apply(cli_opts *o, const spec *sp, const char *name,
         return 0;
     case O_JSONL:
         o->jsonl = 1;
+        return 0;
+    case O_ENC: /* any name: one brief cannot decode warns at run time */
+        if (!*val)
+            return bad(err, errlen, "option %s: empty encoding name%s", name,
+                       "");
+        o->lib.encoding = val;
         return 0;
     case O_FMT: {
         static const struct { const char *n; brief_format f; } fm[] = {

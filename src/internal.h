@@ -23,6 +23,8 @@
 /* BRIEF_NO_HTML      no HTML input                                         */
 /* BRIEF_NO_MARKDOWN  no Markdown input                                     */
 /* BRIEF_NO_RENDER_RICH  no JSON/TSV/HTML renderers (text and bullets stay) */
+/* BRIEF_NO_CHARSETS  no single-byte charset tables (UTF-8/UTF-16 stay)    */
+/* BRIEF_ALL_CHARSETS 21 more single-byte charsets than the core 6 (+7 KB)  */
 /* BRIEF_NO_MALLOC    no libc default allocator: the caller must pass an     */
 /*                    allocator or a fixed arena (else BRIEF_ERR_NOMEM)      */
 
@@ -205,6 +207,24 @@ size_t brief__stem_italian(uint32_t *w, size_t n);
 size_t brief__stem_portuguese(uint32_t *w, size_t n);
 size_t brief__stem_dutch(uint32_t *w, size_t n);
 size_t brief__stem_swedish(uint32_t *w, size_t n);
+
+/* ---- charset (charset.c) ------------------------------------------------ */
+/*
+ * Input normalization, before any decoder: find the input's charset
+ * (options.encoding, a byte-order mark, an XML declaration, an HTML
+ * <meta>) and make *in, *len UTF-8, converted into the arena when needed
+ * (else left pointing at the caller's bytes). Sets r->encoding, and
+ * r->warnings / r->unsupported_encoding for a charset it cannot decode
+ * (then the bytes are read as UTF-8). BRIEF_OK or BRIEF_ERR_NOMEM.
+ */
+int brief__charset(brief__arena *a, const char **in, size_t *len,
+                   const brief_options *o, brief_result *r);
+/* 1 if the (UTF-8) input of this kind is binary: a NUL byte in its text.
+ * For HTML a NUL inside a tag, a comment, a script or a style is not in
+ * the text (browsers drop it too), so a stray one does not refuse a page. */
+int brief__binary(const char *in, size_t len, brief_input kind);
+/* 1 if name is a label of UTF-8 ("utf-8", "UTF8", ...). */
+int brief__charset_is_utf8(const char *name);
 
 /* ---- decode (html.c, markdown.c) ----------------------------------------- */
 /*

@@ -9,7 +9,7 @@
 #   TEST_BINS the test programs (the Makefile passes its list)
 CC=${CC:-cc}
 CLI_SRC=${CLI_SRC:-"src/cli.c src/cliopts.c src/jsonl.c"}
-TEST_BINS=${TEST_BINS:-"tests/test_core tests/test_render tests/test_lang tests/test_decode tests/stemcheck tests/jsoncheck"}
+TEST_BINS=${TEST_BINS:-"tests/test_core tests/test_render tests/test_lang tests/test_decode tests/stemcheck tests/jsoncheck tests/test_charset"}
 A=build/amalg
 WARN="-std=c99 -Wall -Wextra -pedantic -Wshadow -Wconversion \
 -Wmissing-prototypes -Wstrict-prototypes -Wcast-qual -Wundef -Wvla \

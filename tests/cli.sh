@@ -163,6 +163,30 @@ $B -n 1 tests/data/one-sentence.txt > "$T/out" 2>&1
 grep -q '^Residents had argued' "$T/out" && ok || bad "-n 1 picked: $(cat "$T/out")"
 $B -n 3 tests/data/one-sentence.txt > "$T/out" 2>&1
 grep -q '^The city council approved' "$T/out" && ok || bad "-n 3 lost the lead: $(cat "$T/out")"
+# ---- charsets: byte-order marks, <meta>, --encoding, NULs in markup ---------
+printf '\377\376C\000a\000f\000\351\000 \000n\000o\000i\000r\000.\000' > "$T/u16.txt"
+[ "$($B "$T/u16.txt")" = "Café noir." ] && ok || bad "UTF-16LE with a BOM: $($B "$T/u16.txt")"
+printf '<html><head><meta charset="iso-8859-1"></head><body><p>Caf\351 cr\350me.</p></body></html>' > "$T/l1.html"
+[ "$($B "$T/l1.html")" = "Café crème." ] && ok || bad "latin-1 page with <meta charset>"
+printf 'Caf\351 noir. Th\351 vert.' > "$T/l1.txt"
+[ "$($B --encoding latin1 -n 1 "$T/l1.txt")" = "Café noir." ] && ok || bad "--encoding latin1"
+printf '\360\322\311\327\305\324, \315\311\322.' > "$T/koi.txt"
+[ "$($B --encoding=KOI8-R "$T/koi.txt")" = "Привет, мир." ] && ok || bad "--encoding=KOI8-R"
+# --encoding wins over the page's own <meta>
+[ "$($B --encoding utf-8 "$T/l1.html" | od -An -c | tr -d ' \n')" = 'Caf351cr350me.\n' ] && ok || bad "--encoding overrides <meta>"
+printf '<html><head><meta charset=gb2312></head><body><p>Hello world. Fine.</p></body></html>' > "$T/gb.html"
+status 0 "$T/gb.html"; stderr_has "brief: $T/gb.html: warning: charset 'gb2312' not supported, read as UTF-8"
+status 0 --encoding x-nonesuch "$T/l1.txt"; stderr_has "warning: charset 'x-nonesuch' not supported"
+status 0 "$T/l1.html"; [ -s "$T/err" ] && bad "a decodable charset warned: $(cat "$T/err")" || ok
+status 2 --encoding "" "$T/l1.txt"; stderr_has "option --encoding: empty encoding name"
+printf '<html><script>var a = "\000";</script><p>Stray NULs in markup.</p><img alt="\000">\000\n</html>' > "$T/nul.html"
+status 0 "$T/nul.html"
+printf '<html><body><p>A NUL\000 in the text.</p></body></html>' > "$T/nul2.html"
+status 1 "$T/nul2.html"; stderr_has "binary input"
+$B --help | grep -q -- "--encoding NAME" && ok || bad "--help lacks --encoding"
+# --jsonl text is Unicode already: a <meta> in it changes nothing
+printf '{"id":1,"text":"<html><head><meta charset=\\"iso-8859-1\\"></head><body><p>Caf\\u00e9 cr\\u00e8me.</p></body></html>"}\n' > "$T/l1.jsonl"
+$B --jsonl "$T/l1.jsonl" | grep -q 'Café crème\|Caf\\u00e9 cr\\u00e8me' && ok || bad "--jsonl re-decoded its text: $($B --jsonl "$T/l1.jsonl")"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

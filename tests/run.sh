@@ -73,6 +73,7 @@ run_suite core $RUNNER "$TESTBIN/test_core" tests/data/article.txt
 run_suite render $RUNNER "$TESTBIN/test_render"
 run_suite lang $RUNNER "$TESTBIN/test_lang"
 run_suite decode $RUNNER "$TESTBIN/test_decode"
+run_suite charset $RUNNER "$TESTBIN/test_charset"
 run_suite cli sh tests/cli.sh
 run_suite jsonl sh tests/jsonl.sh
 if [ -z "$RUNNER" ]; then

@@ -1,8 +1,8 @@
 #!/bin/sh
 # check_tables.sh - the committed generated tables must equal what their
 # generators write from the lists in tools/ (drift check, run by make test).
-# Prints "N passed, N failed" for the four tables (stop words,
-# abbreviations, case folding, character references).
+# Prints "N passed, N failed" for the five tables (stop words,
+# abbreviations, case folding, character references, single-byte charsets).
 root=$(cd "$(dirname "$0")/.." && pwd) || exit 2
 cd "$root" || exit 2
 T=${TMPDIR:-/tmp}/brief-tables.$$
@@ -28,5 +28,11 @@ fi
 # the character references: tools/data/entities.txt -> src/entities.inc
 sh tools/gen_entities.sh "$T/entities.inc" > /dev/null 2>&1
 check entities src/entities.inc "$T/entities.inc"
+# the single-byte charset tables (src/charset.c) from tools/data/charsets.txt
+if sh tools/gen_charsets.sh "$T/charsets.inc" > /dev/null 2>&1; then
+    check charsets src/charsets.inc "$T/charsets.inc"
+else
+    fail=$((fail + 1)); echo "tables: tools/gen_charsets.sh failed"
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -19,10 +19,16 @@
  *           bit  5    with memory 3: an arena of byte 4 * 64 bytes only
  *                     (else brief_arena_bound(), and the result is
  *                     compared with a libc-allocated run)
+ *           bits 6-7  encoding: 0 auto, 1 "latin1", 2 "UTF-16" (a BOM
+ *                     still picks LE or BE), 3 "x-nonesuch" (unknown: a
+ *                     warning); auto reaches the BOMs, <?xml encoding>
+ *                     and <meta charset> of the document itself
  *   byte 4  a count for the failing sink / allocator / small arena
  *
  * Every run checks what include/brief.h promises: the status is the one
- * the input calls for, the spans and indices of the result are in range
+ * the input calls for (NUL bytes: binary for text and Markdown in a
+ * single-byte charset, and nothing but NULs or UTF-16 ever is), the
+ * encoding and warning fields agree, the spans and indices of the result are in range
  * and in order, the budget holds, no allocation is leaked or freed with a
  * wrong size, every format renders, JSON is valid (tests/jsoncheck.c),
  * the text format has one line per chosen sentence, a failing sink gives
@@ -162,9 +168,22 @@ static void check_result(const brief_result *r, const brief_options *o,
     CHECK(r->input >= BRIEF_INPUT_TEXT && r->input <= BRIEF_INPUT_MARKDOWN);
     if (o->input != BRIEF_INPUT_AUTO)
         CHECK(r->input == o->input);
+    CHECK(r->encoding != NULL);
+    CHECK((r->warnings & ~BRIEF_WARN_ENCODING) == 0);
+    if (r->warnings & BRIEF_WARN_ENCODING) {
+        CHECK(r->unsupported_encoding != NULL);
+        CHECK(strlen(r->unsupported_encoding) <= 40);
+        CHECK(!strcmp(r->encoding, "UTF-8"));
+    } else {
+        CHECK(r->unsupported_encoding == NULL);
+    }
     if (r->input == BRIEF_INPUT_TEXT) {
-        CHECK(r->text_length == len);
-        CHECK(len == 0 || r->text == doc);
+        if (!strcmp(r->encoding, "UTF-8")) { /* used in place */
+            CHECK(r->text_length == len);
+            CHECK(len == 0 || r->text == doc);
+        } else {
+            CHECK(r->text_length <= 3 * len + 3);
+        }
     }
     CHECK(!r->has_title || r->title_index < r->sentence_count);
     for (i = 0; i < r->sentence_count; i++) {
@@ -267,6 +286,8 @@ static void render_failing(const brief_result *r, brief_format f,
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char *const langs[4] = {NULL, "en", "de", "fr"};
+    static const char *const encs[4] = {"auto", "latin1", "UTF-16",
+                                        "x-nonesuch"};
     brief_options o;
     brief_allocator al;
     counting cnt;
@@ -276,7 +297,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     unsigned b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0, mem;
     unsigned char *arena = NULL;
     size_t arena_size = 0;
-    int rc, expect_nomem_ok = 0, has_nul;
+    int rc, expect_nomem_ok = 0, has_nul, utf16;
     char *json = NULL;
     size_t json_len = 0;
 
@@ -296,6 +317,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     brief_options_init(&o);
     o.input = (brief_input)(b0 & 3u);
     o.language = langs[(b0 >> 2) & 3u];
+    o.encoding = encs[(b3 >> 6) & 3u];
     switch ((b0 >> 4) & 7u) {
     case 1: o.max_sentences = b1; break;
     case 2: o.ratio_percent = b1 % 101u; break;
@@ -347,14 +369,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     has_nul = len > 0 && memchr(doc, 0, len) != NULL;
+    /* may the input be read as UTF-16 (which makes its NULs no NULs and
+     * may make NULs of other bytes)? */
+    utf16 = ((b3 >> 6) & 3u) == 2 ||
+            (((b3 >> 6) & 3u) == 0 && len >= 2 &&
+             (((unsigned char)doc[0] == 0xFF && (unsigned char)doc[1] == 0xFE) ||
+              ((unsigned char)doc[0] == 0xFE && (unsigned char)doc[1] == 0xFF)));
     rc = brief_summarize(doc, len, &o, &r);
-    if (has_nul) {
-        CHECK(rc == BRIEF_ERR_BINARY);
+    if (rc == BRIEF_ERR_BINARY) {
+        CHECK(has_nul || utf16);
         CHECK(r == NULL);
         CHECK(cnt.live == 0);
         free(arena);
         return 0;
     }
+    if (has_nul && !utf16 && (o.input == BRIEF_INPUT_TEXT ||
+                              o.input == BRIEF_INPUT_MARKDOWN))
+        CHECK(rc == BRIEF_ERR_NOMEM); /* else it would be binary */
     if (rc == BRIEF_ERR_NOMEM) {
         CHECK(expect_nomem_ok);
         CHECK(r == NULL);
