@@ -38,7 +38,7 @@ static const char usage_text[] =
 "  -c, --chars N       at most N bytes of text\n"
 "Input:\n"
 "  -i, --input KIND    auto (default), text, html or markdown\n"
-"  -l, --language L    auto (default), en, de, fr, es, it, pt, nl, sv\n"
+"  -l, --language L    auto (default), en, de, fr, es, it, pt, nl, sv, und\n"
 "      --max-input N   refuse input over N bytes (default 268435456;\n"
 "                      0 = no limit)\n"
 "Output:\n"

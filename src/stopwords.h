@@ -34,6 +34,34 @@ static const char *const brief__stop_en[] = {
 
 #ifndef BRIEF_NO_LANGS
 
+static const char *const brief__stop_ca[] = {
+    "a", "així", "això", "al", "als", "amb", "aquell", "aquella", "aquest",
+    "aquesta", "aquestes", "aquests", "ara", "com", "d", "de", "del", "dels",
+    "des", "després", "el", "ell", "ella", "elles", "ells", "els", "em",
+    "en", "entre", "era", "es", "estan", "està", "et", "fa", "fins", "fou",
+    "ha", "han", "havia", "hem", "hi", "ho", "i", "jo", "l", "la", "les",
+    "li", "llur", "m", "molt", "molta", "molts", "més", "n", "ni", "no",
+    "nosaltres", "o", "on", "pel", "pels", "per", "perquè", "però", "quan",
+    "que", "qui", "s", "se", "sense", "ser", "seu", "seus", "seva", "seves",
+    "si", "sobre", "són", "també", "tot", "tota", "totes", "tots", "un",
+    "una", "unes", "uns", "va", "van", "vosaltres"
+};
+#define BRIEF__STOP_CA_COUNT 92
+
+static const char *const brief__stop_da[] = {
+    "af", "alle", "andre", "at", "blev", "blive", "bliver", "da", "de", "dem",
+    "den", "denne", "der", "deres", "det", "dette", "dig", "din", "dit", "du",
+    "efter", "eller", "en", "end", "er", "et", "for", "fra", "før", "ham",
+    "han", "hans", "har", "havde", "have", "hende", "hendes", "her", "hun",
+    "hvad", "hvis", "hvor", "i", "ikke", "ind", "jeg", "jer", "kan", "kun",
+    "kunne", "man", "mange", "med", "meget", "men", "mig", "min", "mit",
+    "mod", "må", "ned", "noget", "nogle", "nu", "når", "og", "også", "om",
+    "op", "os", "over", "på", "sagde", "selv", "sig", "sin", "sine", "sit",
+    "skal", "skulle", "som", "til", "ud", "under", "var", "ved", "vi", "vil",
+    "ville", "være", "været"
+};
+#define BRIEF__STOP_DA_COUNT 91
+
 static const char *const brief__stop_de[] = {
     "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am",
     "an", "ander", "andere", "anderem", "anderen", "anderer", "anderes",
@@ -137,6 +165,19 @@ static const char *const brief__stop_fr[] = {
 };
 #define BRIEF__STOP_FR_COUNT 154
 
+static const char *const brief__stop_gl[] = {
+    "a", "ao", "aos", "as", "ata", "cando", "cara", "co", "coa", "coas",
+    "como", "con", "cos", "da", "das", "de", "dende", "desde", "do", "dos",
+    "e", "ela", "elas", "eles", "en", "entre", "era", "está", "foi", "hai",
+    "iso", "isto", "lle", "lles", "mais", "me", "moi", "moito", "máis", "na",
+    "nas", "nin", "no", "non", "nos", "nun", "nunha", "o", "os", "ou", "para",
+    "pero", "pois", "pola", "polas", "polo", "polos", "por", "porque", "que",
+    "se", "sen", "ser", "seu", "seus", "sobre", "son", "súa", "súas",
+    "tamén", "ten", "teñen", "todo", "todos", "un", "unha", "unhas", "uns",
+    "xa", "á", "ás", "é"
+};
+#define BRIEF__STOP_GL_COUNT 82
+
 static const char *const brief__stop_it[] = {
     "a", "abbia", "abbiamo", "abbiano", "abbiate", "ad", "agl", "agli", "ai",
     "al", "all", "alla", "alle", "allo", "anche", "avemmo", "avendo",
@@ -176,6 +217,20 @@ static const char *const brief__stop_it[] = {
     "vostri", "vostro", "è"
 };
 #define BRIEF__STOP_IT_COUNT 279
+
+static const char *const brief__stop_nb[] = {
+    "alle", "andre", "at", "av", "bare", "ble", "bli", "blir", "da", "de",
+    "dem", "den", "denne", "der", "deres", "det", "dette", "din", "ditt",
+    "du", "eller", "en", "enn", "er", "et", "etter", "for", "fra", "før",
+    "ha", "hadde", "han", "hans", "har", "henne", "hennes", "her", "hun",
+    "hva", "hvis", "hvor", "i", "ikke", "inn", "jeg", "kan", "kun", "kunne",
+    "man", "mange", "med", "meg", "men", "min", "mitt", "mot", "må", "ned",
+    "noe", "noen", "nå", "når", "og", "også", "om", "opp", "oss", "over",
+    "på", "sa", "seg", "selv", "sin", "sine", "sitt", "skal", "skulle",
+    "som", "til", "under", "ut", "var", "ved", "vi", "vil", "ville", "være",
+    "vært"
+};
+#define BRIEF__STOP_NB_COUNT 88
 
 static const char *const brief__stop_nl[] = {
     "aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar",
