@@ -85,8 +85,9 @@ typedef struct brief_options {
     size_t max_words;         /* default 0 (off)                          */
     size_t max_bytes;         /* default 0 (off)                          */
     brief_input input;        /* default BRIEF_INPUT_AUTO                 */
-    const char *language;     /* ISO 639-1 code ("en", "de", ...), "auto"
-                                 or NULL (= auto); default NULL           */
+    const char *language;     /* ISO 639-1 code ("en", "de", ...),
+                                 BRIEF_LANGUAGE_UNDETERMINED, "auto" or
+                                 NULL (= auto); default NULL              */
     size_t max_input;         /* bytes; larger input is refused with
                                  BRIEF_ERR_TOO_LARGE; 0 = no limit;
                                  default BRIEF_DEFAULT_MAX_INPUT          */
@@ -154,7 +155,8 @@ typedef struct brief_result {
     size_t chosen_count;
     int has_title;             /* 1 if sentences[title_index] is a title  */
     size_t title_index;
-    const char *language;      /* ISO 639-1 code actually used            */
+    const char *language;      /* ISO 639-1 code actually used, or
+                                  BRIEF_LANGUAGE_UNDETERMINED            */
     brief_input input;         /* the input kind actually used            */
     const brief_keyword *keywords;
     size_t keyword_count;
@@ -229,7 +231,20 @@ size_t brief_arena_bound(size_t len, const brief_options *opts);
 /* The input kind that BRIEF_INPUT_AUTO would pick for these bytes. */
 brief_input brief_detect_input(const char *input, size_t len);
 
-/* Name of a language code ("en" -> "English"), or NULL if not built in. */
+/*
+ * Languages. brief has rules (stemmer, stop words, abbreviations) for en,
+ * de, fr, es, it, pt, nl and sv. Text in any other language, or too short
+ * to tell, is detected as BRIEF_LANGUAGE_UNDETERMINED, "und" (ISO 639-2),
+ * never as a language it is not, and is read with language-neutral rules:
+ * no stemming, no stop-word list, and a word of at most four letters is no
+ * term, neither scored nor a key term (the function words of alphabetic
+ * languages are their short words). It may also be chosen in
+ * brief_options.language.
+ */
+#define BRIEF_LANGUAGE_UNDETERMINED "und"
+
+/* Name of a language code ("en" -> "English", "und" -> "Undetermined"), or
+ * NULL if not built in. */
 const char *brief_language_name(const char *code);
 
 /*

@@ -38,7 +38,7 @@ static const char usage_text[] =
 "  -c, --chars N       at most N bytes of text\n"
 "Input:\n"
 "  -i, --input KIND    auto (default), text, html or markdown\n"
-"  -l, --language L    auto (default), en, de, fr, es, it, pt, nl, sv\n"
+"  -l, --language L    auto (default), en, de, fr, es, it, pt, nl, sv, und\n"
 "      --encoding NAME the input's charset: auto (default: a byte-order\n"
 "                      mark, <?xml encoding>, HTML <meta charset>, else\n"
 "                      UTF-8) or a name (utf-8, utf-16le, windows-1252,\n"

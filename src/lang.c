@@ -4,12 +4,15 @@
  * A language is one row of a constant table (struct brief__lang): its code,
  * its stemmer, its stop words and the abbreviations the sentence splitter
  * must not end a sentence on. The word tables are generated from the plain
- * lists in tools/ (tools/gen_stopwords.sh). With BRIEF_NO_LANGS only English
- * is compiled in, and detection always answers English.
+ * lists in tools/ (tools/gen_stopwords.sh). Text in none of them is "und"
+ * (undetermined), read with language-neutral rules (brief__und). With
+ * BRIEF_NO_LANGS only English and "und" are compiled in, and detection
+ * always answers English.
  *
  * Everything here is constant data and pure functions: no allocation, no
  * mutable state, so every function is reentrant.
  */
+#include <string.h>
 #include "internal.h"
 #include "stopwords.inc"
 #include "abbrevs.inc"
@@ -40,6 +43,30 @@ static const brief__lang brief__langs[] = {
 };
 
 #define NLANGS COUNT_OF(brief__langs)
+
+/*
+ * Language-neutral rules, for text in none of the languages above
+ * ("und"). Nothing is stemmed, no word list applies, and a word of at most
+ * UND_SHORT code points is no term: function words are the short words of
+ * every alphabetic language. In the samples of the eight languages brief
+ * knows (tests/data/lang), 84-95% of the stop-word tokens have at most 4
+ * letters, against 11-28% of the other tokens. Read as "und", the English
+ * and French corpora keep 9% and 3.5% stop words among their top ten key
+ * terms (3 letters: 26% and 21%; no rule: 72%), at a ROUGE within a point
+ * of their own language's rules. CJK bigrams are not affected (terms.c
+ * takes them as they are). The "stemmer" is where the rule lives: a
+ * stemmed length of 0 makes the word no term.
+ */
+#define UND_SHORT 4u
+
+static size_t stem_none(uint32_t *w, size_t n)
+{
+    (void)w;
+    return n <= UND_SHORT ? 0 : n;
+}
+
+static const brief__lang brief__und = {"und", "Undetermined", stem_none,
+                                       NULL, 0, NULL, 0};
 
 const brief__lang *brief__lang_at(size_t i)
 {
@@ -78,6 +105,9 @@ const brief__lang *brief__lang_find(const char *code)
             same_word(code, brief__langs[i].name, 0))
             return &brief__langs[i];
     }
+    if (same_word(code, brief__und.code, 1) ||
+        same_word(code, brief__und.name, 0))
+        return &brief__und;
     return NULL;
 }
 
@@ -141,13 +171,27 @@ const brief__lang *brief__lang_detect(const unsigned char *s, size_t len)
  * Portuguese or Swedish vs German on a short text, too small to outvote the
  * stop words of a long one.
  *
+ * The answer is "und" (undetermined, brief__und) when the evidence points
+ * to none of the languages, or is too weak to point anywhere:
+ *  - most letters are of another script than Latin (Greek, Cyrillic,
+ *    Arabic, Hebrew, Devanagari, CJK, ...);
+ *  - letters none of the eight languages writes (č, ł, ő, ş, ă, æ, ø, ...)
+ *    are frequent (MIN_ALIEN) and the stop words not decisive (SURE_RATE):
+ *    Czech, Polish, Turkish, Danish, ...;
+ *  - the best language's own stop words are rare (MIN_RATE), or too few
+ *    to be more than chance (most_tokens): the text is in some other
+ *    language, or too short to tell;
+ *  - the function words are as much those of a close sibling brief has no
+ *    rules for (the shadow languages: Catalan, Danish, ...).
+ * A text without any word (empty, digits, symbols) keeps the default,
+ * English: there is nothing its rules could get wrong.
+ *
  * Only the first DETECT_BYTES bytes are read (a word running at that point
  * is read to its end, at most WORD_BYTES more), and reading stops earlier
- * once one language clearly leads (settled()); each token costs one
- * binary search per language, so detection is linear in min(len,
- * DETECT_BYTES) and uses a fixed amount of stack. When no language scores
- * above English - no stop words at all, as in CJK, Russian or a list of
- * names - the answer is English.
+ * once one language clearly leads (settled()) or none can (hopeless());
+ * each token costs one binary search per language and shadow language, so
+ * detection is linear in min(len, DETECT_BYTES) and uses a fixed amount of
+ * stack.
  */
 #define DETECT_BYTES 65536u
 /* Longest stop word in bytes, with room: a longer token is no stop word
@@ -162,6 +206,35 @@ const brief__lang *brief__lang_detect(const unsigned char *s, size_t len)
  * keeps a text full of foreign names from outvoting its stop words. */
 #define MARK_GAIN 4u
 #define MARK_CAP 120u
+/* The least hit rate (per mille of the tokens, without the letter bonus)
+ * of an answer. Running text in its own language has 200-420: 210-421 in
+ * the samples of tests/data/lang, 178 and more on every document of the
+ * English and French corpora but one list of rugby players' names (134).
+ * Text in another language reaches at most 60 on the best of the eight
+ * lists, but for close siblings: Danish and Norwegian 114-126 on Swedish,
+ * Catalan 126 on Spanish, Galician 136 on Portuguese (those are told by
+ * their letters and the shadow lists below). So the line is at one token
+ * in ten, a factor of two from either side. */
+#define MIN_RATE 100u
+/* Few hits must still be more than chance. A list catches up to one token
+ * in twenty of a text in another language ("di", "je", "tua"), so h hits
+ * of the best language count only in a text of at most most_tokens[h]
+ * tokens, where h or more such hits by chance have odds under one in
+ * twenty (binomial, p = 1/20): 2 hits in up to 7 tokens, 3 in 16, ...
+ * From 8 hits on, MIN_RATE is the stricter test. */
+static const unsigned char most_tokens[] = {0, 0, 7, 16, 28, 40, 53, 67};
+/* Letters of the Latin script that none of the eight languages writes
+ * (alien(): æ ø ð þ and Latin Extended-A on, but œ), per mille of the
+ * Latin letters, from which a text is in none of them. Every document of
+ * the English and French corpora has at most 4.7 (names: "Łódź",
+ * "Ødegaard"); Hungarian has 11, Danish and Norwegian 15, Croatian 38,
+ * Romanian 52, Czech, Polish and Turkish 72. */
+#define MIN_ALIEN 8u
+/* ... which only weigh when the best language's hit rate is below this:
+ * real text in its own language has 200 and more (MIN_RATE), even when a
+ * short one names "Jiří Dvořák" and "Łódź". Danish and Norwegian score
+ * 110-190 on Swedish, whatever their length. */
+#define SURE_RATE 200u
 
 enum { L_EN, L_DE, L_FR, L_ES, L_IT, L_PT, L_NL, L_SV };
 
@@ -218,18 +291,48 @@ static unsigned mark_of(uint32_t cp)
 #undef B
 }
 
+/*
+ * Shadow languages: close siblings of the eight that brief has no rules
+ * for, whose function words would otherwise pass for a sibling's (Catalan
+ * scores 126 on Spanish, Galician 136 on Portuguese, Danish and Norwegian
+ * 114-126 on Swedish, about the least of real text in its own language).
+ * Their lists (tools/stopwords/XX.txt, the most frequent function words)
+ * serve detection only, and they do not take part in the scores: after
+ * the best language L is chosen, each shadow S is held against it on the
+ * words that tell them apart. Unless the text has more tokens in L's list
+ * but not S's ("los", "och", "uma") than in S's list but not L's ("els",
+ * "og", "unha"), it may be S as well as L, and the answer is "und".
+ */
+static const struct shadow {
+    const char *const *stopwords;
+    size_t stopword_count;
+} shadows[] = {
+    {brief__stop_ca, BRIEF__STOP_CA_COUNT}, /* Catalan   */
+    {brief__stop_da, BRIEF__STOP_DA_COUNT}, /* Danish    */
+    {brief__stop_gl, BRIEF__STOP_GL_COUNT}, /* Galician  */
+    {brief__stop_nb, BRIEF__STOP_NB_COUNT}, /* Norwegian */
+};
+#define NSHADOWS COUNT_OF(shadows)
+
 /* The per-text tallies, all on the caller's stack. */
 typedef struct detect_counts {
     size_t tokens;
     size_t hits[NLANGS]; /* in SHARE units */
+    size_t found[NLANGS]; /* tokens in the list, whole                 */
     size_t marks[NLANGS];
+    /* tokens in language l's list but not shadow s's, and the reverse */
+    size_t only_lang[NLANGS][NSHADOWS];
+    size_t only_shadow[NLANGS][NSHADOWS];
+    size_t latin;        /* letters of the Latin script                */
+    size_t alien;        /* ... of them none of the languages writes   */
+    size_t other;        /* letters of other scripts, CJK included     */
 } detect_counts;
 
 static void count_token(detect_counts *c, const unsigned char *w, size_t n)
 {
-    int found[NLANGS];
+    int found[NLANGS], in_shadow[NSHADOWS];
     unsigned k = 0;
-    size_t i;
+    size_t i, j;
     c->tokens++;
     if (n == 0)
         return;
@@ -239,11 +342,22 @@ static void count_token(detect_counts *c, const unsigned char *w, size_t n)
                                    (const char *)w, n);
         k += (unsigned)found[i];
     }
-    if (k == 0)
-        return;
-    for (i = 0; i < NLANGS; i++)
-        if (found[i])
+    for (j = 0; j < NSHADOWS; j++)
+        in_shadow[j] = brief__in_table(shadows[j].stopwords,
+                                       shadows[j].stopword_count,
+                                       (const char *)w, n);
+    for (i = 0; i < NLANGS; i++) {
+        for (j = 0; j < NSHADOWS; j++) {
+            if (found[i] && !in_shadow[j])
+                c->only_lang[i][j]++;
+            else if (in_shadow[j] && !found[i])
+                c->only_shadow[i][j]++;
+        }
+        if (found[i]) {
             c->hits[i] += SHARE / k;
+            c->found[i]++;
+        }
+    }
 }
 
 /* Enough evidence to stop reading: after 256 tokens, one language has
@@ -267,12 +381,76 @@ static int settled(const detect_counts *c)
     return best > 3 * second && best / SHARE * 5 >= c->tokens;
 }
 
+/* No language in sight, so no need to read on: after 256 tokens, every
+ * language's hit rate is under half of MIN_RATE (text in another language,
+ * whose answer is then "und" whatever follows; a text in its own language
+ * has four times that from its first sentences). Saves reading 64 KB of
+ * text in other languages, most of detection's cost there. */
+static int hopeless(const detect_counts *c)
+{
+    size_t i;
+    if (c->tokens < 256)
+        return 0;
+    for (i = 0; i < NLANGS; i++)
+        if ((unsigned long long)c->hits[i] * 1000u * 2u >=
+            (unsigned long long)SHARE * c->tokens * MIN_RATE)
+            return 0;
+    return 1;
+}
+
 static void add_marks(detect_counts *c, unsigned bits)
 {
     size_t i;
     for (i = 0; i < NLANGS; i++)
         if (bits & (1u << i))
             c->marks[i]++;
+}
+
+/* The script of a letter: 1 Latin, -1 another script (Greek, Cyrillic,
+ * Arabic, Hebrew, the Indic scripts, Thai, ...), 0 neither (spacing
+ * modifiers and combining marks, which any script may carry). CJK code
+ * points are not letters here: the caller counts them as another script. */
+static int script_of(uint32_t cp)
+{
+    if (cp < 0x2B0)
+        return 1; /* ASCII, Latin-1, Latin Extended-A and -B, IPA */
+    if (cp < 0x370)
+        return 0;
+    if ((cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2C60 && cp <= 0x2C7F) ||
+        (cp >= 0xA720 && cp <= 0xA7FF) || (cp >= 0xAB30 && cp <= 0xAB6F) ||
+        (cp >= 0xFB00 && cp <= 0xFB06) || (cp >= 0xFF21 && cp <= 0xFF5A))
+        return 1; /* Latin Extended Additional, -C, -D, -E, ligatures and
+                   * full-width Latin */
+    if ((cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+        (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F))
+        return 0; /* more combining marks */
+    return -1;
+}
+
+/* 1 if the folded Latin letter f is one none of the eight languages
+ * writes: æ, ø, ð, þ and the Latin Extended blocks (č, ł, ő, ş, ă, ș, ạ,
+ * ...), but œ, which French writes. Ligatures (ﬁ) and full-width forms
+ * are the letters they stand for. */
+static int alien(uint32_t f)
+{
+    if (f < 0x100)
+        return f == 0xE6 || f == 0xF8 || f == 0xF0 || f == 0xFE;
+    return (f < 0x250 && f != 0x153) || (f >= 0x1E00 && f <= 0x1EFF) ||
+           (f >= 0x2C60 && f <= 0x2C7F) || (f >= 0xA720 && f <= 0xA7FF) ||
+           (f >= 0xAB30 && f <= 0xAB6F);
+}
+
+/* Count the script of a letter (cp as written, f folded). */
+static void count_script(detect_counts *c, uint32_t cp, uint32_t f)
+{
+    int script = script_of(cp);
+    if (script > 0) {
+        c->latin++;
+        if (alien(f))
+            c->alien++;
+    } else if (script < 0) {
+        c->other++;
+    }
 }
 
 static int is_apostrophe(uint32_t cp)
@@ -300,16 +478,14 @@ const brief__lang *brief__lang_detect(const unsigned char *s, size_t len)
 {
     detect_counts c;
     unsigned char word[WORD_BYTES + 4];
-    size_t wn = 0, letters = 0, i = 0, l, best = L_EN;
+    size_t wn = 0, letters = 0, i = 0, l, j, best = L_EN;
     int too_long = 0;
     uint32_t prev = 0;                     /* previous letter, folded      */
     uint32_t before = 0;   /* the code point before the token (0: none) */
     uint32_t last = 0;     /* the previous code point (0: none)         */
-    unsigned long long score[NLANGS];
+    unsigned long long score[NLANGS], rate;
 
-    for (l = 0; l < NLANGS; l++)
-        c.hits[l] = c.marks[l] = 0;
-    c.tokens = 0;
+    memset(&c, 0, sizeof c);
     if (s == NULL)
         return &brief__langs[L_EN];
     for (;;) {
@@ -323,8 +499,11 @@ const brief__lang *brief__lang_detect(const unsigned char *s, size_t len)
             cp = brief__next(s, len, &i);
             cls = brief__class_of(cp);
         }
+        if (more && cls == BRIEF__C_CJK)
+            c.other++; /* a CJK character is no letter of a token here */
         if (more && cls == BRIEF__C_LETTER) {
             uint32_t f = brief__lower(cp);
+            count_script(&c, cp, f);
             if (letters == 0)
                 before = last;
             if (wn + 4 <= WORD_BYTES)
@@ -341,7 +520,7 @@ const brief__lang *brief__lang_detect(const unsigned char *s, size_t len)
                 int ok = !too_long &&
                          (letters > 1 || lone_letter_word(before, cp));
                 count_token(&c, word, ok ? wn : 0);
-                if (c.tokens % 128 == 0 && settled(&c))
+                if (c.tokens % 128 == 0 && (settled(&c) || hopeless(&c)))
                     break;
             }
             if (!more)
@@ -353,11 +532,15 @@ const brief__lang *brief__lang_detect(const unsigned char *s, size_t len)
         }
         last = cp;
     }
+    /* Mostly another script: none of the languages. */
+    if (c.other > c.latin)
+        return &brief__und;
+    /* No word at all (empty, digits, symbols): the default. */
     if (c.tokens == 0)
         return &brief__langs[L_EN];
 
     for (l = 0; l < NLANGS; l++) {
-        unsigned long long rate, bonus;
+        unsigned long long bonus;
         rate = (unsigned long long)c.hits[l] * 1000u /
                ((unsigned long long)SHARE * c.tokens);
         bonus = (unsigned long long)c.marks[l] * 1000u * MARK_GAIN /
@@ -366,10 +549,26 @@ const brief__lang *brief__lang_detect(const unsigned char *s, size_t len)
         if (score[l] > score[best])
             best = l;
     }
-    /* Letters alone never pick a language: without a stop word of its own
-     * the text is not convincingly anything, and English is the default. */
-    if (c.hits[best] == 0)
-        best = L_EN;
+    /* Too few of the best language's own stop words: the text is in some
+     * other language, or too short to tell (letters alone never pick).
+     * (The products are of counts below 2^32 and small constants: no
+     * overflow in 64 bits.) */
+    rate = (unsigned long long)c.hits[best] * 1000u /
+           ((unsigned long long)SHARE * c.tokens);
+    if ((c.found[best] < COUNT_OF(most_tokens) &&
+         c.tokens > most_tokens[c.found[best]]) ||
+        rate < MIN_RATE)
+        return &brief__und;
+    /* Letters the languages do not write, unless the stop words leave no
+     * doubt (a few names in running text). */
+    if (rate < SURE_RATE && c.alien > 0 &&
+        (unsigned long long)c.alien * 1000u >=
+            (unsigned long long)c.latin * MIN_ALIEN)
+        return &brief__und;
+    /* A sibling brief has no rules for explains the text as well. */
+    for (j = 0; j < NSHADOWS; j++)
+        if (c.only_shadow[best][j] >= c.only_lang[best][j])
+            return &brief__und;
     return &brief__langs[best];
 }
 

@@ -108,6 +108,35 @@ status 0 --max-input 0 $A
 status 1 "$T/nonexistent" $A # the good file is still summarized
 grep -q "solar" "$T/out" && ok || bad "second file not summarized after a missing one"
 
+# ---- languages brief has no rules for: "und" --------------------------------
+# Czech: reported "und" (not a wrong label), and its key terms are not its
+# function words (which were the top ones when Czech read as Portuguese).
+sed 1d tests/data/lang/cs.txt > "$T/cs.txt"
+$B -f json "$T/cs.txt" > "$T/out" 2> "$T/err"
+if grep -qF '"language":"und"' "$T/out"; then ok; else
+    bad "Czech text: want \"language\":\"und\""; head -c 200 "$T/out"; fi
+$B -k 12 "$T/cs.txt" | cut -f1 > "$T/kw"
+if [ "$(wc -l < "$T/kw")" -eq 12 ] &&
+   ! grep -qx -e na -e se -e je -e za -e po -e od -e kdy -e jeho -e bude \
+       -e "$(printf 'p\305\231ed')" -e "$(printf '\305\276e')" "$T/kw"; then
+    ok
+else
+    bad "Czech key terms include function words:"; cat "$T/kw"
+fi
+# "-l und" is a choice of its own, in any case; it shows where the language is
+status 0 -l und "$A"
+status 0 --language=UND "$A"
+$B -l und --scores "$A" > "$T/out" 2> "$T/err"
+if head -n 1 "$T/out" | grep -qx '# language: und'; then ok; else
+    bad "-l und --scores: want '# language: und'"; head -n 1 "$T/out"; fi
+$B -l und -f json -n 1 "$A" > "$T/out" 2> "$T/err"
+if grep -qF '"language":"und"' "$T/out"; then ok; else
+    bad "-l und -f json: want \"language\":\"und\""; fi
+# English text stays English
+$B -f json -n 1 "$A" > "$T/out" 2> "$T/err"
+if grep -qF '"language":"en"' "$T/out"; then ok; else
+    bad "English article: want \"language\":\"en\""; fi
+
 # ---- usage errors -------------------------------------------------------------
 for args in "-n 0" "-n -1" "-n abc" "-n 18446744073709551616" "-n" "-r 101" \
             "-r 0" "-w -1" "-c 1x" "--bogus" "-x" "--format=pdf" \

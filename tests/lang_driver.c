@@ -3,6 +3,10 @@
  *
  *   lang_driver [FILE...]   one line "CODE<TAB>FILE" per file ("-" or no
  *                           argument: standard input, printed as "-")
+ *   lang_driver -c N [FILE...]  the same on each file's first N characters
+ *                           (code points), after its leading lines that
+ *                           start with '#' (the source notes of
+ *                           tests/data/lang samples); N = 0: the whole text
  *   lang_driver -l [FILE]   one line "CODE" per input line, detecting on the
  *                           line's first tab-separated field with the
  *                           two-character escapes \n and \t undone (the
@@ -69,12 +73,41 @@ static void per_line(char *buf, size_t len)
     }
 }
 
+/* The sample text of buf: without its leading '#' lines, at most chars
+ * code points (0: no limit). Sets *len to the bytes kept. */
+static const char *sample_text(const char *buf, size_t *len,
+                               unsigned long chars)
+{
+    size_t n = *len, i = 0, k;
+    unsigned long c = 0;
+    while (i < n && buf[i] == '#') {
+        while (i < n && buf[i] != '\n')
+            i++;
+        if (i < n)
+            i++;
+    }
+    for (k = i; k < n && (chars == 0 || c < chars); k++) {
+        /* a code point starts at every byte that is no continuation byte */
+        if (((unsigned char)buf[k] & 0xC0) != 0x80)
+            c++;
+        while (k + 1 < n && ((unsigned char)buf[k + 1] & 0xC0) == 0x80)
+            k++;
+    }
+    *len = k - i;
+    return buf + i;
+}
+
 int main(int argc, char **argv)
 {
-    int lines = 0, status = 0, i = 1, any = 0;
+    int lines = 0, status = 0, i = 1, any = 0, prefix = 0;
+    unsigned long chars = 0;
     if (argc > 1 && strcmp(argv[1], "-l") == 0) {
         lines = 1;
         i = 2;
+    } else if (argc > 2 && strcmp(argv[1], "-c") == 0) {
+        prefix = 1;
+        chars = strtoul(argv[2], NULL, 10);
+        i = 3;
     }
     for (; i < argc || !any; i++) {
         const char *path = i < argc ? argv[i] : "-";
@@ -95,9 +128,15 @@ int main(int argc, char **argv)
             status = 2;
             continue;
         }
-        if (lines)
+        if (lines) {
             per_line(buf, len);
-        else
+        } else if (prefix) {
+            size_t n = len;
+            const char *t = sample_text(buf, &n, chars);
+            printf("%s\t%s\n",
+                   brief__lang_detect((const unsigned char *)t, n)->code,
+                   path);
+        } else
             printf("%s\t%s\n",
                    brief__lang_detect((const unsigned char *)buf, len)->code,
                    path);

@@ -71,7 +71,7 @@ skip_suite() {
 
 run_suite core $RUNNER "$TESTBIN/test_core" tests/data/article.txt
 run_suite render $RUNNER "$TESTBIN/test_render"
-run_suite lang $RUNNER "$TESTBIN/test_lang"
+run_suite lang $RUNNER "$TESTBIN/test_lang" tests/data/lang/*.txt
 run_suite decode $RUNNER "$TESTBIN/test_decode"
 run_suite charset $RUNNER "$TESTBIN/test_charset"
 run_suite cli sh tests/cli.sh

@@ -7,6 +7,16 @@
  * what was expected, then "N passed, N failed"; exits 1 when anything
  * failed, 2 on an unknown WORD. Builds with and without BRIEF_NO_LANGS
  * (then only English is expected, and detection always answers English).
+ *
+ *   test_lang [SAMPLE.txt ...]
+ *
+ * Each SAMPLE (tests/data/lang/XX.txt or XX-N.txt: text in language XX,
+ * after leading '#' lines of source notes) is detected whole and on its
+ * first 300 and 100 characters, and one table line is printed for it:
+ *   lang: XX     want  whole/300/100
+ * A wrong label fails, at any length; "und" (no answer) for a language
+ * brief has fails on the whole text and on 300 characters, and is only
+ * reported on 100. The want of a language brief has no rules for is "und".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,6 +161,10 @@ static void test_find(void)
     CHECK(brief__lang_find("xx") == NULL);
     CHECK(brief__lang_find("ru") == NULL);
     CHECK(brief__lang_find("da") == NULL);
+    CHECK(brief__lang_find("ca") == NULL); /* detection-only lists */
+    CHECK(brief__lang_find("nb") == NULL);
+    CHECK(brief__lang_find("un") == NULL);
+    CHECK(brief__lang_find("undx") == NULL);
 #ifdef BRIEF_NO_LANGS
     CHECK(brief__lang_find("de") == NULL);
     CHECK(brief__lang_find("german") == NULL);
@@ -167,6 +181,38 @@ static void test_find(void)
     CHECK(strcmp(brief__lang_find("swedish")->code, "sv") == 0);
     CHECK(brief__lang_find("sw") == NULL);
 #endif
+}
+
+/* "und": language-neutral rules, chosen by code or name, never listed */
+static void test_und(void)
+{
+    const brief__lang *u = brief__lang_find("und");
+    uint32_t w[8] = {'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'};
+    size_t i;
+    CHECK(u != NULL);
+    if (u == NULL)
+        return;
+    CHECK(strcmp(u->code, "und") == 0);
+    CHECK(strcmp(u->code, BRIEF_LANGUAGE_UNDETERMINED) == 0);
+    CHECK(strcmp(u->name, "Undetermined") == 0);
+    CHECK(brief__lang_find("UND") == u);
+    CHECK(brief__lang_find("undetermined") == u);
+    CHECK(brief__lang_find("und-Latn") == u);
+    CHECK(u->stopword_count == 0 && u->abbrev_count == 0);
+    CHECK(!brief__in_table(u->stopwords, u->stopword_count, "the", 3));
+    for (i = 0; brief__lang_at(i) != NULL; i++)
+        CHECK(brief__lang_at(i) != u);
+    /* no stemming; a word of at most four letters is no term */
+    CHECK(u->stem != NULL);
+    if (u->stem == NULL)
+        return;
+    CHECK(u->stem(w, 0) == 0);
+    CHECK(u->stem(w, 2) == 0);
+    CHECK(u->stem(w, 4) == 0);
+    CHECK(u->stem(w, 5) == 5);
+    CHECK(u->stem(w, 8) == 8);
+    CHECK(w[0] == 'a' && w[7] == 'h'); /* the word is left as it is */
+    CHECK(strcmp(brief_language_name("und"), "Undetermined") == 0);
 }
 
 /* ---- detection --------------------------------------------------------- */
@@ -274,23 +320,64 @@ static void test_detect_edges(void)
         "\xd1\x85\xd0\xbe\xd1\x80\xd0\xbe\xd1\x88\xd0\xb0\xd1\x8f "
         "\xd0\xbf\xd0\xbe\xd0\xb3\xd0\xbe\xd0\xb4\xd0\xb0."; /* Russian */
     static const char bad[] = "\xff\xfe\xc3 de la \xe2\x82"; /* invalid UTF-8 */
+#ifndef BRIEF_NO_LANGS
+    /* Czech: by its letters (č ř ž ...) and, written without them, by
+     * having too few stop words of any of the eight */
+    static const char cz[] =
+        "Vl\xc3\xa1" "da v pond\xc4\x9bl\xc3\xad schv\xc3\xa1lila "
+        "nov\xc3\xbd z\xc3\xa1kon o \xc5\xa1kol\xc3\xa1" "ch, kter\xc3\xbd "
+        "m\xc3\xa1 platit od za\xc4\x8d\xc3\xa1tku p\xc5\x99\xc3\xad"
+        "\xc5\xa1t\xc3\xadho roku.";
+    static const char cz_ascii[] =
+        "Vlada v pondeli schvalila novy zakon o skolach, ktery ma platit od "
+        "zacatku pristiho roku. Ministr rekl, ze se na nem pracovalo dva roky "
+        "a ze ucitele ho podporuji.";
+    /* Danish and Catalan: close to Swedish and Spanish, but their own */
+    static const char da[] =
+        "Regeringen har i dag fremlagt en ny lov om skolerne, og den skal "
+        "g\xc3\xa6lde fra n\xc3\xa6ste \xc3\xa5r. Ministeren sagde, at der "
+        "er blevet arbejdet p\xc3\xa5 den i to \xc3\xa5r.";
+    static const char ca[] =
+        "El govern ha presentat avui una nova llei sobre les escoles, que "
+        "entrar\xc3\xa0 en vigor l'any vinent. El ministre ha dit que els "
+        "mestres hi han treballat durant dos anys i que la majoria la "
+        "defensa.";
+    static const char en_names[] =
+        "The delegation from Brno, led by Ji\xc5\x99\xc3\xad "
+        "Dvo\xc5\x99\xc3\xa1k, met the mayor of \xc5\x81\xc3\xb3" "d\xc5\xba "
+        "and the envoy of \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 "
+        "on Friday to talk about trade, roads and the new rail link that "
+        "both cities want to have built before the end of the decade.";
+#endif
     CHECK(strcmp(brief__lang_detect(NULL, 0)->code, "en") == 0);
     CHECK(strcmp(brief__lang_detect((const unsigned char *)"", 0)->code,
                  "en") == 0);
+    /* no word at all: the default */
     CHECK(strcmp(detect("   \n\t 12345 678 !!! "), "en") == 0);
+    (void)detect(bad); /* must not read out of bounds (run under ASan) */
+#ifdef BRIEF_NO_LANGS
     CHECK(strcmp(detect(cjk), "en") == 0);
     CHECK(strcmp(detect(ru), "en") == 0);
-    CHECK(strcmp(detect("Qwxyz Blorft Zzyzx"), "en") == 0); /* no hits */
-    CHECK(strcmp(detect("Stra\xc3\x9f" "e"), "en") == 0); /* letters alone */
-    (void)detect(bad); /* must not read out of bounds (run under ASan) */
+#else
+    /* another script, no stop word, letters alone, too few words */
+    CHECK(strcmp(detect(cjk), "und") == 0);
+    CHECK(strcmp(detect(ru), "und") == 0);
+    CHECK(strcmp(detect("Qwxyz Blorft Zzyzx"), "und") == 0);
+    CHECK(strcmp(detect("Stra\xc3\x9f" "e"), "und") == 0);
+    CHECK(strcmp(detect("Haus und"), "und") == 0); /* one hit */
+    CHECK(strcmp(detect(cz), "und") == 0);
+    CHECK(strcmp(detect(cz_ascii), "und") == 0);
+    CHECK(strcmp(detect(da), "und") == 0);
+    CHECK(strcmp(detect(ca), "und") == 0);
+    /* English with a few Cyrillic or Czech names stays English */
+    CHECK(strcmp(detect(en_names), "en") == 0);
     /* the length bounds the text: no NUL needed */
     CHECK(strcmp(brief__lang_detect((const unsigned char *)"Haus und die",
                                     4)->code,
-                 "en") == 0);
-#ifndef BRIEF_NO_LANGS
+                 "und") == 0);
     CHECK(strcmp(detect("und die der"), "de") == 0);
-    CHECK(strcmp(brief__lang_detect((const unsigned char *)"Haus und die",
-                                    8)->code,
+    CHECK(strcmp(brief__lang_detect((const unsigned char *)"und die der X",
+                                    11)->code,
                  "de") == 0);
     /* a long word at the end of input, over the word buffer */
     CHECK(strcmp(detect("und die der "
@@ -334,16 +421,132 @@ static void test_detect_limit(void)
     free(buf);
 }
 
+/* ---- the sample files: the detection table ------------------------------ */
+
+/* Reads path whole into a malloc'ed, NUL-terminated buffer; NULL on error. */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    long n;
+    if (f == NULL)
+        return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
+        fseek(f, 0, SEEK_SET) == 0 &&
+        (buf = malloc((size_t)n + 1)) != NULL) {
+        *len = fread(buf, 1, (size_t)n, f);
+        buf[*len] = '\0';
+    }
+    fclose(f);
+    return buf;
+}
+
+/* Bytes of the first chars code points of s[0..n) (0: all of it). */
+static size_t prefix_bytes(const char *s, size_t n, size_t chars)
+{
+    size_t i = 0, c = 0;
+    if (chars == 0)
+        return n;
+    while (i < n && c < chars) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        c++;
+    }
+    return i;
+}
+
+static void test_sample_file(const char *path)
+{
+    static const size_t lengths[] = {0, 300, 100};
+    const char *base = strrchr(path, '/'), *t;
+    const brief__lang *l;
+    char code[8], got[3][8];
+    size_t len = 0, n = 0, k;
+    char *buf = read_file(path, &len);
+    base = base ? base + 1 : path;
+    while (n < sizeof code - 1 && base[n] >= 'a' && base[n] <= 'z') {
+        code[n] = base[n];
+        n++;
+    }
+    code[n] = '\0';
+    if (buf == NULL || n == 0) {
+        printf("  cannot read sample %s\n", path);
+        CHECK(0 /* sample file */);
+        free(buf);
+        return;
+    }
+    /* the language brief has rules for, or "und" */
+    l = brief__lang_find(code);
+    if (l == NULL || strcmp(l->code, code) != 0)
+        l = brief__lang_find("und");
+    t = buf;
+    while (*t == '#') { /* the source notes */
+        const char *nl = strchr(t, '\n');
+        t = nl ? nl + 1 : t + strlen(t);
+    }
+    for (k = 0; k < 3; k++) {
+        size_t m = prefix_bytes(t, len - (size_t)(t - buf), lengths[k]);
+        const char *c = brief__lang_detect((const unsigned char *)t, m)->code;
+        int und = strcmp(c, "und") == 0, right = strcmp(c, l->code) == 0;
+        snprintf(got[k], sizeof got[k], "%s", c);
+        if (!right && (!und || k < 2))
+            printf("  sample %s, %s: want %s, got %s\n", base,
+                   k == 0 ? "whole" : k == 1 ? "300 chars" : "100 chars",
+                   l->code, c);
+        CHECK(right || (und && k == 2));
+    }
+    printf("lang: %-6.*s %-4s %s/%s/%s\n", (int)strcspn(base, "."), base,
+           l->code, got[0], got[1], got[2]);
+    free(buf);
+}
+
+/* The sample files named on the command line (arguments with a '/'). */
+static char **sample_paths;
+static int sample_count;
+
+static void test_sample_files(void)
+{
+#ifndef BRIEF_NO_LANGS
+    int i;
+    if (sample_count == 0)
+        SKIP("no sample files given (tests/run.sh passes tests/data/lang/*.txt)");
+    printf("lang: sample want whole/300/100 characters\n");
+    for (i = 0; i < sample_count; i++)
+        test_sample_file(sample_paths[i]);
+#else
+    (void)test_sample_file;
+    (void)sample_paths;
+    (void)sample_count;
+#endif
+}
+
 static const harness_test tests[] = {
     {"in_table", test_in_table},
     {"tables", test_tables},
     {"find", test_find},
+    {"und", test_und},
     {"detect_samples", test_detect_samples},
     {"detect_edges", test_detect_edges},
     {"detect_limit", test_detect_limit},
+    {"sample_files", test_sample_files},
 };
 
+/* Arguments with a '/' are sample files (tests/data/lang/LANG.txt: the
+ * language is the file name's leading letters); the others filter tests. */
 int main(int argc, char **argv)
 {
-    return harness_main(argc, argv, tests, HARNESS_COUNT(tests));
+    int i, n = 1, rc;
+    sample_paths = malloc(((size_t)argc + 1) * sizeof *sample_paths);
+    if (sample_paths == NULL)
+        return 2;
+    for (i = 1; i < argc; i++) {
+        if (strchr(argv[i], '/'))
+            sample_paths[sample_count++] = argv[i];
+        else
+            argv[n++] = argv[i];
+    }
+    rc = harness_main(n, argv, tests, HARNESS_COUNT(tests));
+    free(sample_paths);
+    return rc;
 }
