@@ -505,7 +505,66 @@ typedef struct split_state {
     int list_kind;          /* 0: the unit is not a list                    */
     size_t list_val;        /* value of the last marker seen                */
     size_t dot_run;         /* dots in the run of dot-only chunks so far    */
+    size_t run_s;           /* where that run began                         */
+    size_t sent_s;          /* where the current sentence began             */
+    size_t e;               /* end of the unit (for a look-ahead)           */
 } split_state;
+
+/* After an ellipsis, a capitalized function word starts a new sentence
+ * ("Nice... Then we left."), a name may not ("in the words of ...
+ * Lincoln"); English "I" is capitalized anywhere, so it tells nothing. */
+static int opens_after_ellipsis(const unsigned char *t, const chunk *n,
+                                const brief__lang *lang)
+{
+    uint32_t nf = n->first ? n->first : n->first_raw;
+    if (!brief__is_upper(nf))
+        return 0;
+    if (nf == 'I' && (n->core_e - n->s == 1 ||
+                      (n->core_e > n->s + 1 && t[n->s + 1] == '\'')))
+        return 0;
+    return starts_with_function_word(t, n, lang);
+}
+
+/* A period after a plain word of five letters or more, then a word in
+ * lower case: a sentence that starts in lower case (web text, a treebank's
+ * fragments: "... della cosa. il costruttore"), as no abbreviation of the
+ * tables is that long and an unknown one rarely is. Not after a quote or
+ * bracket ("'This is great.' she said"). [c->s, stem_e) is the chunk
+ * before its period. */
+static int lower_start_ends(const unsigned char *t, const chunk *c,
+                            size_t stem_e, const chunk *n,
+                            const brief__lang *lang)
+{
+    size_t p = c->s, letters = 0;
+    if (n->first_raw != n->first || c->core_e != c->e || stem_e - c->s < 5)
+        return 0;
+    while (p < stem_e) {
+        uint32_t cp = brief__next(t, stem_e, &p);
+        if (brief__class_of(cp) != BRIEF__C_LETTER)
+            return 0;
+        letters++;
+    }
+    return letters >= 5 && word_kind(t, c->s, stem_e, lang) == W_WORD;
+}
+
+/* The first code point of the first chunk after the run of dot-only
+ * chunks that starts at pos (0: none, or the run is too long to look
+ * through: at most 8 chunks are read, so the look-ahead stays O(1)). */
+static uint32_t first_after_dots(const unsigned char *t, size_t e, size_t pos)
+{
+    chunk x;
+    int k;
+    for (k = 0; k < 8 && next_chunk(t, e, &pos, &x); k++) {
+        size_t stem_e;
+        int only;
+        if (x.core_e == x.s || t[x.core_e - 1] != '.')
+            return x.first ? x.first : x.first_raw;
+        (void)trailing_dots(t, &x, &stem_e, &only);
+        if (!only)
+            return x.first ? x.first : x.first_raw;
+    }
+    return 0;
+}
 
 /*
  * Does a sentence end after chunk c (next chunk n, or none)? The rules:
@@ -517,9 +576,16 @@ typedef struct split_state {
  *  - a period after a number: yes before a capital, except a German-style
  *    ordinal ("am 12. Juni").
  *  - ellipses: "...." (ellipsis + period) before a capital ends a sentence,
- *    a bare "..." or ". . ." does not.
+ *    "..." or ". . ." before a capitalized function word too ("Nice...
+ *    Then"), not before a name nor when the ellipsis opens the sentence;
+ *    a word's period before a spaced ellipsis and a capital ends it
+ *    ("compounds. . . . The").
+ *  - a parenthesis or bracket goes on the sentence unless it opens with a
+ *    capital ("(Note that ...)"); a footnote marker "[3]" after the end is
+ *    left to split_unit.
  *  - otherwise a period ends the sentence unless the next word starts lower
- *    case or with a digit after an abbreviation ("p. 55").
+ *    case (but see lower_start_ends()) or with a digit after an
+ *    abbreviation ("p. 55").
  */
 static int ends_sentence(const unsigned char *t, const chunk *c,
                          const chunk *n, const brief__lang *lang,
@@ -555,29 +621,44 @@ static int ends_sentence(const unsigned char *t, const chunk *c,
     if (only_dots) {
         size_t run = st->dot_run + dots;
         uint32_t nr = n->first_raw;
+        if (!st->dot_run)
+            st->run_s = c->s;
         if (nr == '.' || nr == 0x2026) {
             st->dot_run = run;
             return 0;
         }
         st->dot_run = 0;
-        return run >= 4 && brief__is_upper(nf);
+        if (st->run_s == st->sent_s) /* ". . . The practice": it opens */
+            return 0;
+        return (run >= 4 && brief__is_upper(nf)) ||
+               (run >= 2 && opens_after_ellipsis(t, n, lang));
     }
     st->dot_run = 0;
     if (dots >= 2) {
         if (n->first_raw == '.' || n->first_raw == 0x2026) {
             st->dot_run = dots;
+            st->run_s = c->s;
             return 0;
         }
-        return dots >= 4 && brief__is_upper(nf);
+        return (dots >= 4 && brief__is_upper(nf)) ||
+               opens_after_ellipsis(t, n, lang);
     }
     if (n->first_raw == '.' || n->first_raw == 0x2026) {
+        /* "compounds. . . . The practice": a word's period, then an
+         * omission that opens the next sentence; "weakened . . . was"
+         * keeps its ellipsis inside */
+        if (n->e - n->s == 1 && word_kind(t, c->s, stem_e, lang) == W_WORD &&
+            brief__is_upper(first_after_dots(t, st->e, c->e)))
+            return 1;
         st->dot_run = 1;
+        st->run_s = c->s;
         return 0;
     }
     if (is_lower_letter(nf))
-        return 0;
-    if (n->first_raw == '(' || n->first_raw == '[')
-        return 0;
+        return lower_start_ends(t, c, stem_e, n, lang);
+    if ((n->first_raw == '(' || n->first_raw == '[') &&
+        !brief__is_upper(n->first))
+        return 0; /* "(see p. 4)", "[3]" go on; "(Note that ...)" may not */
     kind = word_kind(t, c->s, stem_e, lang);
     if (brief__class_of(nf) == BRIEF__C_DIGIT) /* "p. 55", "D.C. 6 de" */
         return (kind == W_WORD && !numbers_follow(t, c->s, stem_e)) ||
@@ -596,6 +677,20 @@ static int ends_sentence(const unsigned char *t, const chunk *c,
     default:
         return 1;
     }
+}
+
+/* A footnote marker: "[3]", "[12]", "[a]" (a chunk of its own). */
+static int is_footnote(const unsigned char *t, const chunk *c)
+{
+    size_t p = c->s + 1, k = c->e - c->s;
+    if (k < 3 || k > 5 || t[c->s] != '[' || t[c->e - 1] != ']')
+        return 0;
+    if (k == 3 && t[p] >= 'a' && t[p] <= 'z')
+        return 1;
+    for (; p < c->e - 1; p++)
+        if (t[p] < '0' || t[p] > '9')
+            return 0;
+    return 1;
 }
 
 /* ---- output ---------------------------------------------------------------- */
@@ -658,6 +753,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
     size_t pos = s, sent_s = s, idx = 0;
     int have_c, have_n, rc, only_markers = 0;
     memset(&st, 0, sizeof st);
+    st.e = e;
     have_c = next_chunk(t, e, &pos, &c);
     while (have_c) {
         size_t npos = pos;
@@ -726,6 +822,25 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
             }
         }
         only_markers = 0;
+        st.sent_s = sent_s;
+        /* "Dulwich. [17] Placed under ...": a footnote marker after an
+         * end goes with the sentence before it */
+        if (have_n && t[n.s] == '[' && c.core_e > c.s &&
+            (t[c.core_e - 1] == '.' || t[c.core_e - 1] == '!' ||
+             t[c.core_e - 1] == '?') && is_footnote(t, &n)) {
+            size_t p2 = npos;
+            chunk n2;
+            if (next_chunk(t, e, &p2, &n2) &&
+                ends_sentence(t, &c, &n2, b->doc->lang, &st)) {
+                if ((rc = emit(b, t, sent_s, n.e, para, 0)) != 0)
+                    return rc;
+                sent_s = n2.s;
+                idx += 2;
+                c = n2;
+                pos = p2;
+                continue;
+            }
+        }
         brk = ends_sentence(t, &c, have_n ? &n : NULL, b->doc->lang, &st);
         if (brk && have_n) {
             if ((rc = emit(b, t, sent_s, c.e, para, 0)) != 0)
