@@ -511,10 +511,12 @@ typedef struct split_state {
 } split_state;
 
 /* After an ellipsis, a capitalized function word starts a new sentence
- * ("Nice... Then we left."), a name may not ("in the words of ...
- * Lincoln"); English "I" is capitalized anywhere, so it tells nothing. */
+ * ("Nice... Then we left."); after an ellipsis standing apart (spaces on
+ * both sides: "recorde ... Psicologia") any capital does, while one glued
+ * to its word may stand before a name. English "I" is capitalized
+ * anywhere, so it tells nothing. */
 static int opens_after_ellipsis(const unsigned char *t, const chunk *n,
-                                const brief__lang *lang)
+                                const brief__lang *lang, int apart)
 {
     uint32_t nf = n->first ? n->first : n->first_raw;
     if (!brief__is_upper(nf))
@@ -522,7 +524,7 @@ static int opens_after_ellipsis(const unsigned char *t, const chunk *n,
     if (nf == 'I' && (n->core_e - n->s == 1 ||
                       (n->core_e > n->s + 1 && t[n->s + 1] == '\'')))
         return 0;
-    return starts_with_function_word(t, n, lang);
+    return apart || starts_with_function_word(t, n, lang);
 }
 
 /* A period after a plain word of five letters or more, then a word in
@@ -631,7 +633,7 @@ static int ends_sentence(const unsigned char *t, const chunk *c,
         if (st->run_s == st->sent_s) /* ". . . The practice": it opens */
             return 0;
         return (run >= 4 && brief__is_upper(nf)) ||
-               (run >= 2 && opens_after_ellipsis(t, n, lang));
+               (run >= 2 && opens_after_ellipsis(t, n, lang, 1));
     }
     st->dot_run = 0;
     if (dots >= 2) {
@@ -641,7 +643,7 @@ static int ends_sentence(const unsigned char *t, const chunk *c,
             return 0;
         }
         return (dots >= 4 && brief__is_upper(nf)) ||
-               opens_after_ellipsis(t, n, lang);
+               opens_after_ellipsis(t, n, lang, 0);
     }
     if (n->first_raw == '.' || n->first_raw == 0x2026) {
         /* "compounds. . . . The practice": a word's period, then an
