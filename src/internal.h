@@ -179,6 +179,9 @@ typedef struct brief__sent {
     size_t tok_start, tok_end; /* term-id range in terms.ids (terms.c)     */
     size_t words;
     double score;
+    const char *clean;      /* the sentence as one line (see brief.h's     */
+    size_t clean_len;       /* brief_sentence.text): into the view text     */
+                            /* when nothing changed, else an arena copy     */
 } brief__sent;
 
 /* The distinct surface forms of a text, folded (lower case, ' for U+2019),
@@ -211,8 +214,9 @@ typedef struct brief__doc {
     size_t words;           /* words in the whole text                      */
 } brief__doc;
 
-/* Split the view into paragraphs and sentences. 'title_known' tells that
- * the decoder already marked the title. */
+/* Split the view into paragraphs and sentences and give each sentence its
+ * cleaned text (clean, clean_len). 'title_known' tells that the decoder
+ * already marked the title. */
 int brief__segment(brief__arena *a, brief__doc *doc);
 
 /* ---- terms (terms.c) ----------------------------------------------------- */

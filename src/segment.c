@@ -701,6 +701,8 @@ typedef struct builder {
     brief__arena *a;
     brief__doc *doc;
     size_t cap;
+    int dirty;          /* the sentences to come may need cleaning: their
+                           unit spans lines or has a tab or two spaces   */
 } builder;
 
 /* Append sentence [s, e) trimmed; empty spans are dropped. */
@@ -743,12 +745,15 @@ static int emit(builder *b, const unsigned char *t, size_t s, size_t e,
     x->end = e;
     x->paragraph = para;
     x->flags = flags;
+    /* NULL: to be decided by clean_sentences() */
+    x->clean = b->dirty ? NULL : (const char *)t + s;
+    x->clean_len = e - s;
     return BRIEF_OK;
 }
 
 /* Split one unit [s, e) into sentences. */
 static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
-                      size_t para)
+                      size_t para, int dirty)
 {
     split_state st;
     chunk c, n;
@@ -756,6 +761,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
     int have_c, have_n, rc, only_markers = 0;
     memset(&st, 0, sizeof st);
     st.e = e;
+    b->dirty = dirty;
     have_c = next_chunk(t, e, &pos, &c);
     while (have_c) {
         size_t npos = pos;
@@ -893,7 +899,10 @@ typedef struct line {
     size_t next;       /* start of the following line                      */
     size_t chars;      /* code points of content (trimmed)                 */
     size_t words;
+    size_t indent;     /* columns before the first character (tab: to
+                          the next multiple of 8)                          */
     int blank;
+    int gaps;          /* a tab or two spaces in a row inside the line     */
     uint32_t first, last; /* first and last non-space code points          */
 } line;
 
@@ -925,15 +934,25 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
     size_t q, nl;
     int in_word = 0;
     l->s = p;
-    l->chars = l->words = 0;
+    l->chars = l->words = l->indent = 0;
+    while (p < len && (t[p] == ' ' || t[p] == '\t')) {
+        l->indent = t[p] == ' ' ? l->indent + 1 : (l->indent / 8 + 1) * 8;
+        p++;
+    }
     l->first = l->last = 0;
+    l->gaps = 0;
     while (p < len) {
         uint32_t cp;
         enum brief__cls c;
         unsigned char b = t[p];
         if (b >= 0x20 && b < 0x80) { /* printable ASCII: no decoding */
             cp = b;
-            c = b == ' ' ? BRIEF__C_SPACE : BRIEF__C_OTHER; /* all it needs */
+            c = BRIEF__C_OTHER; /* all it needs */
+            if (b == ' ') {
+                c = BRIEF__C_SPACE;
+                if (p + 1 < len && t[p + 1] == ' ')
+                    l->gaps = 1;
+            }
             q = p + 1;
         } else {
             if ((b < 0x20 || b >= 0xC2) && (nl = newline_at(t, len, p)) != 0) {
@@ -942,6 +961,8 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
                 l->blank = (l->chars == 0);
                 return;
             }
+            if (b == '\t')
+                l->gaps = 1;
             q = p;
             cp = brief__next(t, len, &q);
             c = brief__class_of(cp);
@@ -962,18 +983,24 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
             break;
     }
     /* the rest of a long line: find its end (eight plain ASCII bytes at a
-     * time where it can), then its last character */
+     * time where it can, the windows overlapping by one byte so that they
+     * see every pair of spaces), then its last character */
     nl = 0;
     while (p < len) {
         while (p + 8 <= len) {
-            uint64_t v = load8(t + p);
+            uint64_t v = load8(t + p), m;
             if ((v & HIGHS) || has_below(v, 0x20))
                 break;
-            p += 8;
+            m = (v - ONES * 0x21) & ~v & HIGHS; /* spaces (and a few '!') */
+            if (m & (m << 8))
+                l->gaps = 1;
+            p += 7;
         }
         if (p >= len ||
             ((t[p] < 0x20 || t[p] >= 0xC2) && (nl = newline_at(t, len, p))))
             break;
+        if (t[p] == '\t' || (t[p] == ' ' && p + 1 < len && t[p + 1] == ' '))
+            l->gaps = 1;
         p++;
     }
     l->e = p;
@@ -1000,6 +1027,70 @@ static int ends_with_punct(uint32_t cp)
         return cp == '"' || cp == 0x201D || cp == 0xBB || cp == ')' ||
                cp == 0x2019 || cp == '\'';
     return c == BRIEF__C_PUNCT && cp != '-' && cp != 0x2013 && cp != 0x2014;
+}
+
+/* Has the line no lower-case letter ("DESCRIPTION", "CHAPTER IV")? */
+static int no_lower(const unsigned char *t, const line *l)
+{
+    size_t p = l->s;
+    while (p < l->e)
+        if (is_lower_letter(brief__next(t, l->e, &p)))
+            return 0;
+    return 1;
+}
+
+/* Has the line a gap of six or more columns between its words (tabs
+ * stop every 8 columns)? */
+static int wide_gap(const unsigned char *t, const line *l)
+{
+    size_t p = l->s, col = 0, gap_s = 0;
+    int seen = 0, in_gap = 0;
+    for (; p < l->e; p++) {
+        unsigned char b = t[p];
+        if (b == ' ' || b == '\t') {
+            if (!in_gap)
+                gap_s = col;
+            in_gap = 1;
+            col = b == ' ' ? col + 1 : (col / 8 + 1) * 8;
+            continue;
+        }
+        if (seen && in_gap && col - gap_s >= 6)
+            return 1;
+        seen = 1;
+        in_gap = 0;
+        if ((b & 0xC0) != 0x80)
+            col++;
+    }
+    return 0;
+}
+
+/* A term before a gap: the line's first word (at most 24 bytes), then two
+ * or more blanks, then text at column col (the next line's indent).
+ * Returns the term's end (0: none) and *text_s the text's start. */
+static size_t hanging_term(const unsigned char *t, const line *l, size_t col,
+                           size_t *text_s)
+{
+    size_t p = l->s, c = 0, w, g;
+    while (p < l->e && (t[p] == ' ' || t[p] == '\t')) {
+        c = t[p] == ' ' ? c + 1 : (c / 8 + 1) * 8;
+        p++;
+    }
+    w = p;
+    while (p < l->e && t[p] > ' ' && t[p] < 0x80 && p - w <= 24) {
+        p++;
+        c++;
+    }
+    if (p == w || p >= l->e || t[p] > ' ')
+        return 0;
+    g = p;
+    while (p < l->e && (t[p] == ' ' || t[p] == '\t')) {
+        c = t[p] == ' ' ? c + 1 : (c / 8 + 1) * 8;
+        p++;
+    }
+    if (p >= l->e || c != col || (p - g < 2 && t[g] != '\t'))
+        return 0;
+    *text_s = p;
+    return g;
 }
 
 /* A heading-like line: short, no final punctuation, starts with a capital
@@ -1082,11 +1173,414 @@ static int is_hard_wrapped(const unsigned char *t, size_t len,
     return lines >= 3;
 }
 
+/* ---- the cleaned text of each sentence ------------------------------------ */
+/*
+ * A sentence's text for output (brief_sentence.text): every run of blanks
+ * (spaces, tabs, line breaks) becomes one space, or nothing where a line
+ * break falls between two CJK characters (those scripts put no space
+ * between words); a word hyphenated at a line end ("recom-\nmendation",
+ * also with U+2010) is joined when the text writes it whole elsewhere, and
+ * keeps its hyphen ("well-known") when it writes it so or not at all. A
+ * sentence that needs none of this keeps its span as its text: no copy.
+ * Linear: one scan of each sentence, and, only when some line ends in a
+ * hyphen, one pass over the text to look the joined words up.
+ */
+
+/* Length of the blank at t[p] (0: none); *brk = 1 unless a plain space.
+ * Blanks: space, tab and the line breaks of newline_at(); no-break and
+ * other wide spaces are kept (they bind, as in "3,5 %"). */
+static size_t blank_at(const unsigned char *t, size_t e, size_t p, int *brk)
+{
+    unsigned char b = t[p];
+    *brk = 1;
+    if (b == ' ') {
+        *brk = 0;
+        return 1;
+    }
+    if (b == '\t')
+        return 1;
+    if (b < 0x20 || b == 0xC2 || b == 0xE2)
+        return newline_at(t, e, p);
+    return 0;
+}
+
+/* Might the sentence [s, e) change when cleaned? Any control byte, two
+ * spaces in a row, or a non-ASCII line break. Eight bytes at a time,
+ * windows overlapping by one so that no pair of spaces falls between. */
+static int needs_clean(const unsigned char *t, size_t s, size_t e)
+{
+    size_t p = s, q, end;
+    while (p < e) {
+        end = p + 8 <= e ? p + 8 : e;
+        if (end == p + 8) {
+            uint64_t v = load8(t + p), z = v ^ (ONES * ' ');
+            uint64_t zm = (z - ONES) & ~z & HIGHS; /* spaces, and a few more */
+            if (!(v & HIGHS) && !has_below(v, 0x20) && !(zm & (zm << 8))) {
+                p += 7;
+                continue;
+            }
+        }
+        for (q = p; q < end; q++) {
+            int brk;
+            size_t k = blank_at(t, e, q, &brk);
+            if (k && (brk || (q + 1 < e && t[q + 1] == ' ')))
+                return 1;
+        }
+        p = end == e ? e : end - 1;
+    }
+    return 0;
+}
+
+/* A hyphen at a line end inside a word: the hyphen at byte h (hlen
+ * bytes), the blanks after it up to byte r; seen: bit 0 the joined word,
+ * bit 1 the hyphenated one occurs elsewhere in the text. */
+typedef struct hyph {
+    size_t h, r;
+    unsigned hlen, seen;
+    unsigned parts[2];  /* occurrences of the part before / after, up to 2 */
+} hyph;
+
+enum { KEY_CAP = 64 };
+
+/* Key of a word for the look-up: ASCII folded to lower case, other bytes
+ * as they are, hyphens (- or U+2010) as '-'. Bytes [s, e) of t, with the
+ * hyphen and blanks [h, r) dropped when h < r (then 'join' tells whether
+ * a '-' stands for them). Returns the length, 0 when over KEY_CAP. */
+static size_t word_key(const unsigned char *t, size_t s, size_t e, size_t h,
+                       size_t r, int join, unsigned char *key)
+{
+    size_t p = s, n = 0;
+    while (p < e) {
+        unsigned char b = t[p];
+        if (p == h && h < r) {
+            if (!join)
+                key[n++] = '-';
+            p = r;
+            continue;
+        }
+        if (n + 1 >= KEY_CAP)
+            return 0;
+        if (b == 0xE2 && p + 2 < e && t[p + 1] == 0x80 && t[p + 2] == 0x90) {
+            key[n++] = '-';
+            p += 3;
+            continue;
+        }
+        key[n++] = (unsigned char)((unsigned)(b - 'A') < 26u ? b + 32 : b);
+        p++;
+    }
+    return n;
+}
+
+static uint32_t key_hash(const unsigned char *k, size_t n)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+    for (i = 0; i < n; i++)
+        h = (h ^ k[i]) * 16777619u;
+    return h;
+}
+
+static int letter_at(const unsigned char *t, size_t e, size_t p, size_t *q)
+{
+    *q = p;
+    return p < e && brief__class_of(brief__next(t, e, q)) == BRIEF__C_LETTER;
+}
+
+/* The hyphen (- or U+2010) ending at byte p, its length (0: none). */
+static size_t hyphen_before(const unsigned char *t, size_t s, size_t p)
+{
+    if (p > s && t[p - 1] == '-')
+        return 1;
+    if (p >= s + 3 && t[p - 3] == 0xE2 && t[p - 2] == 0x80 &&
+        t[p - 1] == 0x90)
+        return 3;
+    return 0;
+}
+
+/* Start of the letters ending at byte p, end of those starting at p. */
+static size_t letters_back(const unsigned char *t, size_t s, size_t p)
+{
+    while (p > s) {
+        size_t at;
+        uint32_t cp = prev_cp(t, s, p, &at);
+        if (brief__class_of(cp) != BRIEF__C_LETTER)
+            break;
+        p = at;
+    }
+    return p;
+}
+
+static size_t letters_fwd(const unsigned char *t, size_t e, size_t p)
+{
+    size_t q;
+    while (letter_at(t, e, p, &q))
+        p = q;
+    return p;
+}
+
+/* Is the word [s, e) a piece of a word broken at a line end (a hyphen
+ * and a blank after it, or a hyphen and blanks before it)? Those count
+ * for no word of the text. */
+static int broken_part(const unsigned char *t, size_t len, size_t s, size_t e)
+{
+    size_t hl = 0, p = s;
+    int brk;
+    if (e < len && t[e] == '-')
+        hl = 1;
+    else if (e + 2 < len && t[e] == 0xE2 && t[e + 1] == 0x80 &&
+             t[e + 2] == 0x90)
+        hl = 3;
+    if (hl && e + hl < len && blank_at(t, len, e + hl, &brk))
+        return 1;
+    while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\t' ||
+                     t[p - 1] == '\n' || t[p - 1] == '\r'))
+        p--;
+    return p < s && hyphen_before(t, 0, p) != 0;
+}
+
+/* The look-up keys of candidate c: kind 0 the joined word, 1 the
+ * hyphenated one, 2 the part before the hyphen, 3 the part after it. */
+static size_t cand_key(const unsigned char *t, size_t len, const hyph *c,
+                       unsigned kind, unsigned char *key)
+{
+    size_t s = letters_back(t, 0, c->h), e = letters_fwd(t, len, c->r);
+    if (kind == 2)
+        return word_key(t, s, c->h, 0, 0, 0, key);
+    if (kind == 3)
+        return word_key(t, c->r, e, 0, 0, 0, key);
+    return word_key(t, s, e, c->h, c->r, kind == 0, key);
+}
+
+/* The table of those keys: slot -> 4 * candidate + kind + 1 (0: empty). */
+typedef struct key_table {
+    uint32_t *slot;
+    uint32_t *hash;
+    size_t mask;
+} key_table;
+
+/* Mark the candidates that have key[0..n) as a key. */
+static void key_mark(const key_table *kt, hyph *hy, const unsigned char *t,
+                     size_t len, const unsigned char *key, size_t n)
+{
+    uint32_t h = key_hash(key, n);
+    size_t k;
+    for (k = h & kt->mask; kt->slot[k]; k = (k + 1) & kt->mask) {
+        uint32_t v = kt->slot[k] - 1, c = v / 4, kind = v % 4;
+        unsigned char other[KEY_CAP];
+        if (kt->hash[k] == h && cand_key(t, len, &hy[c], kind, other) == n &&
+            !memcmp(other, key, n)) {
+            if (kind < 2)
+                hy[c].seen |= 1u << kind;
+            else if (hy[c].parts[kind - 2] < 2)
+                hy[c].parts[kind - 2]++;
+        }
+    }
+}
+
+/*
+ * Decide the hyphens hy[0..n) from the words of the text (letters, with
+ * single hyphens inside): the hyphen goes when the joined word occurs,
+ * stays when the hyphenated one does; else a typographic hyphen (U+2010,
+ * which formatters such as groff put where they break a word) goes unless
+ * both parts are words of the text ("two-fold"), and an ASCII '-' (plain
+ * text is seldom hyphenated by a program: "self-contained") stays.
+ * Afterwards hy[i].seen is 1 for a hyphen to drop, 0 for one to keep.
+ */
+static int decide_hyphens(brief__arena *a, const unsigned char *t, size_t len,
+                          hyph *hy, size_t n)
+{
+    key_table kt;
+    size_t cap = 16, i, p = 0;
+    unsigned char key[KEY_CAP];
+    while (cap < 8 * n)
+        cap *= 2;
+    kt.slot = (uint32_t *)brief__alloc(a, cap * sizeof *kt.slot);
+    kt.hash = (uint32_t *)brief__alloc(a, cap * sizeof *kt.hash);
+    if (!kt.slot || !kt.hash)
+        return BRIEF_ERR_NOMEM;
+    memset(kt.slot, 0, cap * sizeof *kt.slot);
+    kt.mask = cap - 1;
+    for (i = 0; i < n; i++) {
+        unsigned kind;
+        for (kind = 0; kind < 4; kind++) {
+            size_t m = cand_key(t, len, &hy[i], kind, key), k;
+            uint32_t h;
+            if (!m)
+                continue;
+            h = key_hash(key, m);
+            for (k = h & kt.mask; kt.slot[k]; k = (k + 1) & kt.mask)
+                ;
+            kt.slot[k] = (uint32_t)(4 * i + kind + 1);
+            kt.hash[k] = h;
+        }
+    }
+    while (p < len) {
+        size_t q, s, e, m;
+        if (!letter_at(t, len, p, &q)) {
+            p = q;
+            continue;
+        }
+        s = p;
+        e = letters_fwd(t, len, q);
+        for (;;) {
+            size_t hl = 0, q2;
+            if (e < len && t[e] == '-')
+                hl = 1;
+            else if (e + 2 < len && t[e] == 0xE2 && t[e + 1] == 0x80 &&
+                     t[e + 2] == 0x90)
+                hl = 3;
+            if (!hl || !letter_at(t, len, e + hl, &q2))
+                break;
+            e = letters_fwd(t, len, q2);
+        }
+        if (!broken_part(t, len, s, e) &&
+            (m = word_key(t, s, e, 0, 0, 0, key)) != 0)
+            key_mark(&kt, hy, t, len, key, m);
+        p = e;
+    }
+    for (i = 0; i < n; i++) {
+        unsigned seen = hy[i].seen;
+        if (seen & 2)
+            hy[i].seen = 0;
+        else if (seen & 1)
+            hy[i].seen = 1;
+        else /* each part occurs once in the broken word itself */
+            hy[i].seen = hy[i].hlen == 3 &&
+                         (hy[i].parts[0] < 2 || hy[i].parts[1] < 2);
+    }
+    brief__free(a, kt.hash);
+    brief__free(a, kt.slot);
+    return BRIEF_OK;
+}
+
+/* Scan sentence x for hyphens at line ends; append them to *hy. */
+static int find_hyphens(brief__arena *a, const unsigned char *t,
+                        const brief__sent *x, hyph **hy, size_t *n,
+                        size_t *cap)
+{
+    size_t p = x->start, e = x->end;
+    while (p < e) {
+        int brk, any_brk = 0;
+        size_t k = blank_at(t, e, p, &brk), r, hl, q;
+        if (!k) {
+            p++;
+            continue;
+        }
+        r = p;
+        while (r < e && (k = blank_at(t, e, r, &brk)) != 0) {
+            any_brk |= brk && t[r] != '\t';
+            r += k;
+        }
+        hl = hyphen_before(t, x->start, p);
+        if (any_brk && hl && p - hl > x->start &&
+            letters_back(t, x->start, p - hl) < p - hl &&
+            r < e && is_lower_letter(brief__next(t, e, (q = r, &q)))) {
+            if (*n == *cap) {
+                size_t nc = *cap ? 2 * *cap : 64;
+                void *np = brief__grow(a, *hy, *cap * sizeof **hy,
+                                       nc * sizeof **hy);
+                if (!np)
+                    return BRIEF_ERR_NOMEM;
+                *hy = (hyph *)np;
+                *cap = nc;
+            }
+            (*hy)[*n].h = p - hl;
+            (*hy)[*n].r = r;
+            (*hy)[*n].hlen = (unsigned)hl;
+            (*hy)[*n].seen = 0;
+            (*hy)[*n].parts[0] = (*hy)[*n].parts[1] = 0;
+            (*n)++;
+        }
+        p = r;
+    }
+    return BRIEF_OK;
+}
+
+static int cjk_cp_before(const unsigned char *t, size_t s, size_t p)
+{
+    size_t at;
+    return p > s && brief__class_of(prev_cp(t, s, p, &at)) == BRIEF__C_CJK;
+}
+
+/* Write the cleaned text of x into out (x->end - x->start bytes at most);
+ * *h: the next undecided hyphen. Returns the length. */
+static size_t clean_into(const unsigned char *t, const brief__sent *x,
+                         const hyph *hy, size_t nhy, size_t *h,
+                         unsigned char *out)
+{
+    size_t p = x->start, e = x->end, n = 0;
+    while (p < e) {
+        int brk, any_brk = 0;
+        size_t k = blank_at(t, e, p, &brk), r;
+        if (!k) {
+            out[n++] = t[p++];
+            continue;
+        }
+        r = p;
+        while (r < e && (k = blank_at(t, e, r, &brk)) != 0) {
+            any_brk |= brk;
+            r += k;
+        }
+        while (*h < nhy && hy[*h].h + hy[*h].hlen < p)
+            (*h)++;
+        if (*h < nhy && hy[*h].h + hy[*h].hlen == p) {
+            /* joined: drop the hyphen; kept: drop only the break */
+            if (hy[*h].seen == 1)
+                n -= hy[*h].hlen;
+            (*h)++;
+        } else if (!(any_brk && cjk_cp_before(t, x->start, p) &&
+                     r < e && (k = r, brief__class_of(brief__next(t, e, &k)) ==
+                                          BRIEF__C_CJK))) {
+            out[n++] = ' ';
+        }
+        p = r;
+    }
+    return n;
+}
+
+/* Give every sentence of doc its cleaned text. */
+static int clean_sentences(brief__arena *a, brief__doc *doc)
+{
+    const unsigned char *t = (const unsigned char *)doc->view.text;
+    hyph *hy = NULL;
+    size_t i, nhy = 0, caphy = 0, next = 0, dirty = 0;
+    int rc;
+    for (i = 0; i < doc->nsents; i++) {
+        brief__sent *x = &doc->sents[i];
+        if (x->clean || !needs_clean(t, x->start, x->end)) {
+            x->clean = doc->view.text + x->start;
+            continue;
+        }
+        /* x->clean stays NULL: to be written below */
+        dirty++;
+        if ((rc = find_hyphens(a, t, x, &hy, &nhy, &caphy)) != 0)
+            return rc;
+    }
+    if (!dirty)
+        return BRIEF_OK;
+    if (nhy && (rc = decide_hyphens(a, t, doc->view.len, hy, nhy)) != 0)
+        return rc;
+    for (i = 0; i < doc->nsents; i++) {
+        brief__sent *x = &doc->sents[i];
+        unsigned char *out;
+        if (x->clean)
+            continue;
+        out = (unsigned char *)brief__alloc(a, x->end - x->start);
+        if (!out)
+            return BRIEF_ERR_NOMEM;
+        x->clean_len = clean_into(t, x, hy, nhy, &next, out);
+        x->clean = (const char *)out;
+    }
+    brief__free(a, hy);
+    return BRIEF_OK;
+}
+
 int brief__segment(brief__arena *a, brief__doc *doc)
 {
     const unsigned char *t = (const unsigned char *)doc->view.text;
     size_t len = doc->view.len, p, maxline = 0, para = 0;
     size_t unit_s = 0, unit_line_count = 0;
+    int unit_dirty = 0;
     int wrapped, first_unit = 1, rc, unit_open = 0, para_used = 0;
     int have_next = 0;
     line l, prev, next_line;
@@ -1095,6 +1589,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
     b.a = a;
     b.doc = doc;
     b.cap = 0;
+    b.dirty = 1;
     doc->sents = NULL;
     doc->nsents = 0;
 
@@ -1124,7 +1619,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
         have_next = 0;
         if (l.blank) {
             if (unit_open) {
-                if ((rc = split_unit(&b, t, unit_s, prev.e, para)) != 0)
+                if ((rc = split_unit(&b, t, unit_s, prev.e, para, unit_dirty)) != 0)
                     return rc;
                 unit_open = 0;
                 para_used = 1;
@@ -1153,7 +1648,10 @@ int brief__segment(brief__arena *a, brief__doc *doc)
             if (!headline_like(&l) || l.next >= len)
                 heading = 0;
             else if (wrapped)
-                heading = nx.blank && (!unit_open || ends_with_punct(prev.last));
+                heading = (nx.blank ||
+                           (l.words <= 6 && (nx.indent > l.indent ||
+                                             no_lower(t, &l)))) &&
+                          (!unit_open || ends_with_punct(prev.last));
             else
                 heading = (!unit_open || !continues(&prev, &l)) &&
                           (nx.blank || !continues(&l, &nx));
@@ -1165,7 +1663,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
                      starts_list_item(t, &l) ||
                      (wrapped && short_last_line(&prev, maxline));
         if (unit_open && brk_before) {
-            if ((rc = split_unit(&b, t, unit_s, prev.e, para)) != 0)
+            if ((rc = split_unit(&b, t, unit_s, prev.e, para, unit_dirty)) != 0)
                 return rc;
             unit_open = 0;
             if (!wrapped) {
@@ -1176,6 +1674,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
         if (heading) {
             unsigned flags = first_unit ? BRIEF_SENTENCE_TITLE
                                         : BRIEF_SENTENCE_HEADING;
+            b.dirty = l.gaps;
             if ((rc = emit(&b, t, l.s, l.e, para, flags)) != 0)
                 return rc;
             para++;
@@ -1186,22 +1685,81 @@ int brief__segment(brief__arena *a, brief__doc *doc)
             p = l.next;
             continue;
         }
+        /* A row of a layout ("Request for Comments: 9999          Example
+         * Org"): a line with a wide gap inside, not in the middle of a
+         * sentence nor over an indented block, is a unit of its own. */
+        if (wrapped && l.gaps && (!unit_open || ends_with_punct(prev.last)) &&
+            (!have_next || next_line.blank || next_line.indent <= l.indent) &&
+            wide_gap(t, &l)) {
+            if (unit_open) {
+                if ((rc = split_unit(&b, t, unit_s, prev.e, para,
+                                     unit_dirty)) != 0)
+                    return rc;
+                unit_open = 0;
+            }
+            if ((rc = split_unit(&b, t, l.s, l.e, para, 1)) != 0)
+                return rc;
+            first_unit = 0;
+            para_used = 1;
+            prev = l;
+            prev.last = '.';
+            p = l.next;
+            continue;
+        }
+        /* A term of a definition list, as man pages set them: on a line
+         * of its own over its indented text ("--login"), or before a gap
+         * of spaces that the next line's indent lines up with ("BASH
+         * Expands to ..."). It is a unit of its own. */
+        if (wrapped && have_next && !next_line.blank &&
+            next_line.indent > l.indent &&
+            (!unit_open || ends_with_punct(prev.last))) {
+            size_t term_e = 0, text_s = 0;
+            if (l.chars <= 40 && !ends_with_punct(l.last))
+                term_e = l.e;
+            else
+                term_e = hanging_term(t, &l, next_line.indent, &text_s);
+            if (term_e) {
+                if (unit_open) {
+                    if ((rc = split_unit(&b, t, unit_s, prev.e, para, unit_dirty)) != 0)
+                        return rc;
+                    unit_open = 0;
+                }
+                if ((rc = split_unit(&b, t, l.s, term_e, para, l.gaps)) != 0)
+                    return rc;
+                first_unit = 0;
+                para_used = 1;
+                prev = l;
+                if (term_e == l.e) {
+                    prev.last = '.';
+                    p = l.next;
+                    continue;
+                }
+                unit_s = text_s;
+                unit_open = 1;
+                unit_line_count = 1;
+                unit_dirty = l.gaps;
+                p = l.next;
+                continue;
+            }
+        }
         if (!unit_open) {
             unit_s = l.s;
             unit_open = 1;
             unit_line_count = 0;
+            unit_dirty = 0;
         }
         unit_line_count++;
+        unit_dirty |= l.gaps || unit_line_count > 1;
         first_unit = 0;
         para_used = 1;
         prev = l;
         p = l.next;
     }
     if (unit_open) {
-        if ((rc = split_unit(&b, t, unit_s, prev.e, para)) != 0)
+        if ((rc = split_unit(&b, t, unit_s, prev.e, para, unit_dirty)) != 0)
             return rc;
         para_used = 1;
     }
     doc->nparagraphs = para + (para_used ? 1 : 0);
-    return BRIEF_OK;
+    return clean_sentences(a, doc);
 }
