@@ -508,7 +508,16 @@ typedef struct split_state {
     size_t run_s;           /* where that run began                         */
     size_t sent_s;          /* where the current sentence began             */
     size_t e;               /* end of the unit (for a look-ahead)           */
+    int inline_list;        /* the list began inside a line (after a colon) */
 } split_state;
+
+/* Is [s, e) "a.m" or "p.m" (any case)? */
+static int is_time_of_day(const unsigned char *t, size_t s, size_t e)
+{
+    return e - s == 3 && (t[s] == 'a' || t[s] == 'p' || t[s] == 'A' ||
+                          t[s] == 'P') &&
+           t[s + 1] == '.' && (t[s + 2] == 'm' || t[s + 2] == 'M');
+}
 
 /* After an ellipsis, a capitalized function word starts a new sentence
  * ("Nice... Then we left."); after an ellipsis standing apart (spaces on
@@ -589,22 +598,16 @@ static uint32_t first_after_dots(const unsigned char *t, size_t e, size_t pos)
  *    case (but see lower_start_ends()) or with a digit after an
  *    abbreviation ("p. 55").
  */
-static int ends_sentence(const unsigned char *t, const chunk *c,
-                         const chunk *n, const brief__lang *lang,
-                         split_state *st)
+static int ends_sentence_at_mark(const unsigned char *t, const chunk *c,
+                                 const chunk *n, const brief__lang *lang,
+                                 split_state *st)
 {
     size_t at, stem_e, dots;
     int only_dots, kind;
     uint32_t last, nf;
-    if (c->core_e == c->s)
-        return 0;
     last = t[c->core_e - 1];
-    if (last < 0x80) { /* the common case: a word, no mark after it */
-        if (last != '.' && last != '!' && last != '?' && n)
-            return 0;
-    } else {
+    if (last >= 0x80)
         last = prev_cp(t, c->s, c->core_e, &at);
-    }
     if (!n)
         return 1; /* the unit ends here anyway */
     nf = n->first ? n->first : n->first_raw;
@@ -666,11 +669,24 @@ static int ends_sentence(const unsigned char *t, const chunk *c,
         return (kind == W_WORD && !numbers_follow(t, c->s, stem_e)) ||
                kind == W_NUMBER || kind == W_ORDINAL;
     switch (kind) {
-    case W_ABBREV:
     case W_INITIAL:
+        if (c->s == st->sent_s) /* "Q. What did you do? A. I left." */
+            return 0;
+        return starts_with_function_word(t, n, lang);
     case W_ACRONYM_LOWER:
+        /* a time ("at 6 p.m. Travelers were ...") before a capitalized
+         * word that is no time zone ("p.m. EST") */
+        if (is_time_of_day(t, c->s, stem_e) && brief__is_upper(nf) &&
+            n->core_e - n->s > 1 && !brief__is_upper(t[n->s + 1]) &&
+            !is_title_word(t, n))
+            return 1;
+        return starts_with_function_word(t, n, lang);
+    case W_ABBREV:
         return starts_with_function_word(t, n, lang);
     case W_ACRONYM_UPPER:
+        if (is_time_of_day(t, c->s, stem_e) && brief__is_upper(nf) &&
+            n->core_e - n->s > 1 && !brief__is_upper(t[n->s + 1]))
+            return 1;
         return starts_with_function_word(t, n, lang) || is_title_word(t, n);
     case W_ORDINAL:
         if (!strcmp(lang->code, "de") || !strcmp(lang->code, "da"))
@@ -679,6 +695,20 @@ static int ends_sentence(const unsigned char *t, const chunk *c,
     default:
         return 1;
     }
+}
+
+/* The common case first, inline: a word with no mark after it. */
+static inline int ends_sentence(const unsigned char *t, const chunk *c,
+                                const chunk *n, const brief__lang *lang,
+                                split_state *st)
+{
+    unsigned char last;
+    if (c->core_e == c->s)
+        return 0;
+    last = t[c->core_e - 1];
+    if (last < 0x80 && last != '.' && last != '!' && last != '?' && n)
+        return 0;
+    return ends_sentence_at_mark(t, c, n, lang, st);
 }
 
 /* A footnote marker: "[3]", "[12]", "[a]" (a chunk of its own). */
@@ -751,13 +781,78 @@ static int emit(builder *b, const unsigned char *t, size_t s, size_t e,
     return BRIEF_OK;
 }
 
+/* Does an item follow list marker c (next chunk n)? After "1." a
+ * capital must open it ("1. The first item", not "were 1. wait"); after
+ * "a)" or "1)" anything may. */
+static int item_follows(const unsigned char *t, const chunk *c,
+                        const chunk *n)
+{
+    uint32_t nf = n->first ? n->first : n->first_raw;
+    return t[c->e - 1] == ')' || brief__is_upper(nf);
+}
+
+/* Is the last non-blank byte before p (not before s) a colon? */
+static int after_colon(const unsigned char *t, size_t s, size_t p)
+{
+    while (p > s && ascii_blank(t[p - 1]))
+        p--;
+    return p > s && t[p - 1] == ':';
+}
+
+/* Is [s, e) a common top-level domain (any case)? */
+static int top_level_domain(const unsigned char *t, size_t s, size_t e)
+{
+    static const char *const tld[] = {"biz", "ca", "ch", "cn", "co", "com",
+        "de", "edu", "es", "eu", "fr", "gov", "info", "io", "it", "jp", "net",
+        "nl", "org", "pt", "ru", "se", "uk", "us"};
+    char w[8];
+    size_t n = 0;
+    if (e - s >= sizeof w)
+        return 0;
+    for (; s < e; s++)
+        w[n++] = (char)(t[s] >= 'A' && t[s] <= 'Z' ? t[s] + 32 : t[s]);
+    return brief__in_table(tld, sizeof tld / sizeof tld[0], w, n);
+}
+
+/* "world.Today", "Tuesday.Mr.", "1,000.That": a period with no space
+ * after it, between a word (or number) and a capitalized word, inside
+ * the chunk [s, e) of ASCII bytes. Returns the byte after the period, or 0.
+ * Not in addresses and names of files or hosts ("Jane.Doe@example.com",
+ * "www.Example.com": an '@', a '/' or a second period after it). */
+static size_t glued_period(const unsigned char *t, size_t s, size_t e,
+                           const brief__lang *lang)
+{
+    size_t p, q;
+    for (p = s + 2; p + 1 < e; p++) {
+        unsigned char a = t[p - 1], b = t[p + 1];
+        if (t[p] != '.' || (unsigned)(b - 'A') >= 26u ||
+            !((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9')) ||
+            !(p + 2 == e ? b == 'I'
+                         : (t[p + 2] >= 'a' && t[p + 2] <= 'z')))
+            continue;
+        for (q = s; q < e; q++)
+            if (t[q] == '@' || t[q] == '/' || (q > p && t[q] == '.' &&
+                                               q + 1 < e))
+                return 0;
+        if (top_level_domain(t, p + 1, e)) /* "Newsfeed.Com" */
+            return 0;
+        for (q = p; q > s && t[q - 1] != '.'; q--)
+            ;
+        if (q > s) /* "e.g.The", "U.S.Army": dotted, no word */
+            return 0;
+        q = (size_t)word_kind(t, s, p, lang); /* not "Dr.Smith" */
+        return q == W_WORD || q == W_NUMBER ? p + 1 : 0;
+    }
+    return 0;
+}
+
 /* Split one unit [s, e) into sentences. */
 static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
                       size_t para, int dirty)
 {
     split_state st;
     chunk c, n;
-    size_t pos = s, sent_s = s, idx = 0;
+    size_t pos = s, sent_s = s, idx = 0, ff_dot = 0;
     int have_c, have_n, rc, only_markers = 0;
     memset(&st, 0, sizeof st);
     st.e = e;
@@ -798,8 +893,23 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
             if (idx == 0 && kind) {
                 st.list_kind = kind;
                 st.list_val = val;
+            } else if (kind && kind < 3 && val == 1 && !st.list_kind &&
+                       have_n && item_follows(t, &c, &n) &&
+                       (c.s == sent_s || after_colon(t, s, c.s))) {
+                /* "Do this: 1. The first item 2. The second item": the
+                 * first marker ends nothing */
+                st.list_kind = kind;
+                st.list_val = val;
+                st.inline_list = 1;
+                idx++;
+                c = n;
+                pos = npos;
+                have_c = have_n;
+                continue;
             } else if (kind && kind == st.list_kind &&
-                       (kind == 3 || val == st.list_val + 1)) {
+                       (kind == 3 || val == st.list_val + 1) &&
+                       (!st.inline_list || (have_n &&
+                                            item_follows(t, &c, &n)))) {
                 if ((rc = emit(b, t, sent_s, c.s, para, 0)) != 0)
                     return rc;
                 sent_s = c.s;
@@ -830,6 +940,18 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
             }
         }
         only_markers = 0;
+        /* a sentence glued to the last one: "world.Today is" (looked for
+         * where the fast-forward stopped at a period before a capital) */
+        if (ff_dot > c.s && ff_dot + 1 < c.core_e &&
+            (unsigned)(t[ff_dot + 1] - 'A') < 26u && c.ascii) {
+            size_t g = glued_period(t, c.s, c.core_e, b->doc->lang);
+            if (g) {
+                if ((rc = emit(b, t, sent_s, g, para, 0)) != 0)
+                    return rc;
+                sent_s = c.s = g;
+                c.first = c.first_raw = t[g];
+            }
+        }
         st.sent_s = sent_s;
         /* "Dulwich. [17] Placed under ...": a footnote marker after an
          * end goes with the sentence before it */
@@ -879,6 +1001,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
                     break;
                 at++;
             }
+            ff_dot = at < e && t[at] == '.' ? at : 0;
             if (at >= c.e) {
                 if (at >= e)
                     break; /* nothing left can end the sentence early */
