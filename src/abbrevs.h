@@ -10,25 +10,25 @@
 static const char *const brief__abbr_en[] = {
     "adm", "al", "approx", "apr", "aug", "ave", "blvd", "brig", "capt", "cf",
     "cmdr", "col", "cpl", "dec", "dept", "dr", "e.g", "ed", "est", "feb",
-    "fig", "gen", "gov", "i.e", "insp", "jan", "jr", "jul", "jun", "lt",
-    "maj", "messrs", "mr", "mrs", "ms", "mt", "nov", "oct", "p", "pp", "prof",
-    "pvt", "rd", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st",
-    "supt", "univ", "viz", "vol", "vs"
+    "fig", "fr", "gen", "gov", "i.e", "insp", "jan", "jr", "jul", "jun", "lt",
+    "maj", "messrs", "mr", "mrs", "ms", "mt", "nov", "oct", "p", "pp", "pres",
+    "prof", "pvt", "rd", "rep", "rev", "sen", "sep", "sept", "sgt", "sr",
+    "st", "supt", "univ", "viz", "vol", "vs"
 };
-#define BRIEF__ABBR_EN_COUNT 56
+#define BRIEF__ABBR_EN_COUNT 58
 
 #ifndef BRIEF_NO_LANGS
 
 static const char *const brief__abbr_de[] = {
     "abs", "abt", "allg", "apr", "aug", "bd", "bsp", "bspw", "bzgl", "bzw",
     "ca", "d.h", "dez", "dgl", "dipl", "dr", "ebd", "evang", "evtl", "exkl",
-    "feb", "gebr", "gegr", "gem", "ggf", "hl", "hrn", "hrsg", "i.a", "i.d.r",
-    "ing", "inkl", "jan", "jh", "jhd", "kap", "kath", "mio", "mrd", "nov",
-    "nr", "o.g", "o.ä", "okt", "prof", "s", "s.o", "s.u", "sept", "sog",
-    "std", "str", "tel", "u.a", "u.u", "u.ä", "v.a", "vgl", "z.b", "z.t",
-    "z.z", "zzgl"
+    "feb", "fr", "frl", "gebr", "gegr", "gem", "ggf", "hl", "hr", "hrn",
+    "hrsg", "i.a", "i.d.r", "ing", "inkl", "jan", "jh", "jhd", "kap", "kath",
+    "mio", "mrd", "nov", "nr", "o.g", "o.ä", "okt", "prof", "s", "s.o",
+    "s.u", "sept", "sog", "std", "str", "tel", "u.a", "u.u", "u.ä", "v.a",
+    "vgl", "z.b", "z.t", "z.z", "zzgl"
 };
-#define BRIEF__ABBR_DE_COUNT 62
+#define BRIEF__ABBR_DE_COUNT 65
 
 static const char *const brief__abbr_es[] = {
     "abr", "admón", "ago", "aprox", "arq", "art", "atte", "av", "avda",

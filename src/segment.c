@@ -366,13 +366,15 @@ static int is_title_word(const unsigned char *t, const chunk *c)
 }
 
 /* Words that abbreviate before a number in every language brief reads
- * ("No. 5", "Nr. 12", "Art. 4", "Tel. 555"): also ordinary words ("no"),
- * so they are no abbreviations before anything else. Sorted. */
+ * ("No. 5", "Nr. 12", "Art. 4", "Op. 46", "Sec. 3", "Tel. 555"): also
+ * ordinary words ("no", "par"), so they are no abbreviations before
+ * anything else. Sorted. */
 static int numbers_follow(const unsigned char *t, size_t s, size_t e)
 {
     static const char *const before_number[] = {
-        "art", "ext", "no", "nos", "nr", "num", "n\xC2\xB0", "n\xC2\xBA",
-        "n\xC3\xBAm", "tel"};
+        "art", "ch", "chap", "ext", "no", "nos", "nr", "num", "n\xC2\xB0",
+        "n\xC2\xBA", "n\xC3\xBAm", "op", "par", "para", "sec", "sect", "tel",
+        "ziff"};
     char w[16];
     size_t n = folded_word(t, s, e, w, sizeof w);
     return n < sizeof w &&
@@ -1187,8 +1189,9 @@ static int wide_gap(const unsigned char *t, const line *l)
     return 0;
 }
 
-/* A term before a gap: the line's first word (at most 24 bytes), then two
- * or more blanks, then text at column col (the next line's indent).
+/* A term before a gap: the line's first word (at most 24 bytes), then
+ * blanks, then text at column col (the next line's indent, deeper than
+ * the line's: "COPROC An array ..." over "       descriptors ...").
  * Returns the term's end (0: none) and *text_s the text's start. */
 static size_t hanging_term(const unsigned char *t, const line *l, size_t col,
                            size_t *text_s)
@@ -1210,7 +1213,7 @@ static size_t hanging_term(const unsigned char *t, const line *l, size_t col,
         c = t[p] == ' ' ? c + 1 : (c / 8 + 1) * 8;
         p++;
     }
-    if (p >= l->e || c != col || (p - g < 2 && t[g] != '\t'))
+    if (p >= l->e || c != col)
         return 0;
     *text_s = p;
     return g;
@@ -1576,6 +1579,19 @@ static int decide_hyphens(brief__arena *a, const unsigned char *t, size_t len,
     return BRIEF_OK;
 }
 
+/* Does the word cut before the hyphen at byte h go on at byte r? In lower
+ * case ("recom- mendation"), or in capitals after capitals ("ENVIRON-
+ * MENT"). */
+static int word_goes_on(const unsigned char *t, size_t s, size_t h, size_t e,
+                        size_t r)
+{
+    size_t at, q = r;
+    uint32_t next = brief__next(t, e, &q), before = prev_cp(t, s, h, &at);
+    if (is_lower_letter(next))
+        return 1;
+    return brief__is_upper(next) && brief__is_upper(before);
+}
+
 /* Scan sentence x for hyphens at line ends; append them to *hy. */
 static int find_hyphens(brief__arena *a, const unsigned char *t,
                         const brief__sent *x, hyph **hy, size_t *n,
@@ -1584,7 +1600,7 @@ static int find_hyphens(brief__arena *a, const unsigned char *t,
     size_t p = x->start, e = x->end;
     while (p < e) {
         int brk, any_brk = 0;
-        size_t k = blank_at(t, e, p, &brk), r, hl, q;
+        size_t k = blank_at(t, e, p, &brk), r, hl;
         if (!k) {
             p++;
             continue;
@@ -1596,8 +1612,8 @@ static int find_hyphens(brief__arena *a, const unsigned char *t,
         }
         hl = hyphen_before(t, x->start, p);
         if (any_brk && hl && p - hl > x->start &&
-            letters_back(t, x->start, p - hl) < p - hl &&
-            r < e && is_lower_letter(brief__next(t, e, (q = r, &q)))) {
+            letters_back(t, x->start, p - hl) < p - hl && r < e &&
+            word_goes_on(t, x->start, p - hl, e, r)) {
             if (*n == *cap) {
                 size_t nc = *cap ? 2 * *cap : 64;
                 void *np = brief__grow(a, *hy, *cap * sizeof **hy,
