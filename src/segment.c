@@ -713,11 +713,13 @@ static inline int ends_sentence(const unsigned char *t, const chunk *c,
     return ends_sentence_at_mark(t, c, n, lang, st);
 }
 
-/* A footnote marker: "[3]", "[12]", "[a]" (a chunk of its own). */
+/* A footnote marker "[3]", "[12]", "[a]" or a numbered item "(4)", "(b)"
+ * (a chunk of its own). */
 static int is_footnote(const unsigned char *t, const chunk *c)
 {
     size_t p = c->s + 1, k = c->e - c->s;
-    if (k < 3 || k > 5 || t[c->s] != '[' || t[c->e - 1] != ']')
+    if (k < 3 || k > 5 || !((t[c->s] == '[' && t[c->e - 1] == ']') ||
+                            (t[c->s] == '(' && t[c->e - 1] == ')')))
         return 0;
     if (k == 3 && t[p] >= 'a' && t[p] <= 'z')
         return 1;
@@ -956,17 +958,21 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
         }
         st.sent_s = sent_s;
         /* "Dulwich. [17] Placed under ...": a footnote marker after an
-         * end goes with the sentence before it */
-        if (have_n && t[n.s] == '[' && c.core_e > c.s &&
+         * end goes with the sentence before it; "provenienza. (4) Il
+         * proprietario ...": a numbered item opens the next one */
+        if (have_n && (t[n.s] == '[' || t[n.s] == '(') && c.core_e > c.s &&
             (t[c.core_e - 1] == '.' || t[c.core_e - 1] == '!' ||
              t[c.core_e - 1] == '?') && is_footnote(t, &n)) {
             size_t p2 = npos;
             chunk n2;
+            int item = t[n.s] == '(';
             if (next_chunk(t, e, &p2, &n2) &&
+                (!item || brief__is_upper(n2.first ? n2.first
+                                                   : n2.first_raw)) &&
                 ends_sentence(t, &c, &n2, b->doc->lang, &st)) {
-                if ((rc = emit(b, t, sent_s, n.e, para, 0)) != 0)
+                if ((rc = emit(b, t, sent_s, item ? c.e : n.e, para, 0)) != 0)
                     return rc;
-                sent_s = n2.s;
+                sent_s = item ? n.s : n2.s;
                 idx += 2;
                 c = n2;
                 pos = p2;
