@@ -117,7 +117,17 @@ void brief_options_init(brief_options *opts);
 #define BRIEF_SENTENCE_HEADING  2u /* a headline-like line of its own      */
 #define BRIEF_SENTENCE_CHOSEN   4u /* part of the brief                    */
 
-/* One sentence: a byte span of result->text. */
+/*
+ * One sentence: a byte span of result->text, and its text cleaned for
+ * reading. text/text_length: the sentence as one line, every run of
+ * spaces, tabs and line breaks made one space (none at a line break
+ * between two CJK characters), a word hyphenated at a line end joined
+ * when the document writes it whole elsewhere (else the hyphen is kept:
+ * "well-known"). Not NUL-terminated; it points into result->text when
+ * nothing changed. The renderers print text (a result built by hand may
+ * leave it NULL: the span is printed then); offset/length always give the
+ * source.
+ */
 typedef struct brief_sentence {
     size_t offset;     /* byte offset in result->text                     */
     size_t length;     /* byte length (may contain newlines)              */
@@ -126,6 +136,8 @@ typedef struct brief_sentence {
     size_t paragraph;  /* 0-based paragraph number                        */
     size_t words;      /* number of word tokens                           */
     unsigned flags;    /* BRIEF_SENTENCE_* bits                           */
+    const char *text;  /* the cleaned sentence (see above)                */
+    size_t text_length;
 } brief_sentence;
 
 /* A key term: the most frequent surface form of a stem. */

@@ -198,6 +198,8 @@ static int run(brief__arena *a, const char *input, size_t len,
         ss[i].paragraph = x.paragraph;
         ss[i].words = x.words;
         ss[i].flags = x.flags;
+        ss[i].text = x.clean;
+        ss[i].text_length = x.clean_len;
         if (!r->has_title && (x.flags & BRIEF_SENTENCE_TITLE)) {
             r->has_title = 1;
             r->title_index = i;

@@ -255,6 +255,9 @@ typedef struct brief__sent {
     size_t tok_start, tok_end; /* term-id range in terms.ids (terms.c)     */
     size_t words;
     double score;
+    const char *clean;      /* the sentence as one line (see brief.h's     */
+    size_t clean_len;       /* brief_sentence.text): into the view text     */
+                            /* when nothing changed, else an arena copy     */
 } brief__sent;
 
 #define BRIEF__NO_TERM 0xFFFFFFFFu
@@ -277,7 +280,8 @@ typedef struct brief__doc {
 } brief__doc;
 
 /* Split the view into paragraphs and sentences: fills sents, nsents and
- * nparagraphs. A title the decoder found (view.title_len > 0) becomes the
+ * nparagraphs, and gives each sentence its cleaned text (clean,
+ * clean_len). A title the decoder found (view.title_len > 0) becomes the
  * first sentence, flagged BRIEF_SENTENCE_TITLE, and reading starts after
  * it (the decoder put it at the top of the text); without one, a
  * heading-like line at the very top is the title. */

@@ -161,6 +161,20 @@ static const char *span_ptr(const brief_result *r, const brief_sentence *s)
     return s->length ? r->text + s->offset : "";
 }
 
+/* What is printed of a sentence: its cleaned text, or its span when the
+ * result (built by hand) has none. */
+static const char *sent_ptr(const brief_result *r, const brief_sentence *s)
+{
+    if (s->text)
+        return s->text_length ? s->text : "";
+    return span_ptr(r, s);
+}
+
+static size_t sent_len(const brief_sentence *s)
+{
+    return s->text ? s->text_length : s->length;
+}
+
 /*
  * Length of the line-breaking-or-blank character at s[i] (0 if none) and
  * whether it is a plain space. Line breaking: TAB LF VT FF CR and
@@ -243,7 +257,7 @@ static void out_sentence_line(brief__out *o, const brief_result *r,
                               const brief_sentence *s, const char *prefix)
 {
     out_str(o, prefix);
-    out_folded(o, span_ptr(r, s), s->length);
+    out_folded(o, sent_ptr(r, s), sent_len(s));
     out_char(o, '\n');
 }
 
@@ -296,7 +310,7 @@ static void render_scores(brief__out *o, const brief_result *r)
         out_char(o, '\t');
         out_char(o, sentence_mark(s->flags));
         out_char(o, '\t');
-        out_folded(o, span_ptr(r, s), s->length);
+        out_folded(o, sent_ptr(r, s), sent_len(s));
         out_char(o, '\n');
     }
 }
@@ -435,7 +449,7 @@ static void render_tsv(brief__out *o, const brief_result *r)
         out_char(o, '\t');
         out_uint(o, s->length);
         out_char(o, '\t');
-        out_tsv_text(o, span_ptr(r, s), s->length);
+        out_tsv_text(o, sent_ptr(r, s), sent_len(s));
         out_char(o, '\n');
     }
 }
@@ -495,7 +509,7 @@ static void render_json(brief__out *o, const brief_result *r)
     out_str(o, "\",\"title\":");
     if (r->has_title) {
         const brief_sentence *t = &r->sentences[r->title_index];
-        out_json_string(o, span_ptr(r, t), t->length);
+        out_json_string(o, sent_ptr(r, t), sent_len(t));
     } else {
         out_str(o, "null");
     }
@@ -532,7 +546,7 @@ static void render_json(brief__out *o, const brief_result *r)
         out_str(o, ",\"length\":");
         out_uint(o, s->length);
         out_str(o, ",\"text\":");
-        out_json_string(o, span_ptr(r, s), s->length);
+        out_json_string(o, sent_ptr(r, s), sent_len(s));
         out_char(o, '}');
     }
     out_str(o, "]}\n");
@@ -605,7 +619,7 @@ static void out_html_span(brief__out *o, const brief_result *r,
     out_str(o, "\" style=\"background: rgba(255,200,0,");
     out_fixed(o, shade_alpha(s->score, max), 3u);
     out_str(o, ")\">");
-    out_html_text(o, span_ptr(r, s), s->length);
+    out_html_text(o, sent_ptr(r, s), sent_len(s));
     out_str(o, "</span>");
 }
 
@@ -665,7 +679,7 @@ static void render_html(brief__out *o, const brief_result *r)
     out_str(o, ">\n<head>\n<meta charset=\"utf-8\">\n<title>");
     if (r->has_title) {
         const brief_sentence *t = &r->sentences[r->title_index];
-        out_html_text(o, span_ptr(r, t), t->length);
+        out_html_text(o, sent_ptr(r, t), sent_len(t));
     } else {
         out_str(o, "brief");
     }

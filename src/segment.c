@@ -366,13 +366,15 @@ static int is_title_word(const unsigned char *t, const chunk *c)
 }
 
 /* Words that abbreviate before a number in every language brief reads
- * ("No. 5", "Nr. 12", "Art. 4", "Tel. 555"): also ordinary words ("no"),
- * so they are no abbreviations before anything else. Sorted. */
+ * ("No. 5", "Nr. 12", "Art. 4", "Op. 46", "Sec. 3", "Tel. 555"): also
+ * ordinary words ("no", "par"), so they are no abbreviations before
+ * anything else. Sorted. */
 static int numbers_follow(const unsigned char *t, size_t s, size_t e)
 {
     static const char *const before_number[] = {
-        "art", "ext", "no", "nos", "nr", "num", "n\xC2\xB0", "n\xC2\xBA",
-        "n\xC3\xBAm", "tel"};
+        "art", "ch", "chap", "ext", "no", "nos", "nr", "num", "n\xC2\xB0",
+        "n\xC2\xBA", "n\xC3\xBAm", "op", "par", "para", "sec", "sect", "tel",
+        "ziff"};
     char w[16];
     size_t n = folded_word(t, s, e, w, sizeof w);
     return n < sizeof w &&
@@ -505,7 +507,77 @@ typedef struct split_state {
     int list_kind;          /* 0: the unit is not a list                    */
     size_t list_val;        /* value of the last marker seen                */
     size_t dot_run;         /* dots in the run of dot-only chunks so far    */
+    size_t run_s;           /* where that run began                         */
+    size_t sent_s;          /* where the current sentence began             */
+    size_t e;               /* end of the unit (for a look-ahead)           */
+    int inline_list;        /* the list began inside a line (after a colon) */
 } split_state;
+
+/* Is [s, e) "a.m" or "p.m" (any case)? */
+static int is_time_of_day(const unsigned char *t, size_t s, size_t e)
+{
+    return e - s == 3 && (t[s] == 'a' || t[s] == 'p' || t[s] == 'A' ||
+                          t[s] == 'P') &&
+           t[s + 1] == '.' && (t[s + 2] == 'm' || t[s + 2] == 'M');
+}
+
+/* After an ellipsis, a capitalized function word starts a new sentence
+ * ("Nice... Then we left."); after an ellipsis standing apart (spaces on
+ * both sides: "recorde ... Psicologia") any capital does, while one glued
+ * to its word may stand before a name. English "I" is capitalized
+ * anywhere, so it tells nothing. */
+static int opens_after_ellipsis(const unsigned char *t, const chunk *n,
+                                const brief__lang *lang, int apart)
+{
+    uint32_t nf = n->first ? n->first : n->first_raw;
+    if (!brief__is_upper(nf))
+        return 0;
+    if (nf == 'I' && (n->core_e - n->s == 1 ||
+                      (n->core_e > n->s + 1 && t[n->s + 1] == '\'')))
+        return 0;
+    return apart || starts_with_function_word(t, n, lang);
+}
+
+/* A period after a plain word of five letters or more, then a word in
+ * lower case: a sentence that starts in lower case (web text, a treebank's
+ * fragments: "... della cosa. il costruttore"), as no abbreviation of the
+ * tables is that long and an unknown one rarely is. Not after a quote or
+ * bracket ("'This is great.' she said"). [c->s, stem_e) is the chunk
+ * before its period. */
+static int lower_start_ends(const unsigned char *t, const chunk *c,
+                            size_t stem_e, const chunk *n,
+                            const brief__lang *lang)
+{
+    size_t p = c->s, letters = 0;
+    if (n->first_raw != n->first || c->core_e != c->e || stem_e - c->s < 5)
+        return 0;
+    while (p < stem_e) {
+        uint32_t cp = brief__next(t, stem_e, &p);
+        if (brief__class_of(cp) != BRIEF__C_LETTER)
+            return 0;
+        letters++;
+    }
+    return letters >= 5 && word_kind(t, c->s, stem_e, lang) == W_WORD;
+}
+
+/* The first code point of the first chunk after the run of dot-only
+ * chunks that starts at pos (0: none, or the run is too long to look
+ * through: at most 8 chunks are read, so the look-ahead stays O(1)). */
+static uint32_t first_after_dots(const unsigned char *t, size_t e, size_t pos)
+{
+    chunk x;
+    int k;
+    for (k = 0; k < 8 && next_chunk(t, e, &pos, &x); k++) {
+        size_t stem_e;
+        int only;
+        if (x.core_e == x.s || t[x.core_e - 1] != '.')
+            return x.first ? x.first : x.first_raw;
+        (void)trailing_dots(t, &x, &stem_e, &only);
+        if (!only)
+            return x.first ? x.first : x.first_raw;
+    }
+    return 0;
+}
 
 /*
  * Does a sentence end after chunk c (next chunk n, or none)? The rules:
@@ -517,26 +589,27 @@ typedef struct split_state {
  *  - a period after a number: yes before a capital, except a German-style
  *    ordinal ("am 12. Juni").
  *  - ellipses: "...." (ellipsis + period) before a capital ends a sentence,
- *    a bare "..." or ". . ." does not.
+ *    "..." or ". . ." before a capitalized function word too ("Nice...
+ *    Then"), not before a name nor when the ellipsis opens the sentence;
+ *    a word's period before a spaced ellipsis and a capital ends it
+ *    ("compounds. . . . The").
+ *  - a parenthesis or bracket goes on the sentence unless it opens with a
+ *    capital ("(Note that ...)"); a footnote marker "[3]" after the end is
+ *    left to split_unit.
  *  - otherwise a period ends the sentence unless the next word starts lower
- *    case or with a digit after an abbreviation ("p. 55").
+ *    case (but see lower_start_ends()) or with a digit after an
+ *    abbreviation ("p. 55").
  */
-static int ends_sentence(const unsigned char *t, const chunk *c,
-                         const chunk *n, const brief__lang *lang,
-                         split_state *st)
+static int ends_sentence_at_mark(const unsigned char *t, const chunk *c,
+                                 const chunk *n, const brief__lang *lang,
+                                 split_state *st)
 {
     size_t at, stem_e, dots;
     int only_dots, kind;
     uint32_t last, nf;
-    if (c->core_e == c->s)
-        return 0;
     last = t[c->core_e - 1];
-    if (last < 0x80) { /* the common case: a word, no mark after it */
-        if (last != '.' && last != '!' && last != '?' && n)
-            return 0;
-    } else {
+    if (last >= 0x80)
         last = prev_cp(t, c->s, c->core_e, &at);
-    }
     if (!n)
         return 1; /* the unit ends here anyway */
     nf = n->first ? n->first : n->first_raw;
@@ -555,39 +628,67 @@ static int ends_sentence(const unsigned char *t, const chunk *c,
     if (only_dots) {
         size_t run = st->dot_run + dots;
         uint32_t nr = n->first_raw;
+        if (!st->dot_run)
+            st->run_s = c->s;
         if (nr == '.' || nr == 0x2026) {
             st->dot_run = run;
             return 0;
         }
         st->dot_run = 0;
-        return run >= 4 && brief__is_upper(nf);
+        if (st->run_s == st->sent_s) /* ". . . The practice": it opens */
+            return 0;
+        return (run >= 4 && brief__is_upper(nf)) ||
+               (run >= 2 && opens_after_ellipsis(t, n, lang, 1));
     }
     st->dot_run = 0;
     if (dots >= 2) {
         if (n->first_raw == '.' || n->first_raw == 0x2026) {
             st->dot_run = dots;
+            st->run_s = c->s;
             return 0;
         }
-        return dots >= 4 && brief__is_upper(nf);
+        return (dots >= 4 && brief__is_upper(nf)) ||
+               opens_after_ellipsis(t, n, lang, 0);
     }
     if (n->first_raw == '.' || n->first_raw == 0x2026) {
+        /* "compounds. . . . The practice": a word's period, then an
+         * omission that opens the next sentence; "weakened . . . was"
+         * keeps its ellipsis inside */
+        if (n->e - n->s == 1 && word_kind(t, c->s, stem_e, lang) == W_WORD &&
+            brief__is_upper(first_after_dots(t, st->e, c->e)))
+            return 1;
         st->dot_run = 1;
+        st->run_s = c->s;
         return 0;
     }
     if (is_lower_letter(nf))
-        return 0;
-    if (n->first_raw == '(' || n->first_raw == '[')
-        return 0;
+        return lower_start_ends(t, c, stem_e, n, lang);
+    if ((n->first_raw == '(' || n->first_raw == '[') &&
+        !brief__is_upper(n->first))
+        return 0; /* "(see p. 4)", "[3]" go on; "(Note that ...)" may not */
     kind = word_kind(t, c->s, stem_e, lang);
     if (brief__class_of(nf) == BRIEF__C_DIGIT) /* "p. 55", "D.C. 6 de" */
         return (kind == W_WORD && !numbers_follow(t, c->s, stem_e)) ||
                kind == W_NUMBER || kind == W_ORDINAL;
     switch (kind) {
-    case W_ABBREV:
     case W_INITIAL:
+        if (c->s == st->sent_s) /* "Q. What did you do? A. I left." */
+            return 0;
+        return starts_with_function_word(t, n, lang);
     case W_ACRONYM_LOWER:
+        /* a time ("at 6 p.m. Travelers were ...") before a capitalized
+         * word that is no time zone ("p.m. EST") */
+        if (is_time_of_day(t, c->s, stem_e) && brief__is_upper(nf) &&
+            n->core_e - n->s > 1 && !brief__is_upper(t[n->s + 1]) &&
+            !is_title_word(t, n))
+            return 1;
+        return starts_with_function_word(t, n, lang);
+    case W_ABBREV:
         return starts_with_function_word(t, n, lang);
     case W_ACRONYM_UPPER:
+        if (is_time_of_day(t, c->s, stem_e) && brief__is_upper(nf) &&
+            n->core_e - n->s > 1 && !brief__is_upper(t[n->s + 1]))
+            return 1;
         return starts_with_function_word(t, n, lang) || is_title_word(t, n);
     case W_ORDINAL:
         if (!strcmp(lang->code, "de") || !strcmp(lang->code, "da"))
@@ -598,12 +699,44 @@ static int ends_sentence(const unsigned char *t, const chunk *c,
     }
 }
 
+/* The common case first, inline: a word with no mark after it. */
+static inline int ends_sentence(const unsigned char *t, const chunk *c,
+                                const chunk *n, const brief__lang *lang,
+                                split_state *st)
+{
+    unsigned char last;
+    if (c->core_e == c->s)
+        return 0;
+    last = t[c->core_e - 1];
+    if (last < 0x80 && last != '.' && last != '!' && last != '?' && n)
+        return 0;
+    return ends_sentence_at_mark(t, c, n, lang, st);
+}
+
+/* A footnote marker "[3]", "[12]", "[a]" or a numbered item "(4)", "(b)"
+ * (a chunk of its own). */
+static int is_footnote(const unsigned char *t, const chunk *c)
+{
+    size_t p = c->s + 1, k = c->e - c->s;
+    if (k < 3 || k > 5 || !((t[c->s] == '[' && t[c->e - 1] == ']') ||
+                            (t[c->s] == '(' && t[c->e - 1] == ')')))
+        return 0;
+    if (k == 3 && t[p] >= 'a' && t[p] <= 'z')
+        return 1;
+    for (; p < c->e - 1; p++)
+        if (t[p] < '0' || t[p] > '9')
+            return 0;
+    return 1;
+}
+
 /* ---- output ---------------------------------------------------------------- */
 
 typedef struct builder {
     brief__arena *a;
     brief__doc *doc;
     size_t cap;
+    int dirty;          /* the sentences to come may need cleaning: their
+                           unit spans lines or has a tab or two spaces   */
 } builder;
 
 /* Append sentence [s, e) trimmed; empty spans are dropped. */
@@ -642,18 +775,88 @@ static int emit(builder *b, const unsigned char *t, size_t s, size_t e,
     x->end = e;
     x->paragraph = para;
     x->flags = flags;
+    /* NULL: to be decided by clean_sentences() */
+    x->clean = b->dirty ? NULL : (const char *)t + s;
+    x->clean_len = e - s;
     return BRIEF_OK;
+}
+
+/* Does an item follow list marker c (next chunk n)? After "1." a
+ * capital must open it ("1. The first item", not "were 1. wait"); after
+ * "a)" or "1)" anything may. */
+static int item_follows(const unsigned char *t, const chunk *c,
+                        const chunk *n)
+{
+    uint32_t nf = n->first ? n->first : n->first_raw;
+    return t[c->e - 1] == ')' || brief__is_upper(nf);
+}
+
+/* Is the last non-blank byte before p (not before s) a colon? */
+static int after_colon(const unsigned char *t, size_t s, size_t p)
+{
+    while (p > s && ascii_blank(t[p - 1]))
+        p--;
+    return p > s && t[p - 1] == ':';
+}
+
+/* Is [s, e) a common top-level domain (any case)? */
+static int top_level_domain(const unsigned char *t, size_t s, size_t e)
+{
+    static const char *const tld[] = {"biz", "ca", "ch", "cn", "co", "com",
+        "de", "edu", "es", "eu", "fr", "gov", "info", "io", "it", "jp", "net",
+        "nl", "org", "pt", "ru", "se", "uk", "us"};
+    char w[8];
+    size_t n = 0;
+    if (e - s >= sizeof w)
+        return 0;
+    for (; s < e; s++)
+        w[n++] = (char)(t[s] >= 'A' && t[s] <= 'Z' ? t[s] + 32 : t[s]);
+    return brief__in_table(tld, sizeof tld / sizeof tld[0], w, n);
+}
+
+/* "world.Today", "Tuesday.Mr.", "1,000.That": a period with no space
+ * after it, between a word (or number) and a capitalized word, inside
+ * the chunk [s, e) of ASCII bytes. Returns the byte after the period, or 0.
+ * Not in addresses and names of files or hosts ("Jane.Doe@example.com",
+ * "www.Example.com": an '@', a '/' or a second period after it). */
+static size_t glued_period(const unsigned char *t, size_t s, size_t e,
+                           const brief__lang *lang)
+{
+    size_t p, q;
+    for (p = s + 2; p + 1 < e; p++) {
+        unsigned char a = t[p - 1], b = t[p + 1];
+        if (t[p] != '.' || (unsigned)(b - 'A') >= 26u ||
+            !((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9')) ||
+            !(p + 2 == e ? b == 'I'
+                         : (t[p + 2] >= 'a' && t[p + 2] <= 'z')))
+            continue;
+        for (q = s; q < e; q++)
+            if (t[q] == '@' || t[q] == '/' || (q > p && t[q] == '.' &&
+                                               q + 1 < e))
+                return 0;
+        if (top_level_domain(t, p + 1, e)) /* "Newsfeed.Com" */
+            return 0;
+        for (q = p; q > s && t[q - 1] != '.'; q--)
+            ;
+        if (q > s) /* "e.g.The", "U.S.Army": dotted, no word */
+            return 0;
+        q = (size_t)word_kind(t, s, p, lang); /* not "Dr.Smith" */
+        return q == W_WORD || q == W_NUMBER ? p + 1 : 0;
+    }
+    return 0;
 }
 
 /* Split one unit [s, e) into sentences. */
 static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
-                      size_t para)
+                      size_t para, int dirty)
 {
     split_state st;
     chunk c, n;
-    size_t pos = s, sent_s = s, idx = 0;
+    size_t pos = s, sent_s = s, idx = 0, ff_dot = 0;
     int have_c, have_n, rc, only_markers = 0;
     memset(&st, 0, sizeof st);
+    st.e = e;
+    b->dirty = dirty;
     have_c = next_chunk(t, e, &pos, &c);
     while (have_c) {
         size_t npos = pos;
@@ -690,8 +893,23 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
             if (idx == 0 && kind) {
                 st.list_kind = kind;
                 st.list_val = val;
+            } else if (kind && kind < 3 && val == 1 && !st.list_kind &&
+                       have_n && item_follows(t, &c, &n) &&
+                       (c.s == sent_s || after_colon(t, s, c.s))) {
+                /* "Do this: 1. The first item 2. The second item": the
+                 * first marker ends nothing */
+                st.list_kind = kind;
+                st.list_val = val;
+                st.inline_list = 1;
+                idx++;
+                c = n;
+                pos = npos;
+                have_c = have_n;
+                continue;
             } else if (kind && kind == st.list_kind &&
-                       (kind == 3 || val == st.list_val + 1)) {
+                       (kind == 3 || val == st.list_val + 1) &&
+                       (!st.inline_list || (have_n &&
+                                            item_follows(t, &c, &n)))) {
                 if ((rc = emit(b, t, sent_s, c.s, para, 0)) != 0)
                     return rc;
                 sent_s = c.s;
@@ -722,6 +940,41 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
             }
         }
         only_markers = 0;
+        /* a sentence glued to the last one: "world.Today is" (looked for
+         * where the fast-forward stopped at a period before a capital) */
+        if (ff_dot > c.s && ff_dot + 1 < c.core_e &&
+            (unsigned)(t[ff_dot + 1] - 'A') < 26u && c.ascii) {
+            size_t g = glued_period(t, c.s, c.core_e, b->doc->lang);
+            if (g) {
+                if ((rc = emit(b, t, sent_s, g, para, 0)) != 0)
+                    return rc;
+                sent_s = c.s = g;
+                c.first = c.first_raw = t[g];
+            }
+        }
+        st.sent_s = sent_s;
+        /* "Dulwich. [17] Placed under ...": a footnote marker after an
+         * end goes with the sentence before it; "provenienza. (4) Il
+         * proprietario ...": a numbered item opens the next one */
+        if (have_n && (t[n.s] == '[' || t[n.s] == '(') && c.core_e > c.s &&
+            (t[c.core_e - 1] == '.' || t[c.core_e - 1] == '!' ||
+             t[c.core_e - 1] == '?') && is_footnote(t, &n)) {
+            size_t p2 = npos;
+            chunk n2;
+            int item = t[n.s] == '(';
+            if (next_chunk(t, e, &p2, &n2) &&
+                (!item || brief__is_upper(n2.first ? n2.first
+                                                   : n2.first_raw)) &&
+                ends_sentence(t, &c, &n2, b->doc->lang, &st)) {
+                if ((rc = emit(b, t, sent_s, item ? c.e : n.e, para, 0)) != 0)
+                    return rc;
+                sent_s = item ? n.s : n2.s;
+                idx += 2;
+                c = n2;
+                pos = p2;
+                continue;
+            }
+        }
         brk = ends_sentence(t, &c, have_n ? &n : NULL, b->doc->lang, &st);
         if (brk && have_n) {
             if ((rc = emit(b, t, sent_s, c.e, para, 0)) != 0)
@@ -752,6 +1005,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
                     break;
                 at++;
             }
+            ff_dot = at < e && t[at] == '.' ? at : 0;
             if (at >= c.e) {
                 if (at >= e)
                     break; /* nothing left can end the sentence early */
@@ -772,7 +1026,10 @@ typedef struct line {
     size_t next;       /* start of the following line                      */
     size_t chars;      /* code points of content (trimmed)                 */
     size_t words;
+    size_t indent;     /* columns before the first character (tab: to
+                          the next multiple of 8)                          */
     int blank;
+    int gaps;          /* a tab or two spaces in a row inside the line     */
     uint32_t first, last; /* first and last non-space code points          */
 } line;
 
@@ -804,15 +1061,25 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
     size_t q, nl;
     int in_word = 0;
     l->s = p;
-    l->chars = l->words = 0;
+    l->chars = l->words = l->indent = 0;
+    while (p < len && (t[p] == ' ' || t[p] == '\t')) {
+        l->indent = t[p] == ' ' ? l->indent + 1 : (l->indent / 8 + 1) * 8;
+        p++;
+    }
     l->first = l->last = 0;
+    l->gaps = 0;
     while (p < len) {
         uint32_t cp;
         enum brief__cls c;
         unsigned char b = t[p];
         if (b >= 0x20 && b < 0x80) { /* printable ASCII: no decoding */
             cp = b;
-            c = b == ' ' ? BRIEF__C_SPACE : BRIEF__C_OTHER; /* all it needs */
+            c = BRIEF__C_OTHER; /* all it needs */
+            if (b == ' ') {
+                c = BRIEF__C_SPACE;
+                if (p + 1 < len && t[p + 1] == ' ')
+                    l->gaps = 1;
+            }
             q = p + 1;
         } else {
             if ((b < 0x20 || b >= 0xC2) && (nl = newline_at(t, len, p)) != 0) {
@@ -821,6 +1088,8 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
                 l->blank = (l->chars == 0);
                 return;
             }
+            if (b == '\t')
+                l->gaps = 1;
             q = p;
             cp = brief__next(t, len, &q);
             c = brief__class_of(cp);
@@ -841,18 +1110,24 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
             break;
     }
     /* the rest of a long line: find its end (eight plain ASCII bytes at a
-     * time where it can), then its last character */
+     * time where it can, the windows overlapping by one byte so that they
+     * see every pair of spaces), then its last character */
     nl = 0;
     while (p < len) {
         while (p + 8 <= len) {
-            uint64_t v = load8(t + p);
+            uint64_t v = load8(t + p), m;
             if ((v & HIGHS) || has_below(v, 0x20))
                 break;
-            p += 8;
+            m = (v - ONES * 0x21) & ~v & HIGHS; /* spaces (and a few '!') */
+            if (m & (m << 8))
+                l->gaps = 1;
+            p += 7;
         }
         if (p >= len ||
             ((t[p] < 0x20 || t[p] >= 0xC2) && (nl = newline_at(t, len, p))))
             break;
+        if (t[p] == '\t' || (t[p] == ' ' && p + 1 < len && t[p + 1] == ' '))
+            l->gaps = 1;
         p++;
     }
     l->e = p;
@@ -879,6 +1154,71 @@ static int ends_with_punct(uint32_t cp)
         return cp == '"' || cp == 0x201D || cp == 0xBB || cp == ')' ||
                cp == 0x2019 || cp == '\'';
     return c == BRIEF__C_PUNCT && cp != '-' && cp != 0x2013 && cp != 0x2014;
+}
+
+/* Has the line no lower-case letter ("DESCRIPTION", "CHAPTER IV")? */
+static int no_lower(const unsigned char *t, const line *l)
+{
+    size_t p = l->s;
+    while (p < l->e)
+        if (is_lower_letter(brief__next(t, l->e, &p)))
+            return 0;
+    return 1;
+}
+
+/* Has the line a gap of six or more columns between its words (tabs
+ * stop every 8 columns)? */
+static int wide_gap(const unsigned char *t, const line *l)
+{
+    size_t p = l->s, col = 0, gap_s = 0;
+    int seen = 0, in_gap = 0;
+    for (; p < l->e; p++) {
+        unsigned char b = t[p];
+        if (b == ' ' || b == '\t') {
+            if (!in_gap)
+                gap_s = col;
+            in_gap = 1;
+            col = b == ' ' ? col + 1 : (col / 8 + 1) * 8;
+            continue;
+        }
+        if (seen && in_gap && col - gap_s >= 6)
+            return 1;
+        seen = 1;
+        in_gap = 0;
+        if ((b & 0xC0) != 0x80)
+            col++;
+    }
+    return 0;
+}
+
+/* A term before a gap: the line's first word (at most 24 bytes), then
+ * blanks, then text at column col (the next line's indent, deeper than
+ * the line's: "COPROC An array ..." over "       descriptors ...").
+ * Returns the term's end (0: none) and *text_s the text's start. */
+static size_t hanging_term(const unsigned char *t, const line *l, size_t col,
+                           size_t *text_s)
+{
+    size_t p = l->s, c = 0, w, g;
+    while (p < l->e && (t[p] == ' ' || t[p] == '\t')) {
+        c = t[p] == ' ' ? c + 1 : (c / 8 + 1) * 8;
+        p++;
+    }
+    w = p;
+    while (p < l->e && t[p] > ' ' && t[p] < 0x80 && p - w <= 24) {
+        p++;
+        c++;
+    }
+    if (p == w || p >= l->e || t[p] > ' ')
+        return 0;
+    g = p;
+    while (p < l->e && (t[p] == ' ' || t[p] == '\t')) {
+        c = t[p] == ' ' ? c + 1 : (c / 8 + 1) * 8;
+        p++;
+    }
+    if (p >= l->e || c != col)
+        return 0;
+    *text_s = p;
+    return g;
 }
 
 /* A heading-like line: short, no final punctuation, starts with a capital
@@ -961,11 +1301,427 @@ static int is_hard_wrapped(const unsigned char *t, size_t len,
     return lines >= 3;
 }
 
+/* ---- the cleaned text of each sentence ------------------------------------ */
+/*
+ * A sentence's text for output (brief_sentence.text): every run of blanks
+ * (spaces, tabs, line breaks) becomes one space, or nothing where a line
+ * break falls between two CJK characters (those scripts put no space
+ * between words); a word hyphenated at a line end ("recom-\nmendation",
+ * also with U+2010) is joined when the text writes it whole elsewhere, and
+ * keeps its hyphen ("well-known") when it writes it so or not at all. A
+ * sentence that needs none of this keeps its span as its text: no copy.
+ * Linear: one scan of each sentence, and, only when some line ends in a
+ * hyphen, one pass over the text to look the joined words up.
+ */
+
+/* Length of the blank at t[p] (0: none); *brk = 1 unless a plain space.
+ * Blanks: space, tab and the line breaks of newline_at(); no-break and
+ * other wide spaces are kept (they bind, as in "3,5 %"). */
+static size_t blank_at(const unsigned char *t, size_t e, size_t p, int *brk)
+{
+    unsigned char b = t[p];
+    *brk = 1;
+    if (b == ' ') {
+        *brk = 0;
+        return 1;
+    }
+    if (b == '\t')
+        return 1;
+    if (b < 0x20 || b == 0xC2 || b == 0xE2)
+        return newline_at(t, e, p);
+    return 0;
+}
+
+/* Might the sentence [s, e) change when cleaned? Any control byte, two
+ * spaces in a row, or a non-ASCII line break. Eight bytes at a time,
+ * windows overlapping by one so that no pair of spaces falls between. */
+static int needs_clean(const unsigned char *t, size_t s, size_t e)
+{
+    size_t p = s, q, end;
+    while (p < e) {
+        end = p + 8 <= e ? p + 8 : e;
+        if (end == p + 8) {
+            uint64_t v = load8(t + p), z = v ^ (ONES * ' ');
+            uint64_t zm = (z - ONES) & ~z & HIGHS; /* spaces, and a few more */
+            if (!(v & HIGHS) && !has_below(v, 0x20) && !(zm & (zm << 8))) {
+                p += 7;
+                continue;
+            }
+        }
+        for (q = p; q < end; q++) {
+            int brk;
+            size_t k = blank_at(t, e, q, &brk);
+            if (k && (brk || (q + 1 < e && t[q + 1] == ' ')))
+                return 1;
+        }
+        p = end == e ? e : end - 1;
+    }
+    return 0;
+}
+
+/* A hyphen at a line end inside a word: the hyphen at byte h (hlen
+ * bytes), the blanks after it up to byte r; seen: bit 0 the joined word,
+ * bit 1 the hyphenated one occurs elsewhere in the text. */
+typedef struct hyph {
+    size_t h, r;
+    unsigned hlen, seen;
+    unsigned parts[2];  /* occurrences of the part before / after, up to 2 */
+} hyph;
+
+enum { KEY_CAP = 64 };
+
+/* Key of a word for the look-up: ASCII folded to lower case, other bytes
+ * as they are, hyphens (- or U+2010) as '-'. Bytes [s, e) of t, with the
+ * hyphen and blanks [h, r) dropped when h < r (then 'join' tells whether
+ * a '-' stands for them). Returns the length, 0 when over KEY_CAP. */
+static size_t word_key(const unsigned char *t, size_t s, size_t e, size_t h,
+                       size_t r, int join, unsigned char *key)
+{
+    size_t p = s, n = 0;
+    while (p < e) {
+        unsigned char b = t[p];
+        if (p == h && h < r) {
+            if (!join)
+                key[n++] = '-';
+            p = r;
+            continue;
+        }
+        if (n + 1 >= KEY_CAP)
+            return 0;
+        if (b == 0xE2 && p + 2 < e && t[p + 1] == 0x80 && t[p + 2] == 0x90) {
+            key[n++] = '-';
+            p += 3;
+            continue;
+        }
+        key[n++] = (unsigned char)((unsigned)(b - 'A') < 26u ? b + 32 : b);
+        p++;
+    }
+    return n;
+}
+
+static uint32_t key_hash(const unsigned char *k, size_t n)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+    for (i = 0; i < n; i++)
+        h = (h ^ k[i]) * 16777619u;
+    return h;
+}
+
+static int letter_at(const unsigned char *t, size_t e, size_t p, size_t *q)
+{
+    *q = p;
+    return p < e && brief__class_of(brief__next(t, e, q)) == BRIEF__C_LETTER;
+}
+
+/* The hyphen (- or U+2010) ending at byte p, its length (0: none). */
+static size_t hyphen_before(const unsigned char *t, size_t s, size_t p)
+{
+    if (p > s && t[p - 1] == '-')
+        return 1;
+    if (p >= s + 3 && t[p - 3] == 0xE2 && t[p - 2] == 0x80 &&
+        t[p - 1] == 0x90)
+        return 3;
+    return 0;
+}
+
+/* Start of the letters ending at byte p, end of those starting at p. */
+static size_t letters_back(const unsigned char *t, size_t s, size_t p)
+{
+    while (p > s) {
+        size_t at;
+        uint32_t cp = prev_cp(t, s, p, &at);
+        if (brief__class_of(cp) != BRIEF__C_LETTER)
+            break;
+        p = at;
+    }
+    return p;
+}
+
+static size_t letters_fwd(const unsigned char *t, size_t e, size_t p)
+{
+    size_t q;
+    while (letter_at(t, e, p, &q))
+        p = q;
+    return p;
+}
+
+/* Is the word [s, e) a piece of a word broken at a line end (a hyphen
+ * and a blank after it, or a hyphen and blanks before it)? Those count
+ * for no word of the text. */
+static int broken_part(const unsigned char *t, size_t len, size_t s, size_t e)
+{
+    size_t hl = 0, p = s;
+    int brk;
+    if (e < len && t[e] == '-')
+        hl = 1;
+    else if (e + 2 < len && t[e] == 0xE2 && t[e + 1] == 0x80 &&
+             t[e + 2] == 0x90)
+        hl = 3;
+    if (hl && e + hl < len && blank_at(t, len, e + hl, &brk))
+        return 1;
+    while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\t' ||
+                     t[p - 1] == '\n' || t[p - 1] == '\r'))
+        p--;
+    return p < s && hyphen_before(t, 0, p) != 0;
+}
+
+/* The look-up keys of candidate c: kind 0 the joined word, 1 the
+ * hyphenated one, 2 the part before the hyphen, 3 the part after it. */
+static size_t cand_key(const unsigned char *t, size_t len, const hyph *c,
+                       unsigned kind, unsigned char *key)
+{
+    size_t s = letters_back(t, 0, c->h), e = letters_fwd(t, len, c->r);
+    if (kind == 2)
+        return word_key(t, s, c->h, 0, 0, 0, key);
+    if (kind == 3)
+        return word_key(t, c->r, e, 0, 0, 0, key);
+    return word_key(t, s, e, c->h, c->r, kind == 0, key);
+}
+
+/* The table of those keys: slot -> 4 * candidate + kind + 1 (0: empty). */
+typedef struct key_table {
+    uint32_t *slot;
+    uint32_t *hash;
+    size_t mask;
+} key_table;
+
+/* Mark the candidates that have key[0..n) as a key. */
+static void key_mark(const key_table *kt, hyph *hy, const unsigned char *t,
+                     size_t len, const unsigned char *key, size_t n)
+{
+    uint32_t h = key_hash(key, n);
+    size_t k;
+    for (k = h & kt->mask; kt->slot[k]; k = (k + 1) & kt->mask) {
+        uint32_t v = kt->slot[k] - 1, c = v / 4, kind = v % 4;
+        unsigned char other[KEY_CAP];
+        if (kt->hash[k] == h && cand_key(t, len, &hy[c], kind, other) == n &&
+            !memcmp(other, key, n)) {
+            if (kind < 2)
+                hy[c].seen |= 1u << kind;
+            else if (hy[c].parts[kind - 2] < 2)
+                hy[c].parts[kind - 2]++;
+        }
+    }
+}
+
+/*
+ * Decide the hyphens hy[0..n) from the words of the text (letters, with
+ * single hyphens inside): the hyphen goes when the joined word occurs,
+ * stays when the hyphenated one does; else a typographic hyphen (U+2010,
+ * which formatters such as groff put where they break a word) goes unless
+ * both parts are words of the text ("two-fold"), and an ASCII '-' (plain
+ * text is seldom hyphenated by a program: "self-contained") stays.
+ * Afterwards hy[i].seen is 1 for a hyphen to drop, 0 for one to keep.
+ */
+static int decide_hyphens(brief__arena *a, const unsigned char *t, size_t len,
+                          hyph *hy, size_t n)
+{
+    key_table kt;
+    size_t cap = 16, i, p = 0;
+    unsigned char key[KEY_CAP];
+    while (cap < 8 * n)
+        cap *= 2;
+    kt.slot = (uint32_t *)brief__alloc(a, cap * sizeof *kt.slot);
+    kt.hash = (uint32_t *)brief__alloc(a, cap * sizeof *kt.hash);
+    if (!kt.slot || !kt.hash)
+        return BRIEF_ERR_NOMEM;
+    memset(kt.slot, 0, cap * sizeof *kt.slot);
+    kt.mask = cap - 1;
+    for (i = 0; i < n; i++) {
+        unsigned kind;
+        for (kind = 0; kind < 4; kind++) {
+            size_t m = cand_key(t, len, &hy[i], kind, key), k;
+            uint32_t h;
+            if (!m)
+                continue;
+            h = key_hash(key, m);
+            for (k = h & kt.mask; kt.slot[k]; k = (k + 1) & kt.mask)
+                ;
+            kt.slot[k] = (uint32_t)(4 * i + kind + 1);
+            kt.hash[k] = h;
+        }
+    }
+    while (p < len) {
+        size_t q, s, e, m;
+        if (!letter_at(t, len, p, &q)) {
+            p = q;
+            continue;
+        }
+        s = p;
+        e = letters_fwd(t, len, q);
+        for (;;) {
+            size_t hl = 0, q2;
+            if (e < len && t[e] == '-')
+                hl = 1;
+            else if (e + 2 < len && t[e] == 0xE2 && t[e + 1] == 0x80 &&
+                     t[e + 2] == 0x90)
+                hl = 3;
+            if (!hl || !letter_at(t, len, e + hl, &q2))
+                break;
+            e = letters_fwd(t, len, q2);
+        }
+        if (!broken_part(t, len, s, e) &&
+            (m = word_key(t, s, e, 0, 0, 0, key)) != 0)
+            key_mark(&kt, hy, t, len, key, m);
+        p = e;
+    }
+    for (i = 0; i < n; i++) {
+        unsigned seen = hy[i].seen;
+        if (seen & 2)
+            hy[i].seen = 0;
+        else if (seen & 1)
+            hy[i].seen = 1;
+        else /* each part occurs once in the broken word itself */
+            hy[i].seen = hy[i].hlen == 3 &&
+                         (hy[i].parts[0] < 2 || hy[i].parts[1] < 2);
+    }
+    brief__free(a, kt.hash);
+    brief__free(a, kt.slot);
+    return BRIEF_OK;
+}
+
+/* Does the word cut before the hyphen at byte h go on at byte r? In lower
+ * case ("recom- mendation"), or in capitals after capitals ("ENVIRON-
+ * MENT"). */
+static int word_goes_on(const unsigned char *t, size_t s, size_t h, size_t e,
+                        size_t r)
+{
+    size_t at, q = r;
+    uint32_t next = brief__next(t, e, &q), before = prev_cp(t, s, h, &at);
+    if (is_lower_letter(next))
+        return 1;
+    return brief__is_upper(next) && brief__is_upper(before);
+}
+
+/* Scan sentence x for hyphens at line ends; append them to *hy. */
+static int find_hyphens(brief__arena *a, const unsigned char *t,
+                        const brief__sent *x, hyph **hy, size_t *n,
+                        size_t *cap)
+{
+    size_t p = x->start, e = x->end;
+    while (p < e) {
+        int brk, any_brk = 0;
+        size_t k = blank_at(t, e, p, &brk), r, hl;
+        if (!k) {
+            p++;
+            continue;
+        }
+        r = p;
+        while (r < e && (k = blank_at(t, e, r, &brk)) != 0) {
+            any_brk |= brk && t[r] != '\t';
+            r += k;
+        }
+        hl = hyphen_before(t, x->start, p);
+        if (any_brk && hl && p - hl > x->start &&
+            letters_back(t, x->start, p - hl) < p - hl && r < e &&
+            word_goes_on(t, x->start, p - hl, e, r)) {
+            if (*n == *cap) {
+                size_t nc = *cap ? 2 * *cap : 64;
+                void *np = brief__grow(a, *hy, *cap * sizeof **hy,
+                                       nc * sizeof **hy);
+                if (!np)
+                    return BRIEF_ERR_NOMEM;
+                *hy = (hyph *)np;
+                *cap = nc;
+            }
+            (*hy)[*n].h = p - hl;
+            (*hy)[*n].r = r;
+            (*hy)[*n].hlen = (unsigned)hl;
+            (*hy)[*n].seen = 0;
+            (*hy)[*n].parts[0] = (*hy)[*n].parts[1] = 0;
+            (*n)++;
+        }
+        p = r;
+    }
+    return BRIEF_OK;
+}
+
+static int cjk_cp_before(const unsigned char *t, size_t s, size_t p)
+{
+    size_t at;
+    return p > s && brief__class_of(prev_cp(t, s, p, &at)) == BRIEF__C_CJK;
+}
+
+/* Write the cleaned text of x into out (x->end - x->start bytes at most);
+ * *h: the next undecided hyphen. Returns the length. */
+static size_t clean_into(const unsigned char *t, const brief__sent *x,
+                         const hyph *hy, size_t nhy, size_t *h,
+                         unsigned char *out)
+{
+    size_t p = x->start, e = x->end, n = 0;
+    while (p < e) {
+        int brk, any_brk = 0;
+        size_t k = blank_at(t, e, p, &brk), r;
+        if (!k) {
+            out[n++] = t[p++];
+            continue;
+        }
+        r = p;
+        while (r < e && (k = blank_at(t, e, r, &brk)) != 0) {
+            any_brk |= brk;
+            r += k;
+        }
+        while (*h < nhy && hy[*h].h + hy[*h].hlen < p)
+            (*h)++;
+        if (*h < nhy && hy[*h].h + hy[*h].hlen == p) {
+            /* joined: drop the hyphen; kept: drop only the break */
+            if (hy[*h].seen == 1)
+                n -= hy[*h].hlen;
+            (*h)++;
+        } else if (!(any_brk && cjk_cp_before(t, x->start, p) &&
+                     r < e && (k = r, brief__class_of(brief__next(t, e, &k)) ==
+                                          BRIEF__C_CJK))) {
+            out[n++] = ' ';
+        }
+        p = r;
+    }
+    return n;
+}
+
+/* Give every sentence of doc its cleaned text. */
+static int clean_sentences(brief__arena *a, brief__doc *doc)
+{
+    const unsigned char *t = (const unsigned char *)doc->view.text;
+    hyph *hy = NULL;
+    size_t i, nhy = 0, caphy = 0, next = 0, dirty = 0;
+    int rc;
+    for (i = 0; i < doc->nsents; i++) {
+        brief__sent *x = &doc->sents[i];
+        if (x->clean || !needs_clean(t, x->start, x->end)) {
+            x->clean = doc->view.text + x->start;
+            continue;
+        }
+        /* x->clean stays NULL: to be written below */
+        dirty++;
+        if ((rc = find_hyphens(a, t, x, &hy, &nhy, &caphy)) != 0)
+            return rc;
+    }
+    if (!dirty)
+        return BRIEF_OK;
+    if (nhy && (rc = decide_hyphens(a, t, doc->view.len, hy, nhy)) != 0)
+        return rc;
+    for (i = 0; i < doc->nsents; i++) {
+        brief__sent *x = &doc->sents[i];
+        unsigned char *out;
+        if (x->clean)
+            continue;
+        out = (unsigned char *)brief__alloc(a, x->end - x->start);
+        if (!out)
+            return BRIEF_ERR_NOMEM;
+        x->clean_len = clean_into(t, x, hy, nhy, &next, out);
+        x->clean = (const char *)out;
+    }
+    brief__free(a, hy);
+    return BRIEF_OK;
+}
+
 int brief__segment(brief__arena *a, brief__doc *doc)
 {
     const unsigned char *t = (const unsigned char *)doc->view.text;
     size_t len = doc->view.len, p, maxline = 0, para = 0;
     size_t unit_s = 0, unit_line_count = 0;
+    int unit_dirty = 0;
     int wrapped, first_unit = 1, rc, unit_open = 0, para_used = 0;
     int have_next = 0;
     line l, prev, next_line;
@@ -974,6 +1730,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
     b.a = a;
     b.doc = doc;
     b.cap = 0;
+    b.dirty = 1;
     doc->sents = NULL;
     doc->nsents = 0;
 
@@ -1003,7 +1760,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
         have_next = 0;
         if (l.blank) {
             if (unit_open) {
-                if ((rc = split_unit(&b, t, unit_s, prev.e, para)) != 0)
+                if ((rc = split_unit(&b, t, unit_s, prev.e, para, unit_dirty)) != 0)
                     return rc;
                 unit_open = 0;
                 para_used = 1;
@@ -1032,7 +1789,10 @@ int brief__segment(brief__arena *a, brief__doc *doc)
             if (!headline_like(&l) || l.next >= len)
                 heading = 0;
             else if (wrapped)
-                heading = nx.blank && (!unit_open || ends_with_punct(prev.last));
+                heading = (nx.blank ||
+                           (l.words <= 6 && (nx.indent > l.indent ||
+                                             no_lower(t, &l)))) &&
+                          (!unit_open || ends_with_punct(prev.last));
             else
                 heading = (!unit_open || !continues(&prev, &l)) &&
                           (nx.blank || !continues(&l, &nx));
@@ -1044,7 +1804,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
                      starts_list_item(t, &l) ||
                      (wrapped && short_last_line(&prev, maxline));
         if (unit_open && brk_before) {
-            if ((rc = split_unit(&b, t, unit_s, prev.e, para)) != 0)
+            if ((rc = split_unit(&b, t, unit_s, prev.e, para, unit_dirty)) != 0)
                 return rc;
             unit_open = 0;
             if (!wrapped) {
@@ -1055,6 +1815,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
         if (heading) {
             unsigned flags = first_unit ? BRIEF_SENTENCE_TITLE
                                         : BRIEF_SENTENCE_HEADING;
+            b.dirty = l.gaps;
             if ((rc = emit(&b, t, l.s, l.e, para, flags)) != 0)
                 return rc;
             para++;
@@ -1065,22 +1826,81 @@ int brief__segment(brief__arena *a, brief__doc *doc)
             p = l.next;
             continue;
         }
+        /* A row of a layout ("Request for Comments: 9999          Example
+         * Org"): a line with a wide gap inside, not in the middle of a
+         * sentence nor over an indented block, is a unit of its own. */
+        if (wrapped && l.gaps && (!unit_open || ends_with_punct(prev.last)) &&
+            (!have_next || next_line.blank || next_line.indent <= l.indent) &&
+            wide_gap(t, &l)) {
+            if (unit_open) {
+                if ((rc = split_unit(&b, t, unit_s, prev.e, para,
+                                     unit_dirty)) != 0)
+                    return rc;
+                unit_open = 0;
+            }
+            if ((rc = split_unit(&b, t, l.s, l.e, para, 1)) != 0)
+                return rc;
+            first_unit = 0;
+            para_used = 1;
+            prev = l;
+            prev.last = '.';
+            p = l.next;
+            continue;
+        }
+        /* A term of a definition list, as man pages set them: on a line
+         * of its own over its indented text ("--login"), or before a gap
+         * of spaces that the next line's indent lines up with ("BASH
+         * Expands to ..."). It is a unit of its own. */
+        if (wrapped && have_next && !next_line.blank &&
+            next_line.indent > l.indent &&
+            (!unit_open || ends_with_punct(prev.last))) {
+            size_t term_e = 0, text_s = 0;
+            if (l.chars <= 40 && !ends_with_punct(l.last))
+                term_e = l.e;
+            else
+                term_e = hanging_term(t, &l, next_line.indent, &text_s);
+            if (term_e) {
+                if (unit_open) {
+                    if ((rc = split_unit(&b, t, unit_s, prev.e, para, unit_dirty)) != 0)
+                        return rc;
+                    unit_open = 0;
+                }
+                if ((rc = split_unit(&b, t, l.s, term_e, para, l.gaps)) != 0)
+                    return rc;
+                first_unit = 0;
+                para_used = 1;
+                prev = l;
+                if (term_e == l.e) {
+                    prev.last = '.';
+                    p = l.next;
+                    continue;
+                }
+                unit_s = text_s;
+                unit_open = 1;
+                unit_line_count = 1;
+                unit_dirty = l.gaps;
+                p = l.next;
+                continue;
+            }
+        }
         if (!unit_open) {
             unit_s = l.s;
             unit_open = 1;
             unit_line_count = 0;
+            unit_dirty = 0;
         }
         unit_line_count++;
+        unit_dirty |= l.gaps || unit_line_count > 1;
         first_unit = 0;
         para_used = 1;
         prev = l;
         p = l.next;
     }
     if (unit_open) {
-        if ((rc = split_unit(&b, t, unit_s, prev.e, para)) != 0)
+        if ((rc = split_unit(&b, t, unit_s, prev.e, para, unit_dirty)) != 0)
             return rc;
         para_used = 1;
     }
     doc->nparagraphs = para + (para_used ? 1 : 0);
-    return BRIEF_OK;
+    return clean_sentences(a, doc);
 }

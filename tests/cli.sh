@@ -52,6 +52,8 @@ golden article-keywords.txt -k 5 $A
 # and long plain stretches the segmenter fast-forwards over (the golden was
 # written by the segmenter before it learned to skip)
 golden segment-cases-split.txt --split tests/data/segment-cases.txt
+golden hard-wrapped-split.txt --split tests/data/hard-wrapped.text
+golden hard-wrapped-tsv.txt -f tsv -r 100 tests/data/hard-wrapped.text
 golden article-w60.txt -w 60 $A
 golden article-c300.txt -c 300 $A
 golden article-r20.txt -r 20 $A

@@ -2,7 +2,8 @@
 # sbd.sh - sentence-boundary cases through `brief --split`.
 # usage: sbd.sh BRIEF FILE.tsv [LANG]
 # FILE: TEXT<TAB>SENTENCE<TAB>... with \\ \t \n \r escapes. A case passes
-# when brief's sentences, trimmed, equal the expected ones exactly.
+# when brief's sentences, trimmed, equal the expected ones exactly (runs of
+# blanks in the expected ones made one space, as brief prints a sentence).
 # Prints "sbd NAME: PASS/TOTAL" (and failing cases with -v in $SBD_VERBOSE).
 BRIEF=$1; FILE=$2; LANG_OPT=${3:+--language=$3}
 name=$(basename "$FILE" .tsv)
@@ -30,7 +31,7 @@ function trim(s) { gsub(/^[ \t\r\n]+|[ \t\r\n]+$/, "", s); return s }
     printf "%s", unesc($1) > (dir "/" NR ".in"); close(dir "/" NR ".in")
     w = ""
     for (f = 2; f <= NF; f++) {
-        s = trim(unesc($f)); gsub(/[ \t\r]*\n[ \t\r\n]*/, " ", s)
+        s = trim(unesc($f)); gsub(/[ \t\r]*\n[ \t\r\n]*/, " ", s); gsub(/[ \t]+/, " ", s)
         if (s != "") w = w s "\n"
     }
     printf "%s", w > (dir "/" NR ".want"); close(dir "/" NR ".want")

@@ -137,11 +137,11 @@ static const char sample_text[] =
     "Bad \xff, \xc0\xaf & <script>'x'</script>\x01\b\f\xe2\x80\xa8 end \xe2\x82";
 
 static const brief_sentence sample_sents[] = {
-    {0, 11, 0.0, 0, 0, 2, BRIEF_SENTENCE_TITLE},
-    {13, 23, 0.5, 1, 1, 4, BRIEF_SENTENCE_CHOSEN},
-    {37, 22, 0.25, 2, 1, 3, 0},
-    {61, 11, 0.0, 3, 2, 2, BRIEF_SENTENCE_HEADING},
-    {74, 45, 1.0 / 3.0, 4, 3, 6, BRIEF_SENTENCE_CHOSEN},
+    {0, 11, 0.0, 0, 0, 2, BRIEF_SENTENCE_TITLE, NULL, 0},
+    {13, 23, 0.5, 1, 1, 4, BRIEF_SENTENCE_CHOSEN, NULL, 0},
+    {37, 22, 0.25, 2, 1, 3, 0, NULL, 0},
+    {61, 11, 0.0, 3, 2, 2, BRIEF_SENTENCE_HEADING, NULL, 0},
+    {74, 45, 1.0 / 3.0, 4, 3, 6, BRIEF_SENTENCE_CHOSEN, NULL, 0},
 };
 static const size_t sample_chosen[] = {1, 4};
 static const brief_keyword sample_kw[] = {
@@ -243,7 +243,7 @@ static void test_text_formats(void)
 static void test_folding(void)
 {
     static const char text[] = "a\n\n  b\tc  d\r\re\v\ff \xe2\x80\xa9g\n";
-    brief_sentence s[1] = {{0, sizeof text - 1, 0.0, 0, 0, 0, 0}};
+    brief_sentence s[1] = {{0, sizeof text - 1, 0.0, 0, 0, 0, 0, NULL, 0}};
     brief_result r;
     sink k = {0};
     memset(&r, 0, sizeof r);
@@ -274,7 +274,7 @@ static void test_numbers(void)
     v[6] = 1e300;
     v[7] = 2.0 / 3.0;
     for (i = 0; i < 8; i++) {
-        brief_sentence t = {0, 1, 0.0, 0, 0, 1, 0};
+        brief_sentence t = {0, 1, 0.0, 0, 0, 1, 0, NULL, 0};
         t.score = v[i];
         t.index = i;
         s[i] = t;
