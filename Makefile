@@ -203,8 +203,11 @@ include tools/variants.mk
 
 amalgamation: build/amalg/brief.c
 
-build/amalg/brief.c: $(LIB_SRC) $(HDRS) tools/amalgamate.sh
-	sh tools/amalgamate.sh build/amalg $(LIB_SRC)
+build/amalg/brief.c: src/onebrief.c $(LIB_SRC) $(HDRS) tools/amalgamate.sh
+	@test "$$(sed -n 's|^#include "\(.*\.c\)"|src/\1|p' src/onebrief.c)" = \
+	      "$$(printf '%s\n' $(LIB_SRC))" || \
+	    { echo "src/onebrief.c must include LIB_SRC, in order"; exit 1; }
+	sh tools/amalgamate.sh build/amalg
 
 check-amalg check-amalgamation: amalgamation tests/jsoncheck
 	@CC='$(CC)' CLI_SRC='$(CLI_SRC)' TEST_BINS='$(TEST_BINS)' sh tests/amalg.sh

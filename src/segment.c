@@ -607,7 +607,7 @@ typedef struct builder {
 } builder;
 
 /* Append sentence [s, e) trimmed; empty spans are dropped. */
-static int emit(builder *b, const unsigned char *t, size_t s, size_t e,
+static int sg_emit(builder *b, const unsigned char *t, size_t s, size_t e,
                 size_t para, unsigned flags)
 {
     brief__sent *x;
@@ -675,7 +675,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
                         q = r;
                     }
                     if (q < c.e) {
-                        if ((rc = emit(b, t, sent_s, q, para, 0)) != 0)
+                        if ((rc = sg_emit(b, t, sent_s, q, para, 0)) != 0)
                             return rc;
                         sent_s = q;
                         p = q;
@@ -692,7 +692,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
                 st.list_val = val;
             } else if (kind && kind == st.list_kind &&
                        (kind == 3 || val == st.list_val + 1)) {
-                if ((rc = emit(b, t, sent_s, c.s, para, 0)) != 0)
+                if ((rc = sg_emit(b, t, sent_s, c.s, para, 0)) != 0)
                     return rc;
                 sent_s = c.s;
                 st.list_val = val;
@@ -724,7 +724,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
         only_markers = 0;
         brk = ends_sentence(t, &c, have_n ? &n : NULL, b->doc->lang, &st);
         if (brk && have_n) {
-            if ((rc = emit(b, t, sent_s, c.e, para, 0)) != 0)
+            if ((rc = sg_emit(b, t, sent_s, c.e, para, 0)) != 0)
                 return rc;
             sent_s = n.s;
         }
@@ -762,7 +762,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
             }
         }
     }
-    return emit(b, t, sent_s, e, para, 0);
+    return sg_emit(b, t, sent_s, e, para, 0);
 }
 
 /* ---- lines ----------------------------------------------------------------- */
@@ -982,7 +982,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
     /* A title from the decoder comes first as its own unit. */
     if (doc->view.title_len) {
         size_t ts = doc->view.title_off, te = ts + doc->view.title_len;
-        if ((rc = emit(&b, t, ts, te, 0, BRIEF_SENTENCE_TITLE)) != 0)
+        if ((rc = sg_emit(&b, t, ts, te, 0, BRIEF_SENTENCE_TITLE)) != 0)
             return rc;
         first_unit = 0;
         para = 1;
@@ -1055,7 +1055,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
         if (heading) {
             unsigned flags = first_unit ? BRIEF_SENTENCE_TITLE
                                         : BRIEF_SENTENCE_HEADING;
-            if ((rc = emit(&b, t, l.s, l.e, para, flags)) != 0)
+            if ((rc = sg_emit(&b, t, l.s, l.e, para, flags)) != 0)
                 return rc;
             para++;
             para_used = 0;
