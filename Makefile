@@ -54,7 +54,7 @@ CLI_SRC = src/cli.c src/cliopts.c src/jsonl.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 CLI_OBJ = $(CLI_SRC:.c=.o)
 HDRS    = include/brief.h src/internal.h src/cli.h src/jsonl.h \
-          src/casefold.inc src/stopwords.inc src/abbrevs.inc src/entities.h \
+          src/casefold.inc src/stopwords.inc src/abbrevs.inc \
           src/entities.inc src/html.h src/stem_util.h src/charsets.inc
 
 TEST_BINS = tests/test_core tests/test_render tests/test_lang \
@@ -62,10 +62,9 @@ TEST_BINS = tests/test_core tests/test_render tests/test_lang \
             tests/test_charset
 
 .PHONY: all test check-external eval tools bench clean install uninstall \
-        static cross size fuzz check-asan check-ubsan check-valgrind \
-        check-tables amalgamation help example shared check-cross \
-        mcu check-mcu check-amalg check-amalgamation check-install variant \
-        static-cross check-same
+        fuzz check-asan check-ubsan check-valgrind check-tables amalgamation \
+        help example shared check-amalg check-amalgamation check-install \
+        check-same
 
 all: libbrief.a brief
 

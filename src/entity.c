@@ -12,7 +12,6 @@
  * for the invalid ones). No allocation, no state.
  */
 #include "internal.h"
-#include "entities.h"
 
 /* The entity decoder serves Markdown too: it stays unless both are out. */
 #if !defined(BRIEF_NO_HTML) || !defined(BRIEF_NO_MARKDOWN)

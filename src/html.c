@@ -22,7 +22,7 @@
  * title and the number of visible <h1> are noted for the title.
  *
  * Names (tags, attributes, roles, class words) are compared in one way:
- * brief__name_cmp() of entities.h, ASCII case ignored, and known tags are
+ * brief__name_cmp() of internal.h, ASCII case ignored, and known tags are
  * found with brief__name_find() in the sorted tag table.
  *
  * Memory: everything comes from the arena. Nodes and segments sit in
@@ -35,7 +35,6 @@
  */
 #include <string.h>
 #include "internal.h"
-#include "entities.h"
 #include "html.h"
 
 #ifndef BRIEF_NO_HTML
@@ -513,7 +512,7 @@ static int emit_text(hparse *P, size_t from, size_t to, int raw)
 /*
  * Names (attributes, roles, meta keys, tags in raw text) and the words in
  * attribute values are compared in one way: ci_eq() below is
- * brief__name_cmp() of entities.h with ASCII case ignored, the comparison
+ * brief__name_cmp() of internal.h with ASCII case ignored, the comparison
  * tag_lookup() searches the tag table with, and the prefix, substring and
  * list tests are built on it.
  */

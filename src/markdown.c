@@ -25,7 +25,6 @@
  */
 #include <string.h>
 #include "internal.h"
-#include "entities.h"
 
 #ifndef BRIEF_NO_MARKDOWN
 
