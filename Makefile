@@ -54,7 +54,7 @@ CLI_SRC = src/cli.c src/cliopts.c src/jsonl.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 CLI_OBJ = $(CLI_SRC:.c=.o)
 HDRS    = include/brief.h src/internal.h src/cli.h src/jsonl.h \
-          src/casefold.inc src/stopwords.inc src/abbrevs.inc src/entities.h \
+          src/casefold.inc src/stopwords.inc src/abbrevs.inc \
           src/entities.inc src/html.h src/stem_util.h src/charsets.inc
 
 TEST_BINS = tests/test_core tests/test_render tests/test_lang \
@@ -62,10 +62,9 @@ TEST_BINS = tests/test_core tests/test_render tests/test_lang \
             tests/test_charset
 
 .PHONY: all test check-external eval tools bench clean install uninstall \
-        static cross size fuzz check-asan check-ubsan check-valgrind \
-        check-tables amalgamation help example shared check-cross \
-        mcu check-mcu check-amalg check-amalgamation check-install variant \
-        static-cross check-same
+        fuzz check-asan check-ubsan check-valgrind check-tables amalgamation \
+        help example shared check-amalg check-amalgamation check-install \
+        check-same
 
 all: libbrief.a brief
 
@@ -203,8 +202,11 @@ include tools/variants.mk
 
 amalgamation: build/amalg/brief.c
 
-build/amalg/brief.c: $(LIB_SRC) $(HDRS) tools/amalgamate.sh
-	sh tools/amalgamate.sh build/amalg $(LIB_SRC)
+build/amalg/brief.c: src/onebrief.c $(LIB_SRC) $(HDRS) tools/amalgamate.sh
+	@test "$$(sed -n 's|^#include "\(.*\.c\)"|src/\1|p' src/onebrief.c)" = \
+	      "$$(printf '%s\n' $(LIB_SRC))" || \
+	    { echo "src/onebrief.c must include LIB_SRC, in order"; exit 1; }
+	sh tools/amalgamate.sh build/amalg
 
 check-amalg check-amalgamation: amalgamation tests/jsoncheck
 	@CC='$(CC)' CLI_SRC='$(CLI_SRC)' TEST_BINS='$(TEST_BINS)' sh tests/amalg.sh

@@ -55,16 +55,6 @@ static const char utf_labels[] =
     "utf-16\002utf-16le\002"
     "unicodefffe\003utf-16be\003";
 
-static int is_blank(unsigned c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
-static unsigned lower(unsigned c)
-{
-    return c - 'A' < 26u ? c + 32 : c;
-}
-
 /* Look the label s[0..n) up in a table of labels, each followed by one
  * byte 1 + k; returns k, or -1. */
 static int in_labels(const char *tab, const unsigned char *s, size_t n)
@@ -72,7 +62,7 @@ static int in_labels(const char *tab, const unsigned char *s, size_t n)
     const unsigned char *t = (const unsigned char *)tab;
     while (*t) {
         size_t i = 0;
-        while (i < n && t[i] >= 0x21 && lower(s[i]) == t[i])
+        while (i < n && t[i] >= 0x21 && brief__ascii_lower(s[i]) == t[i])
             i++;
         if (i == n && t[i] < 0x21)
             return t[i] - 1;
@@ -87,11 +77,11 @@ static int in_labels(const char *tab, const unsigned char *s, size_t n)
 static int find_label(const unsigned char *s, size_t n)
 {
     int k;
-    while (n && is_blank(s[0])) {
+    while (n && brief__ascii_is_space(s[0])) {
         s++;
         n--;
     }
-    while (n && is_blank(s[n - 1]))
+    while (n && brief__ascii_is_space(s[n - 1]))
         n--;
     if (!n || n > 40)
         return CS_NONE;
@@ -141,7 +131,7 @@ static int at(const unsigned char *s, size_t n, size_t i, const char *lit)
 {
     size_t k;
     for (k = 0; lit[k]; k++)
-        if (i + k >= n || lower(s[i + k]) != (unsigned char)lit[k])
+        if (i + k >= n || brief__ascii_lower(s[i + k]) != (unsigned char)lit[k])
             return 0;
     return 1;
 }
@@ -175,9 +165,9 @@ static int offer(found *f, const unsigned char *s, size_t n, int from_meta)
 static int xml_declaration(const unsigned char *s, size_t n, found *f)
 {
     size_t i = 0, end;
-    while (i < n && is_blank(s[i]))
+    while (i < n && brief__ascii_is_space(s[i]))
         i++;
-    if (!at(s, n, i, "<?xml") || i + 5 >= n || !is_blank(s[i + 5]))
+    if (!at(s, n, i, "<?xml") || i + 5 >= n || !brief__ascii_is_space(s[i + 5]))
         return 0;
     for (end = i; end + 1 < n && end < i + 512; end++)
         if (s[end] == '?' && s[end + 1] == '>')
@@ -185,15 +175,15 @@ static int xml_declaration(const unsigned char *s, size_t n, found *f)
     for (i += 5; i + 8 < end; i++) {
         size_t j, v;
         unsigned char q;
-        if (!at(s, end, i, "encoding") || !is_blank(s[i - 1]))
+        if (!at(s, end, i, "encoding") || !brief__ascii_is_space(s[i - 1]))
             continue;
         j = i + 8;
-        while (j < end && is_blank(s[j]))
+        while (j < end && brief__ascii_is_space(s[j]))
             j++;
         if (j >= end || s[j] != '=')
             continue;
         j++;
-        while (j < end && is_blank(s[j]))
+        while (j < end && brief__ascii_is_space(s[j]))
             j++;
         if (j >= end || (s[j] != '"' && s[j] != '\''))
             return 0;
@@ -222,14 +212,14 @@ static int content_charset(const unsigned char *s, size_t n, found *f)
         if (i + 7 > n)
             return 0;
         j = i + 7;
-        while (j < n && is_blank(s[j]))
+        while (j < n && brief__ascii_is_space(s[j]))
             j++;
         if (j >= n || s[j] != '=') {
             i = j; /* look for the next "charset" from here */
             continue;
         }
         j++;
-        while (j < n && is_blank(s[j]))
+        while (j < n && brief__ascii_is_space(s[j]))
             j++;
         if (j < n && (s[j] == '"' || s[j] == '\'')) {
             unsigned char q = s[j++];
@@ -238,7 +228,7 @@ static int content_charset(const unsigned char *s, size_t n, found *f)
             if (v >= n)
                 return 0; /* an unmatched quote: nothing */
         } else {
-            for (v = j; v < n && !is_blank(s[v]) && s[v] != ';'; v++)
+            for (v = j; v < n && !brief__ascii_is_space(s[v]) && s[v] != ';'; v++)
                 ;
         }
         return v > j ? offer(f, s + j, v - j, 1) : 0;
@@ -256,7 +246,7 @@ typedef struct attr {
 static int get_attr(const unsigned char *s, size_t n, size_t *pi, attr *a)
 {
     size_t i = *pi;
-    while (i < n && (is_blank(s[i]) || s[i] == '/'))
+    while (i < n && (brief__ascii_is_space(s[i]) || s[i] == '/'))
         i++;
     if (i >= n || s[i] == '>') {
         *pi = i + (i < n);
@@ -268,18 +258,18 @@ static int get_attr(const unsigned char *s, size_t n, size_t *pi, attr *a)
     /* a name starts with any byte, '=' included, and ends at a blank, '/',
      * '>' or a later '=' */
     i++;
-    while (i < n && !is_blank(s[i]) && s[i] != '/' && s[i] != '>' &&
+    while (i < n && !brief__ascii_is_space(s[i]) && s[i] != '/' && s[i] != '>' &&
            s[i] != '=')
         i++;
     a->name_len = (size_t)(s + i - a->name);
-    while (i < n && is_blank(s[i]))
+    while (i < n && brief__ascii_is_space(s[i]))
         i++;
     if (i >= n || s[i] != '=') {
         *pi = i;
         return 1;
     }
     i++;
-    while (i < n && is_blank(s[i]))
+    while (i < n && brief__ascii_is_space(s[i]))
         i++;
     if (i < n && (s[i] == '"' || s[i] == '\'')) {
         unsigned char q = s[i++];
@@ -290,7 +280,7 @@ static int get_attr(const unsigned char *s, size_t n, size_t *pi, attr *a)
         i += i < n;
     } else {
         a->val = s + i;
-        while (i < n && !is_blank(s[i]) && s[i] != '>')
+        while (i < n && !brief__ascii_is_space(s[i]) && s[i] != '>')
             i++;
         a->val_len = (size_t)(s + i - a->val);
     }
@@ -321,7 +311,7 @@ static size_t markup_end(const unsigned char *s, size_t n, size_t i)
     }
     if ((c | 0x20u) - 'a' < 26u ||
         (c == '/' && i + 2 < n && ((unsigned)s[i + 2] | 0x20u) - 'a' < 26u)) {
-        for (i++; i < n && !is_blank(s[i]) && s[i] != '>'; i++)
+        for (i++; i < n && !brief__ascii_is_space(s[i]) && s[i] != '>'; i++)
             ;
         if (i < n && s[i] == '>')
             return i + 1;
@@ -343,7 +333,7 @@ static int tag_is(const unsigned char *s, size_t n, size_t i,
 {
     size_t k = strlen(name);
     return at(s, n, i, name) &&
-           (i + k >= n || is_blank(s[i + k]) || s[i + k] == '/' ||
+           (i + k >= n || brief__ascii_is_space(s[i + k]) || s[i + k] == '/' ||
             s[i + k] == '>');
 }
 
@@ -357,7 +347,7 @@ static void prescan(const unsigned char *s, size_t len, found *f)
         if (s[i] != '<') {
             i++;
         } else if (at(s, n, i, "<meta") && i + 5 < n &&
-                   (is_blank(s[i + 5]) || s[i + 5] == '/')) {
+                   (brief__ascii_is_space(s[i + 5]) || s[i + 5] == '/')) {
             /* a charset attribute wins; else a content attribute counts
              * with http-equiv="content-type" only; the first of each
              * attribute counts */
@@ -428,7 +418,7 @@ static int nul_in_html_text(const unsigned char *s, size_t n)
         }
         if (c == 0)
             nul = 1;
-        else if (!is_blank(c))
+        else if (!brief__ascii_is_space(c))
             other = 1;
         if (nul && other)
             return 1;
@@ -510,11 +500,11 @@ static const char *copy_label(brief__arena *a, const unsigned char *s,
 {
     char *d;
     size_t i;
-    while (n && is_blank(s[0])) {
+    while (n && brief__ascii_is_space(s[0])) {
         s++;
         n--;
     }
-    while (n && is_blank(s[n - 1]))
+    while (n && brief__ascii_is_space(s[n - 1]))
         n--;
     if (n > 40)
         n = 40;
@@ -522,7 +512,7 @@ static const char *copy_label(brief__arena *a, const unsigned char *s,
         return NULL;
     for (i = 0; i < n; i++)
         d[i] = s[i] >= 0x20 && s[i] < 0x7F && s[i] != '"' && s[i] != '\\'
-                   ? (char)lower(s[i]) : '?';
+                   ? (char)brief__ascii_lower(s[i]) : '?';
     d[n] = 0;
     return d;
 }

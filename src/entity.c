@@ -12,27 +12,11 @@
  * for the invalid ones). No allocation, no state.
  */
 #include "internal.h"
-#include "entities.h"
 
 /* The entity decoder serves Markdown too: it stays unless both are out. */
 #if !defined(BRIEF_NO_HTML) || !defined(BRIEF_NO_MARKDOWN)
 
 #include "entities.inc"
-
-static unsigned lower(unsigned c)
-{
-    return (c >= 'A' && c <= 'Z') ? c + 32u : c;
-}
-
-static int is_digit(unsigned c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static int is_alnum(unsigned c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c);
-}
 
 /* The reference named s[0..m) (case-sensitive), or NULL. */
 static const brief__entity *entity_find(const unsigned char *s, size_t m)
@@ -76,10 +60,10 @@ size_t brief__html_entity(const unsigned char *s, size_t n, size_t i,
         d0 = j;
         for (; j < n; j++) {
             unsigned c = s[j], dv;
-            if (is_digit(c))
+            if (brief__ascii_is_digit(c))
                 dv = c - '0';
-            else if (hex && lower(c) >= 'a' && lower(c) <= 'f')
-                dv = lower(c) - 'a' + 10u;
+            else if (hex && brief__ascii_lower(c) >= 'a' && brief__ascii_lower(c) <= 'f')
+                dv = brief__ascii_lower(c) - 'a' + 10u;
             else
                 break;
             if (v <= 0x10FFFF) /* saturate: stays invalid once too big */
@@ -92,7 +76,7 @@ size_t brief__html_entity(const unsigned char *s, size_t n, size_t i,
         *cp = numeric_fix(v);
         return j - i;
     }
-    for (k = j; k < n && k - j < 32 && is_alnum(s[k]); k++)
+    for (k = j; k < n && k - j < 32 && brief__ascii_is_alnum(s[k]); k++)
         ;
     if (k == j)
         return 0;
@@ -108,7 +92,7 @@ size_t brief__html_entity(const unsigned char *s, size_t n, size_t i,
         e = entity_find(s + j, m);
         if (e && e->legacy) {
             if (in_attr && j + m < n &&
-                (is_alnum(s[j + m]) || s[j + m] == '='))
+                (brief__ascii_is_alnum(s[j + m]) || s[j + m] == '='))
                 return 0;
             *cp = (uint32_t)e->cp;
             return j + m - i;

@@ -22,7 +22,7 @@
  * title and the number of visible <h1> are noted for the title.
  *
  * Names (tags, attributes, roles, class words) are compared in one way:
- * brief__name_cmp() of entities.h, ASCII case ignored, and known tags are
+ * brief__name_cmp() of internal.h, ASCII case ignored, and known tags are
  * found with brief__name_find() in the sorted tag table.
  *
  * Memory: everything comes from the arena. Nodes and segments sit in
@@ -35,27 +35,11 @@
  */
 #include <string.h>
 #include "internal.h"
-#include "entities.h"
 #include "html.h"
 
 #ifndef BRIEF_NO_HTML
 
 #define NPOS ((size_t)-1)
-
-static unsigned lower(unsigned c)
-{
-    return (c >= 'A' && c <= 'Z') ? c + 32u : c;
-}
-
-static int is_alpha(unsigned c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int is_alnum(unsigned c)
-{
-    return is_alpha(c) || (c >= '0' && c <= '9');
-}
 
 /* ---- tags --------------------------------------------------------------- */
 
@@ -320,26 +304,7 @@ typedef struct hattrs {
 
 /* ---- arena arrays ------------------------------------------------------- */
 
-/* Make room for need elements of elem bytes in the array p of *cap
- * elements: returns the (possibly moved) array, or NULL when out of memory
- * (p stays valid). Capacity doubles, so appends are amortized O(1). */
-static void *grow_array(brief__arena *a, void *p, size_t *cap, size_t need,
-                        size_t elem)
-{
-    size_t nc = *cap ? *cap : 16;
-    void *q;
-    if (need <= *cap && p)
-        return p;
-    while (nc < need) {
-        if (nc > ((size_t)-1) / 2 / elem)
-            return NULL;
-        nc *= 2;
-    }
-    q = brief__grow(a, p, *cap * elem, nc * elem);
-    if (q)
-        *cap = nc;
-    return q;
-}
+/* The arrays grow by brief__grow_array(..., 16, 0): from 16, doubling. */
 
 /* A new node slot (zeroed), or NULL when out of memory. */
 static hnode *new_node(hparse *P)
@@ -347,8 +312,8 @@ static hnode *new_node(hparse *P)
     size_t c = P->nn >> CHUNK_SHIFT;
     hnode *x;
     if ((P->nn & (CHUNK - 1)) == 0) {
-        hnode **dir = (hnode **)grow_array(P->a, P->nchunk, &P->capnchunk,
-                                           c + 1, sizeof *dir);
+        hnode **dir = (hnode **)brief__grow_array(
+            P->a, P->nchunk, &P->capnchunk, c + 1, sizeof *dir, 16, 0);
         if (!dir)
             return NULL;
         P->nchunk = dir;
@@ -365,8 +330,8 @@ static hseg *new_seg(hparse *P)
 {
     size_t c = P->ns >> CHUNK_SHIFT;
     if ((P->ns & (CHUNK - 1)) == 0) {
-        hseg **dir = (hseg **)grow_array(P->a, P->schunk, &P->capschunk,
-                                         c + 1, sizeof *dir);
+        hseg **dir = (hseg **)brief__grow_array(
+            P->a, P->schunk, &P->capschunk, c + 1, sizeof *dir, 16, 0);
         if (!dir)
             return NULL;
         P->schunk = dir;
@@ -381,7 +346,8 @@ static hseg *new_seg(hparse *P)
 static int grow_open(hparse *P, size_t need)
 {
     size_t old = P->capo;
-    size_t *q = (size_t *)grow_array(P->a, P->open, &P->capo, need, sizeof *q);
+    size_t *q = (size_t *)brief__grow_array(P->a, P->open, &P->capo, need,
+                                             sizeof *q, 16, 0);
     if (!q)
         return 0;
     P->open = q;
@@ -546,7 +512,7 @@ static int emit_text(hparse *P, size_t from, size_t to, int raw)
 /*
  * Names (attributes, roles, meta keys, tags in raw text) and the words in
  * attribute values are compared in one way: ci_eq() below is
- * brief__name_cmp() of entities.h with ASCII case ignored, the comparison
+ * brief__name_cmp() of internal.h with ASCII case ignored, the comparison
  * tag_lookup() searches the tag table with, and the prefix, substring and
  * list tests are built on it.
  */
@@ -573,7 +539,7 @@ static size_t ci_find(const unsigned char *s, size_t n, const char *needle)
     if (m == 0 || m > n)
         return NPOS;
     for (i = 0; i + m <= n; i++) /* the first byte alone rules most out */
-        if (lower(s[i]) == c0 && ci_eq(s + i + 1, m - 1, needle + 1))
+        if (brief__ascii_lower(s[i]) == c0 && ci_eq(s + i + 1, m - 1, needle + 1))
             return i;
     return NPOS;
 }
@@ -633,11 +599,11 @@ static int has_share(const unsigned char *s, size_t n)
             return 0;
         k += i;
         /* (\b|_) on both sides: not glued to a letter or digit */
-        if (k == 0 || !is_alnum(s[k - 1])) {
+        if (k == 0 || !brief__ascii_is_alnum(s[k - 1])) {
             size_t e = k + 5;
             if (e + 5 <= n && ci_eq(s + e, 5, "daddy"))
                 e += 5;
-            if (e == n || !is_alnum(s[e]))
+            if (e == n || !brief__ascii_is_alnum(s[e]))
                 return 1;
         }
         i = k + 1;
@@ -871,7 +837,7 @@ static size_t str_hash(const unsigned char *s, size_t n)
 {
     size_t h = 2166136261u, i;
     for (i = 0; i < n; i++)
-        h = (h ^ lower(s[i])) * 16777619u;
+        h = (h ^ brief__ascii_lower(s[i])) * 16777619u;
     return h;
 }
 
@@ -886,7 +852,7 @@ static size_t name_slot(const hparse *P, size_t off, size_t len, size_t h)
         const iname *o = &P->names[i];
         if (o->hash == h && o->len == len) {
             for (k = 0; k < len; k++)
-                if (lower(P->s[o->off + k]) != lower(P->s[off + k]))
+                if (brief__ascii_lower(P->s[o->off + k]) != brief__ascii_lower(P->s[off + k]))
                     break;
             if (k == len)
                 return i;
@@ -1441,7 +1407,7 @@ static int parse(hparse *P)
         }
         if (s[i + 1] == '/') {
             int sc;
-            if (i + 2 < n && is_alpha(s[i + 2])) {
+            if (i + 2 < n && brief__ascii_is_alpha(s[i + 2])) {
                 size_t ns = i + 2;
                 k = name_end(s, n, ns);
                 j = parse_attrs(P, k, NULL, &sc);
@@ -1459,7 +1425,7 @@ static int parse(hparse *P)
             i = j == NPOS ? i + 2 : j + 1;
             continue;
         }
-        if (is_alpha(s[i + 1])) {
+        if (brief__ascii_is_alpha(s[i + 1])) {
             hattrs at;
             int sc;
             size_t ns = i + 1;

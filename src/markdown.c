@@ -25,7 +25,6 @@
  */
 #include <string.h>
 #include "internal.h"
-#include "entities.h"
 
 #ifndef BRIEF_NO_MARKDOWN
 
@@ -50,28 +49,6 @@ typedef struct mdstate {
 } mdstate;
 
 enum { P_NONE, P_TEXT, P_ITEM };
-
-static int md_ws(unsigned c)
-{
-    return c == ' ' || c == '\t';
-}
-
-static int md_alnum(unsigned c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-           (c >= 'A' && c <= 'Z');
-}
-
-static int md_punct(unsigned c)
-{
-    return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) ||
-           (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
-}
-
-static unsigned md_lower(unsigned c)
-{
-    return (c >= 'A' && c <= 'Z') ? c + 32u : c;
-}
 
 /* ---- output ------------------------------------------------------------- */
 
@@ -192,7 +169,7 @@ static size_t paren_close(const unsigned char *p, size_t n, size_t i)
                 quote = 0;
         } else if (c == '"' || c == '\'') {
             /* a title; only after a space, so "don't" in a URL is fine */
-            if (i > 0 && md_ws(p[i - 1]))
+            if (i > 0 && brief__ascii_is_blank(p[i - 1]))
                 quote = (char)c;
         } else if (c == '(') {
             depth++;
@@ -209,7 +186,7 @@ static size_t autolink_end(const unsigned char *p, size_t n, size_t i)
 {
     size_t j = i + 1, lim = i + MAX_LOOKAHEAD < n ? i + MAX_LOOKAHEAD : n;
     int colon = 0, at = 0;
-    if (j >= n || !md_alnum(p[j]))
+    if (j >= n || !brief__ascii_is_alnum(p[j]))
         return NPOS;
     for (; j < lim; j++) {
         unsigned c = p[j];
@@ -267,13 +244,13 @@ static int is_delim(const unsigned char *p, size_t n, size_t i, size_t e,
 {
     unsigned before = i > 0 ? p[i - 1] : ' ';
     unsigned after = e < n ? p[e] : ' ';
-    int left = !md_ws(after) && after != '\n';
-    int right = !md_ws(before) && before != '\n';
+    int left = !brief__ascii_is_blank(after) && after != '\n';
+    int right = !brief__ascii_is_blank(before) && before != '\n';
     if (c == '~' && e - i < 2)
         return 0;
     if (!left && !right)
         return 0;
-    if (c == '_' && md_alnum(before) && md_alnum(after))
+    if (c == '_' && brief__ascii_is_alnum(before) && brief__ascii_is_alnum(after))
         return 0;
     return 1;
 }
@@ -420,7 +397,7 @@ static void inlines(inl *w, const unsigned char *p, size_t n)
             continue;
         }
         c = p[i];
-        if (c == '\\' && i + 1 < n && md_punct(p[i + 1])) { /* an escape */
+        if (c == '\\' && i + 1 < n && brief__ascii_is_punct(p[i + 1])) { /* an escape */
             emit(w, p[i + 1]);
             i += 2;
         } else if (c == '`') {
@@ -512,7 +489,7 @@ static void heading(mdstate *m, const unsigned char *t, size_t n)
 static size_t indent_of(const unsigned char *l, size_t n, size_t *end)
 {
     size_t i = 0, col = 0;
-    while (i < n && md_ws(l[i])) {
+    while (i < n && brief__ascii_is_blank(l[i])) {
         col = l[i] == '\t' ? (col + 4) & ~(size_t)3 : col + 1;
         i++;
     }
@@ -524,7 +501,7 @@ static int is_blank(const unsigned char *l, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++)
-        if (!md_ws(l[i]) && l[i] != '\r')
+        if (!brief__ascii_is_blank(l[i]) && l[i] != '\r')
             return 0;
     return 1;
 }
@@ -558,7 +535,7 @@ static int is_hr(const unsigned char *l, size_t n)
     for (i = b; i < n; i++) {
         if (l[i] == c)
             k++;
-        else if (!md_ws(l[i]) && l[i] != '\r')
+        else if (!brief__ascii_is_blank(l[i]) && l[i] != '\r')
             return 0;
     }
     return k >= 3;
@@ -577,7 +554,7 @@ static int setext_level(const unsigned char *l, size_t n)
     for (i = b; i < n && l[i] == c; i++)
         ;
     for (; i < n; i++)
-        if (!md_ws(l[i]) && l[i] != '\r')
+        if (!brief__ascii_is_blank(l[i]) && l[i] != '\r')
             return 0;
     return c == '=' ? 1 : 2;
 }
@@ -591,21 +568,21 @@ static int atx(const unsigned char *l, size_t n, size_t *ts, size_t *te)
     for (i = b; i < n && l[i] == '#'; i++)
         ;
     k = i - b;
-    if (k < 1 || k > 6 || (i < n && !md_ws(l[i]) && l[i] != '\r'))
+    if (k < 1 || k > 6 || (i < n && !brief__ascii_is_blank(l[i]) && l[i] != '\r'))
         return 0;
-    while (i < n && md_ws(l[i]))
+    while (i < n && brief__ascii_is_blank(l[i]))
         i++;
     e = n;
-    while (e > i && (md_ws(l[e - 1]) || l[e - 1] == '\r'))
+    while (e > i && (brief__ascii_is_blank(l[e - 1]) || l[e - 1] == '\r'))
         e--;
     /* a closing run of '#' preceded by a space goes */
     {
         size_t h = e;
         while (h > i && l[h - 1] == '#')
             h--;
-        if (h == i || md_ws(l[h - 1])) {
+        if (h == i || brief__ascii_is_blank(l[h - 1])) {
             e = h;
-            while (e > i && md_ws(l[e - 1]))
+            while (e > i && brief__ascii_is_blank(l[e - 1]))
                 e--;
         }
     }
@@ -636,9 +613,9 @@ static size_t list_marker2(const unsigned char *l, size_t n,
         *may_interrupt = i - d == 1 && l[d] == '1';
         i++;
     }
-    if (i < n && !md_ws(l[i]) && l[i] != '\r')
+    if (i < n && !brief__ascii_is_blank(l[i]) && l[i] != '\r')
         return 0;
-    while (i < n && md_ws(l[i]))
+    while (i < n && brief__ascii_is_blank(l[i]))
         i++;
     /* task list box */
     if (i + 2 < n && l[i] == '[' && (l[i + 1] == ' ' || l[i + 1] == 'x' ||
@@ -647,7 +624,7 @@ static size_t list_marker2(const unsigned char *l, size_t n,
     return i;
 }
 
-static size_t list_marker(const unsigned char *l, size_t n)
+static size_t md_list_marker(const unsigned char *l, size_t n)
 {
     int dummy;
     return list_marker2(l, n, &dummy);
@@ -664,7 +641,7 @@ static int is_table_delim(const unsigned char *l, size_t n)
             dash = 1;
         else if (c == '|')
             pipe = 1;
-        else if (c != ':' && !md_ws(c) && c != '\r')
+        else if (c != ':' && !brief__ascii_is_blank(c) && c != '\r')
             return 0;
     }
     return dash && pipe;
@@ -722,10 +699,10 @@ static int html_block_start(const unsigned char *l, size_t n)
         size_t m = strlen(raw[k]);
         if (b + 1 + m <= n) {
             for (i = 0; i < m; i++)
-                if (md_lower(l[b + 1 + i]) != (unsigned char)raw[k][i])
+                if (brief__ascii_lower(l[b + 1 + i]) != (unsigned char)raw[k][i])
                     break;
             if (i == m && (b + 1 + m == n || l[b + 1 + m] == '>' ||
-                           md_ws(l[b + 1 + m]) || l[b + 1 + m] == '\r'))
+                           brief__ascii_is_blank(l[b + 1 + m]) || l[b + 1 + m] == '\r'))
                 return 1;
         }
     }
@@ -750,10 +727,10 @@ static int html_block_start(const unsigned char *l, size_t n)
                 if (i + m <= n) {
                     size_t j;
                     for (j = 0; j < m; j++)
-                        if (md_lower(l[i + j]) != (unsigned char)blocks[k][j])
+                        if (brief__ascii_lower(l[i + j]) != (unsigned char)blocks[k][j])
                             break;
                     if (j == m && (i + m == n || l[i + m] == '>' ||
-                                   md_ws(l[i + m]) || l[i + m] == '/'))
+                                   brief__ascii_is_blank(l[i + m]) || l[i + m] == '/'))
                         return 6;
                 }
             }
@@ -767,7 +744,7 @@ static int starts_ci(const unsigned char *s, size_t n, const char *lit)
 {
     size_t k;
     for (k = 0; lit[k]; k++)
-        if (k >= n || md_lower(s[k]) != (unsigned char)lit[k])
+        if (k >= n || brief__ascii_lower(s[k]) != (unsigned char)lit[k])
             return 0;
     return 1;
 }
@@ -778,7 +755,7 @@ static int line_has(const unsigned char *l, size_t n, const char *lit)
     size_t m = strlen(lit), i, k;
     for (i = 0; i + m <= n; i++) {
         for (k = 0; k < m; k++)
-            if (md_lower(l[i + k]) != (unsigned char)lit[k])
+            if (brief__ascii_lower(l[i + k]) != (unsigned char)lit[k])
                 break;
         if (k == m)
             return 1;
@@ -981,7 +958,7 @@ static void quote_continues(mdline *ln)
     while (indent_of(ln->l + q, ln->n - q, &b) <= 3 && q + b < ln->n &&
            ln->l[q + b] == '>') {
         q += b + 1;
-        if (q < ln->n && md_ws(ln->l[q]))
+        if (q < ln->n && brief__ascii_is_blank(ln->l[q]))
             q++;
         quoted = 1;
     }
@@ -1185,7 +1162,7 @@ static void add_text_to_container(mdparser *p, const mdline *ln)
         p->in_list = 0;
     if (p->prev_blank && p->m.ptype == P_ITEM)
         flush(&p->m);
-    while (te > ln->b && md_ws(ln->l[te - 1]))
+    while (te > ln->b && brief__ascii_is_blank(ln->l[te - 1]))
         te--;
     if (te > ln->b && ln->l[te - 1] == '\\')
         te--;
@@ -1273,10 +1250,10 @@ int brief__looks_markdown(const char *in, size_t len)
         }
         if (prev_len && setext_level(l, m) && m >= 3)
             setext = 1;
-        if (list_marker(l, m) && list_marker(l, m) < m && !is_hr(l, m))
+        if (md_list_marker(l, m) && md_list_marker(l, m) < m && !is_hr(l, m))
             items++;
         indent_of(l, m, &b);
-        if (b + 1 < m && l[b] == '>' && md_ws(l[b + 1]))
+        if (b + 1 < m && l[b] == '>' && brief__ascii_is_blank(l[b + 1]))
             quote = 1;
         if (is_table_delim(l, m) && m >= 3)
             table = 1;
@@ -1286,7 +1263,7 @@ int brief__looks_markdown(const char *in, size_t len)
                 if (l[i] == ']' && l[i + 1] == '(' &&
                     memchr(l, '[', i) && memchr(l + i, ')', m - i))
                     link = 1;
-                if (l[i] == '*' && l[i + 1] == '*' && !md_ws(l[i + 2]))
+                if (l[i] == '*' && l[i + 1] == '*' && !brief__ascii_is_blank(l[i + 2]))
                     emph = 1;
                 if (l[i] == '`' && i + 1 < m && l[i + 1] != '`' &&
                     memchr(l + i + 1, '`', m - i - 1))

@@ -39,7 +39,7 @@ typedef struct weights {
     double brief_words;   /* words a brief of a few sentences carries      */
 } weights;
 
-static const weights defaults = {
+static const weights sc_defaults = {
     1.0, 1.0, 3.0, 12.0, 8.0, 22.0, 66.0
 };
 
@@ -50,7 +50,7 @@ static const weights defaults = {
 #include <stdlib.h>
 static weights tuned(void)
 {
-    weights w = defaults;
+    weights w = sc_defaults;
     const char *e = getenv("BRIEF_W");
     if (e)
         sscanf(e, "%lf %lf %lf %lf %lf %lf %lf", &w.centrality, &w.title,
@@ -78,7 +78,7 @@ int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences)
     weights tw = tuned();
     const weights *w = &tw;
 #else
-    const weights *w = &defaults;
+    const weights *w = &sc_defaults;
 #endif
     size_t n = doc->nsents, nt = doc->nterms, i, j, nbody = 0, k;
     double *isf, *dvec, dnorm2 = 0.0, *cent;

@@ -740,7 +740,7 @@ typedef struct builder {
 } builder;
 
 /* Append sentence [s, e) trimmed; empty spans are dropped. */
-static int emit(builder *b, const unsigned char *t, size_t s, size_t e,
+static int sg_emit(builder *b, const unsigned char *t, size_t s, size_t e,
                 size_t para, unsigned flags)
 {
     brief__sent *x;
@@ -878,7 +878,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
                         q = r;
                     }
                     if (q < c.e) {
-                        if ((rc = emit(b, t, sent_s, q, para, 0)) != 0)
+                        if ((rc = sg_emit(b, t, sent_s, q, para, 0)) != 0)
                             return rc;
                         sent_s = q;
                         p = q;
@@ -910,7 +910,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
                        (kind == 3 || val == st.list_val + 1) &&
                        (!st.inline_list || (have_n &&
                                             item_follows(t, &c, &n)))) {
-                if ((rc = emit(b, t, sent_s, c.s, para, 0)) != 0)
+                if ((rc = sg_emit(b, t, sent_s, c.s, para, 0)) != 0)
                     return rc;
                 sent_s = c.s;
                 st.list_val = val;
@@ -946,7 +946,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
             (unsigned)(t[ff_dot + 1] - 'A') < 26u && c.ascii) {
             size_t g = glued_period(t, c.s, c.core_e, b->doc->lang);
             if (g) {
-                if ((rc = emit(b, t, sent_s, g, para, 0)) != 0)
+                if ((rc = sg_emit(b, t, sent_s, g, para, 0)) != 0)
                     return rc;
                 sent_s = c.s = g;
                 c.first = c.first_raw = t[g];
@@ -966,7 +966,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
                 (!item || brief__is_upper(n2.first ? n2.first
                                                    : n2.first_raw)) &&
                 ends_sentence(t, &c, &n2, b->doc->lang, &st)) {
-                if ((rc = emit(b, t, sent_s, item ? c.e : n.e, para, 0)) != 0)
+                if ((rc = sg_emit(b, t, sent_s, item ? c.e : n.e, para, 0)) != 0)
                     return rc;
                 sent_s = item ? n.s : n2.s;
                 idx += 2;
@@ -977,7 +977,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
         }
         brk = ends_sentence(t, &c, have_n ? &n : NULL, b->doc->lang, &st);
         if (brk && have_n) {
-            if ((rc = emit(b, t, sent_s, c.e, para, 0)) != 0)
+            if ((rc = sg_emit(b, t, sent_s, c.e, para, 0)) != 0)
                 return rc;
             sent_s = n.s;
         }
@@ -1016,7 +1016,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
             }
         }
     }
-    return emit(b, t, sent_s, e, para, 0);
+    return sg_emit(b, t, sent_s, e, para, 0);
 }
 
 /* ---- lines ----------------------------------------------------------------- */
@@ -1739,7 +1739,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
     /* A title from the decoder comes first as its own unit. */
     if (doc->view.title_len) {
         size_t ts = doc->view.title_off, te = ts + doc->view.title_len;
-        if ((rc = emit(&b, t, ts, te, 0, BRIEF_SENTENCE_TITLE)) != 0)
+        if ((rc = sg_emit(&b, t, ts, te, 0, BRIEF_SENTENCE_TITLE)) != 0)
             return rc;
         first_unit = 0;
         para = 1;
@@ -1816,7 +1816,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
             unsigned flags = first_unit ? BRIEF_SENTENCE_TITLE
                                         : BRIEF_SENTENCE_HEADING;
             b.dirty = l.gaps;
-            if ((rc = emit(&b, t, l.s, l.e, para, flags)) != 0)
+            if ((rc = sg_emit(&b, t, l.s, l.e, para, flags)) != 0)
                 return rc;
             para++;
             para_used = 0;

@@ -24,7 +24,7 @@
  * held-out news set; briefs of one sentence are unaffected. */
 static const double max_overlap = 0.50;
 
-static int is_body(const brief__sent *x)
+static int sl_is_body(const brief__sent *x)
 {
     return !(x->flags & (BRIEF_SENTENCE_TITLE | BRIEF_SENTENCE_HEADING));
 }
@@ -114,7 +114,7 @@ int brief__select(brief__arena *a, const brief__doc *doc,
     memset(seen, 0, (doc->nterms + 1) * sizeof *seen);
     memset(is_chosen, 0, n + 1);
     for (i = 0; i < n; i++)
-        if (is_body(&doc->sents[i]))
+        if (sl_is_body(&doc->sents[i]))
             idx[nb++] = i;
     for (i = nb / 2; i-- > 0;)
         sift_down(doc, idx, nb, i);

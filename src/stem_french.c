@@ -660,3 +660,11 @@ size_t brief__stem_french(uint32_t *w, size_t n)
 /* ISO C wants at least one declaration in a translation unit. */
 typedef int brief__stem_french_left_out;
 #endif /* BRIEF_NO_LANGS */
+
+/* The letters as strings are this file's own (stem_italian.c spells them
+ * as code points): undefined here so the amalgamation (onebrief.c) can
+ * include both. */
+#undef A_CIRC
+#undef E_ACUTE
+#undef E_GRAVE
+#undef I_CIRC

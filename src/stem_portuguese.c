@@ -51,29 +51,29 @@ static int pt_is_vowel(uint32_t c)
 #define DROP(w, lo, n, lit) BRIEF__STEM_DROP(w, lo, n, lit)
 
 /* Actions of the step-1 table. */
-enum { S_DEL, S_LOGIA, S_UCAO, S_ENCIA, S_AMENTE, S_MENTE, S_IDADE, S_IVA,
-       S_IRA };
+enum { PT_DEL, PT_LOGIA, PT_UCAO, PT_ENCIA, PT_AMENTE, PT_MENTE, PT_IDADE, PT_IVA,
+       PT_IRA };
 
 static const brief__stem_sfx pt_std[] = {
-    SFX("eza", S_DEL), SFX("ezas", S_DEL), SFX("ico", S_DEL),
-    SFX("ica", S_DEL), SFX("icos", S_DEL), SFX("icas", S_DEL),
-    SFX("ismo", S_DEL), SFX("ismos", S_DEL), SFX("\xE1vel", S_DEL),
-    SFX("\xEDvel", S_DEL), SFX("ista", S_DEL), SFX("istas", S_DEL),
-    SFX("oso", S_DEL), SFX("osa", S_DEL), SFX("osos", S_DEL),
-    SFX("osas", S_DEL), SFX("amento", S_DEL), SFX("amentos", S_DEL),
-    SFX("imento", S_DEL), SFX("imentos", S_DEL), SFX("adora", S_DEL),
-    SFX("ador", S_DEL), SFX("a\xE7" "a~o", S_DEL), SFX("adoras", S_DEL),
-    SFX("adores", S_DEL), SFX("a\xE7o~es", S_DEL), SFX("ante", S_DEL),
-    SFX("antes", S_DEL), SFX("\xE2ncia", S_DEL),
-    SFX("logia", S_LOGIA), SFX("logias", S_LOGIA),
-    SFX("u\xE7" "a~o", S_UCAO), SFX("u\xE7o~es", S_UCAO),
-    SFX("\xEAncia", S_ENCIA), SFX("\xEAncias", S_ENCIA),
-    SFX("amente", S_AMENTE),
-    SFX("mente", S_MENTE),
-    SFX("idade", S_IDADE), SFX("idades", S_IDADE),
-    SFX("iva", S_IVA), SFX("ivo", S_IVA), SFX("ivas", S_IVA),
-    SFX("ivos", S_IVA),
-    SFX("ira", S_IRA), SFX("iras", S_IRA)
+    SFX("eza", PT_DEL), SFX("ezas", PT_DEL), SFX("ico", PT_DEL),
+    SFX("ica", PT_DEL), SFX("icos", PT_DEL), SFX("icas", PT_DEL),
+    SFX("ismo", PT_DEL), SFX("ismos", PT_DEL), SFX("\xE1vel", PT_DEL),
+    SFX("\xEDvel", PT_DEL), SFX("ista", PT_DEL), SFX("istas", PT_DEL),
+    SFX("oso", PT_DEL), SFX("osa", PT_DEL), SFX("osos", PT_DEL),
+    SFX("osas", PT_DEL), SFX("amento", PT_DEL), SFX("amentos", PT_DEL),
+    SFX("imento", PT_DEL), SFX("imentos", PT_DEL), SFX("adora", PT_DEL),
+    SFX("ador", PT_DEL), SFX("a\xE7" "a~o", PT_DEL), SFX("adoras", PT_DEL),
+    SFX("adores", PT_DEL), SFX("a\xE7o~es", PT_DEL), SFX("ante", PT_DEL),
+    SFX("antes", PT_DEL), SFX("\xE2ncia", PT_DEL),
+    SFX("logia", PT_LOGIA), SFX("logias", PT_LOGIA),
+    SFX("u\xE7" "a~o", PT_UCAO), SFX("u\xE7o~es", PT_UCAO),
+    SFX("\xEAncia", PT_ENCIA), SFX("\xEAncias", PT_ENCIA),
+    SFX("amente", PT_AMENTE),
+    SFX("mente", PT_MENTE),
+    SFX("idade", PT_IDADE), SFX("idades", PT_IDADE),
+    SFX("iva", PT_IVA), SFX("ivo", PT_IVA), SFX("ivas", PT_IVA),
+    SFX("ivos", PT_IVA),
+    SFX("ira", PT_IRA), SFX("iras", PT_IRA)
 };
 
 /* Step 1. Returns 1 when a suffix was removed or replaced. As in Snowball,
@@ -88,27 +88,27 @@ static int pt_standard_suffix(uint32_t *w, size_t *n, size_t rv,
         return 0;
     s = *n - pt_std[best].len; /* where the suffix starts */
     switch (pt_std[best].act) {
-    case S_DEL:
+    case PT_DEL:
         if (s < r2)
             return 0;
         *n = s;
         return 1;
-    case S_LOGIA:
+    case PT_LOGIA:
         if (s < r2)
             return 0;
         *n = brief__stem_replace_tail(w, s, "log");
         return 1;
-    case S_UCAO:
+    case PT_UCAO:
         if (s < r2)
             return 0;
         *n = brief__stem_replace_tail(w, s, "u");
         return 1;
-    case S_ENCIA:
+    case PT_ENCIA:
         if (s < r2)
             return 0;
         *n = brief__stem_replace_tail(w, s, "ente");
         return 1;
-    case S_AMENTE: {
+    case PT_AMENTE: {
         static const brief__stem_sfx pre[] = {
             STR("iv"), STR("os"), STR("ic"), STR("ad")
         };
@@ -120,7 +120,7 @@ static int pt_standard_suffix(uint32_t *w, size_t *n, size_t rv,
             DROP(w, r2, n, "at");
         return 1;
     }
-    case S_MENTE: {
+    case PT_MENTE: {
         static const brief__stem_sfx pre[] = {
             STR("ante"), STR("avel"), STR("\xEDvel")
         };
@@ -130,7 +130,7 @@ static int pt_standard_suffix(uint32_t *w, size_t *n, size_t rv,
         (void)brief__stem_drop_longest(w, r2, n, pre, COUNT(pre));
         return 1;
     }
-    case S_IDADE: {
+    case PT_IDADE: {
         static const brief__stem_sfx pre[] = {
             STR("abil"), STR("ic"), STR("iv")
         };
@@ -140,13 +140,13 @@ static int pt_standard_suffix(uint32_t *w, size_t *n, size_t rv,
         (void)brief__stem_drop_longest(w, r2, n, pre, COUNT(pre));
         return 1;
     }
-    case S_IVA: /* then -at- in R2, but not a further -ic- */
+    case PT_IVA: /* then -at- in R2, but not a further -ic- */
         if (s < r2)
             return 0;
         *n = s;
         DROP(w, r2, n, "at");
         return 1;
-    default: /* S_IRA: -eira(s) -> -eir, usually not a verb form */
+    default: /* PT_IRA: -eira(s) -> -eir, usually not a verb form */
         if (s < rv || s == 0 || w[s - 1] != 'e')
             return 0;
         *n = brief__stem_replace_tail(w, s, "ir");

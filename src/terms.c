@@ -245,7 +245,7 @@ typedef struct token {
     uint32_t hash;
 } token;
 
-typedef struct ctx {
+typedef struct tm_ctx {
     brief__arena *a;
     brief__doc *doc;
     const unsigned char *text;
@@ -255,11 +255,11 @@ typedef struct ctx {
                               * tok[cur] is the next, the other may wait   */
     unsigned cur;
     int waiting;             /* tok[cur ^ 1] is still to be counted         */
-} ctx;
+} tm_ctx;
 
 /* Term id of a stem (n bytes, zero-padded words key), interning it if
  * new. */
-static int intern_stem(ctx *c, const uint32_t *key, size_t n, uint32_t *id)
+static int intern_stem(tm_ctx *c, const uint32_t *key, size_t n, uint32_t *id)
 {
     size_t nw = (n + 3) / 4, k;
     uint32_t h = hash_words(key, nw), r;
@@ -279,7 +279,7 @@ static int intern_stem(ctx *c, const uint32_t *key, size_t n, uint32_t *id)
 
 /* Decide the term of a new surface form (n bytes, zero-padded words key):
  * stop word, noise or a stem. */
-static int classify_form(ctx *c, const uint32_t *key, size_t n, size_t ncp,
+static int classify_form(tm_ctx *c, const uint32_t *key, size_t n, size_t ncp,
                          int cjk, uint32_t *term)
 {
     const brief__lang *lang = c->doc->lang;
@@ -324,7 +324,7 @@ static int classify_form(ctx *c, const uint32_t *key, size_t n, size_t ncp,
 #endif
 
 /* Count token t: look up (or add) its form, append its term id. */
-static int count_token(ctx *c, const token *t)
+static int tm_count_token(tm_ctx *c, const token *t)
 {
     brief__doc *d = c->doc;
     pool *f = &c->forms;
@@ -352,16 +352,16 @@ static int count_token(ctx *c, const token *t)
 }
 
 /* Count the token still waiting, if any. */
-static int flush_token(ctx *c)
+static int flush_token(tm_ctx *c)
 {
     if (!c->waiting)
         return BRIEF_OK;
     c->waiting = 0;
-    return count_token(c, &c->tok[c->cur ^ 1]);
+    return tm_count_token(c, &c->tok[c->cur ^ 1]);
 }
 
 /* The buffer the tokenizer writes the next token into: its key. */
-static unsigned char *token_buf(ctx *c)
+static unsigned char *token_buf(tm_ctx *c)
 {
     return (unsigned char *)c->tok[c->cur].key;
 }
@@ -369,7 +369,7 @@ static unsigned char *token_buf(ctx *c)
 /* A token: its n folded bytes (ncp code points) are at token_buf(c). It
  * is counted later (see above); flush_token() counts the last one. After
  * the call token_buf() is another buffer. */
-static int add_token(ctx *c, size_t n, size_t ncp, int cjk)
+static int add_token(tm_ctx *c, size_t n, size_t ncp, int cjk)
 {
     token *t = &c->tok[c->cur];
     int rc;
@@ -405,7 +405,7 @@ static const unsigned char ascii_token_byte[256] = {
 };
 
 /* Tokenize sentence x. */
-static int tokenize(ctx *c, brief__sent *x)
+static int tm_tokenize(tm_ctx *c, brief__sent *x)
 {
     const unsigned char *t = c->text;
     size_t p = x->start, e = x->end;
@@ -538,7 +538,7 @@ static int tokenize(ctx *c, brief__sent *x)
 
 int brief__terms(brief__arena *a, brief__doc *doc)
 {
-    ctx c;
+    tm_ctx c;
     size_t i, j;
     int rc;
     memset(&c, 0, sizeof c);
@@ -579,7 +579,7 @@ int brief__terms(brief__arena *a, brief__doc *doc)
             return rc;
     }
     for (i = 0; i < doc->nsents; i++) {
-        if ((rc = tokenize(&c, &doc->sents[i])) != 0)
+        if ((rc = tm_tokenize(&c, &doc->sents[i])) != 0)
             return rc;
         doc->words += doc->sents[i].words;
     }

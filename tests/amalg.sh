@@ -1,7 +1,7 @@
 #!/bin/sh
 # shellcheck disable=SC2086 # CC, WARN, CLI_SRC and TEST_BINS are word lists
-# amalg.sh - `make check-amalg`: the single-file build (build/amalg/brief.c,
-# made by tools/amalgamate.sh) compiles as one translation unit without a
+# amalg.sh - `make check-amalg`: the single-file build (build/amalg/brief.c
+# from src/onebrief.c by tools/amalgamate.sh) compiles as one unit without a
 # warning, alone and with every compile-time switch, and the unit and CLI
 # tests pass against it.
 #   CC        the compiler (default cc)
@@ -36,11 +36,11 @@ compile() {
 compile -std=c99
 compile $WARN -O2
 for s in BRIEF_NO_LANGS BRIEF_NO_HTML BRIEF_NO_MARKDOWN BRIEF_NO_RENDER_RICH \
-         BRIEF_NO_MALLOC; do
+         BRIEF_NO_CHARSETS BRIEF_NO_MALLOC; do
     compile $WARN -O2 -D$s
 done
 compile $WARN -Os -DBRIEF_NO_LANGS -DBRIEF_NO_HTML -DBRIEF_NO_MARKDOWN \
-    -DBRIEF_NO_RENDER_RICH
+    -DBRIEF_NO_RENDER_RICH -DBRIEF_NO_CHARSETS
 rm -rf $S
 
 # the library object the tests link: the amalgamation, default switches

@@ -17,7 +17,6 @@
 #include <time.h>
 #include "harness.h"
 #include "internal.h"
-#include "entities.h"
 #include "entities.inc"
 
 /* where the news page fixtures are (the FIXTURE_DIR argument) */

@@ -182,5 +182,5 @@ $(VB)/%: tests/%.c tests/harness.h tests/jsoncheck.c $(VB)/libbrief.a
 	    $(VB)/libbrief.a -lm
 else
 variant:
-	@echo "make variant needs VARIANT=NAME (see the Makefile)"; exit 2
+	@echo "make variant needs VARIANT=NAME (see tools/variants.mk)"; exit 2
 endif
