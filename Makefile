@@ -11,8 +11,8 @@
 #                        under $(DESTDIR)$(PREFIX); `make uninstall` undoes it
 #   make check-install   install into a scratch DESTDIR, build against it
 #   make static          fully static brief with musl: build/static/brief
-#   make static-cross    static brief for armhf and aarch64 Linux boards
-#   make cross           armhf and aarch64 builds in build/armhf, build/aarch64
+#   make static-cross    static brief for armhf, aarch64, armv6, riscv64 boards
+#   make cross           armhf, aarch64, armv6, riscv64 builds in build/NAME
 #   make check-cross     the tests under qemu-user, and output identical to
 #                        x86_64 on every doc of ../shared/corpora
 #   make mcu             Cortex-M4 library (no malloc, no stdio) + test program
