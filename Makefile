@@ -20,6 +20,7 @@
 #   make size            sizes against the budgets, the effect of each switch
 #   make amalgamation    single-file build/amalg/brief.c + brief.h
 #   make check-amalg     the unit tests built against the amalgamation
+#   make deb             Debian packages in build/deb; check-deb installs them
 #   make help            every target
 #
 # User CFLAGS never drop the warnings: they are appended separately.
@@ -216,4 +217,4 @@ clean:
 	rm -rf build tests/out
 
 help:
-	@sed -n '2,26p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,27p' Makefile | sed 's/^# \{0,1\}//'
