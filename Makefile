@@ -11,8 +11,8 @@
 #                        under $(DESTDIR)$(PREFIX); `make uninstall` undoes it
 #   make check-install   install into a scratch DESTDIR, build against it
 #   make static          fully static brief with musl: build/static/brief
-#   make static-cross    static brief for armhf and aarch64 Linux boards
-#   make cross           armhf and aarch64 builds in build/armhf, build/aarch64
+#   make static-cross    static brief for armhf, aarch64, armv6, riscv64 boards
+#   make cross           armhf, aarch64, armv6, riscv64 builds in build/NAME
 #   make check-cross     the tests under qemu-user, and output identical to
 #                        x86_64 on every doc of ../shared/corpora
 #   make mcu             Cortex-M4 library (no malloc, no stdio) + test program
@@ -20,6 +20,7 @@
 #   make size            sizes against the budgets, the effect of each switch
 #   make amalgamation    single-file build/amalg/brief.c + brief.h
 #   make check-amalg     the unit tests built against the amalgamation
+#   make deb             Debian packages in build/deb; check-deb installs them
 #   make help            every target
 #
 # User CFLAGS never drop the warnings: they are appended separately.
@@ -218,4 +219,4 @@ clean:
 	rm -rf build tests/out
 
 help:
-	@sed -n '2,26p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,27p' Makefile | sed 's/^# \{0,1\}//'

@@ -1,32 +1,49 @@
 #!/bin/sh
 # cross.sh - part of `make check-cross`: brief's output on every doc of
-# $SHARED/corpora is byte-identical on x86_64 (./brief), aarch64 and armhf
-# (build/aarch64/brief, build/armhf/brief under qemu-user), and on the
-# static musl build (build/static/brief) when it has been built. Two runs
+# $SHARED/corpora is byte-identical on x86_64 (./brief), aarch64, armhf,
+# riscv64 (build/aarch64/brief, build/armhf/brief, build/riscv64/brief under
+# qemu-user) and ARMv6 (the static build/armv6-static/brief on qemu's
+# arm1176, the Raspberry Pi 1/Zero CPU), and on the static musl build
+# (build/static/brief) when it has been built. Two runs
 # per binary: default options, and -f json -k 5 (scores and keyword
 # weights printed to six decimals, so floating point must agree).
 #
 # Many files go to one invocation (brief prints "==> FILE <==" before
 # each), so qemu starts a few dozen times, not thousands.
-# Prints "cross: N docs identical on x86_64, aarch64, armhf" or the first
+# Prints "cross: N docs identical on x86_64, ..., riscv64" or the first
 # difference; without $SHARED/corpora it prints one line and exits 0.
 #   SHARED        default ../shared
 #   QEMU_ARMHF    default "qemu-arm -L /usr/arm-linux-gnueabihf"
 #   QEMU_AARCH64  default "qemu-aarch64 -L /usr/aarch64-linux-gnu"
+#   QEMU_ARMV6    default "qemu-arm -cpu arm1176 -L /usr/arm-linux-gnueabi"
+#   QEMU_RISCV64  default "qemu-riscv64 -L /usr/riscv64-linux-gnu"
 #   CROSS_BATCH   files per invocation (default 100)
 SHARED=${SHARED:-../shared}
 QEMU_ARMHF=${QEMU_ARMHF:-"qemu-arm -L /usr/arm-linux-gnueabihf"}
 QEMU_AARCH64=${QEMU_AARCH64:-"qemu-aarch64 -L /usr/aarch64-linux-gnu"}
+QEMU_ARMV6=${QEMU_ARMV6:-"qemu-arm -cpu arm1176 -L /usr/arm-linux-gnueabi"}
+QEMU_RISCV64=${QEMU_RISCV64:-"qemu-riscv64 -L /usr/riscv64-linux-gnu"}
 BATCH=${CROSS_BATCH:-100}
 LC_ALL=C
 export LC_ALL
 
-for b in ./brief build/aarch64/brief build/armhf/brief; do
+for b in ./brief build/aarch64/brief build/armhf/brief build/riscv64/brief \
+         build/armv6-static/brief; do
     if [ ! -x "$b" ]; then
-        echo "cross: $b missing (make all cross)"
+        echo "cross: $b missing (make all cross static-cross)"
         exit 1
     fi
 done
+
+# the ARMv6 binary must hold no instruction newer than ARMv6 (the static
+# glibc included): the attributes say so, and the runs below are on an
+# arm1176, which traps any ARMv7 instruction
+arch=$(readelf -A build/armv6-static/brief | sed -n 's/.*Tag_CPU_arch: //p')
+case $arch in
+v4*|v5*|v6|v6K|v6KZ) echo "cross: armv6 is Tag_CPU_arch $arch" ;;
+*) echo "cross: build/armv6-static/brief is Tag_CPU_arch ${arch:-unknown}, not <= ARMv6"
+   exit 1 ;;
+esac
 
 # armhf must pass doubles in VFP registers and compute them with VFP
 # instructions (hard-float): soft-float emulation would also be exact, but
@@ -71,11 +88,14 @@ if [ -x build/static/brief ]; then
     names="$names x86_64-musl"
     run x86_64-musl build/static/brief
 fi
-# the two emulated runs side by side (two cores)
+# the emulated runs two at a time (two cores)
 run aarch64 "$QEMU_AARCH64 build/aarch64/brief" &
 run armhf "$QEMU_ARMHF build/armhf/brief"
 wait
-names="$names aarch64 armhf"
+run armv6 "$QEMU_ARMV6 build/armv6-static/brief" &
+run riscv64 "$QEMU_RISCV64 build/riscv64/brief"
+wait
+names="$names aarch64 armhf armv6 riscv64"
 
 # the doc of line L of an output file: the last "==> FILE <==" before it
 doc_at() {

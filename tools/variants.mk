@@ -7,10 +7,13 @@
 #
 #   make static          fully static brief with musl: build/static/brief,
 #                        checked against STATIC_BUDGET
-#   make static-cross    static brief for armhf and aarch64 Linux boards
-#   make cross           armhf and aarch64 builds in build/armhf, build/aarch64
-#   make check-cross     the tests under qemu-user, and output identical to
-#                        x86_64 on every doc of $(SHARED)/corpora (tools/cross.sh)
+#   make static-cross    static brief for ARM and RISC-V Linux boards:
+#                        build/{armhf,aarch64,armv6,riscv64}-static/brief
+#   make cross           armhf, aarch64, armv6 (armel) and riscv64 builds in
+#                        build/armhf, build/aarch64, build/armv6, build/riscv64
+#   make check-cross     the tests under qemu-user (armv6 on an ARM1176, the
+#                        Pi 1/Zero CPU), and output identical to x86_64 on
+#                        every doc of $(SHARED)/corpora (tools/cross.sh)
 #   make mcu             Cortex-M4 library (no malloc, no stdio) + test program
 #   make check-mcu       that test program run under qemu-arm, output
 #                        identical to the host build
@@ -36,6 +39,17 @@ AARCH64_PREFIX ?= aarch64-linux-gnu-
 CROSS_CFLAGS   ?= -O2
 QEMU_ARMHF     ?= qemu-arm -L /usr/arm-linux-gnueabihf
 QEMU_AARCH64   ?= qemu-aarch64 -L /usr/aarch64-linux-gnu
+# ARMv6 (Raspberry Pi 1, Zero, Zero W): Debian's armel toolchain, whose C
+# library is built for ARMv5TE with the soft-float calling convention; our
+# code is ARMv6 ARM-state with VFPv2 instructions (every ARMv6 Pi has
+# VFPv2) behind that convention (softfp), so it links with armel's libc.
+# The checks run it on qemu's arm1176, the Pi 1/Zero CPU: an ARMv7
+# instruction anywhere (ours or the static libc's) is an illegal one there.
+ARMEL_PREFIX   ?= arm-linux-gnueabi-
+ARMV6_CFLAGS   ?= -march=armv6 -marm -mfpu=vfp -mfloat-abi=softfp
+QEMU_ARMV6     ?= qemu-arm -cpu arm1176 -L /usr/arm-linux-gnueabi
+RISCV64_PREFIX ?= riscv64-linux-gnu-
+QEMU_RISCV64   ?= qemu-riscv64 -L /usr/riscv64-linux-gnu
 
 MCU_PREFIX ?= arm-none-eabi-
 MCU_CFLAGS ?= -mcpu=cortex-m4 -mthumb -Os -ffunction-sections -fdata-sections \
@@ -68,8 +82,18 @@ cross:
 	@$(MAKE) --no-print-directory variant VARIANT=aarch64 \
 	    XCC='$(AARCH64_PREFIX)gcc' XAR='$(AARCH64_PREFIX)ar' \
 	    XRANLIB='$(AARCH64_PREFIX)ranlib' XCFLAGS='$(CROSS_CFLAGS)'
+	@$(MAKE) --no-print-directory variant VARIANT=armv6 \
+	    XCC='$(ARMEL_PREFIX)gcc' XAR='$(ARMEL_PREFIX)ar' \
+	    XRANLIB='$(ARMEL_PREFIX)ranlib' \
+	    XCFLAGS='$(CROSS_CFLAGS) $(ARMV6_CFLAGS)'
+	@$(MAKE) --no-print-directory variant VARIANT=riscv64 \
+	    XCC='$(RISCV64_PREFIX)gcc' XAR='$(RISCV64_PREFIX)ar' \
+	    XRANLIB='$(RISCV64_PREFIX)ranlib' XCFLAGS='$(CROSS_CFLAGS)'
 
-check-cross: cross all tests/jsoncheck
+# The armv6 suites run the static test binaries too (build/armv6-static,
+# every goal), so the static glibc that goes into the shipped brief is run
+# on the ARM1176 as well.
+check-cross: cross static-cross all tests/jsoncheck
 	@st=0; \
 	 echo "== armhf (qemu-arm)"; \
 	 RUNNER='$(QEMU_ARMHF)' TESTBIN=build/armhf BRIEF=build/armhf/brief \
@@ -77,11 +101,20 @@ check-cross: cross all tests/jsoncheck
 	 echo "== aarch64 (qemu-aarch64)"; \
 	 RUNNER='$(QEMU_AARCH64)' TESTBIN=build/aarch64 BRIEF=build/aarch64/brief \
 	     sh tests/run.sh || st=1; \
+	 echo "== armv6 static (qemu-arm -cpu arm1176)"; \
+	 RUNNER='$(QEMU_ARMV6)' TESTBIN=build/armv6-static \
+	     BRIEF=build/armv6-static/brief sh tests/run.sh || st=1; \
+	 echo "== riscv64 (qemu-riscv64)"; \
+	 RUNNER='$(QEMU_RISCV64)' TESTBIN=build/riscv64 BRIEF=build/riscv64/brief \
+	     sh tests/run.sh || st=1; \
 	 SHARED=$(SHARED) QEMU_ARMHF='$(QEMU_ARMHF)' QEMU_AARCH64='$(QEMU_AARCH64)' \
+	     QEMU_ARMV6='$(QEMU_ARMV6)' QEMU_RISCV64='$(QEMU_RISCV64)' \
 	     sh tools/cross.sh || st=1; \
 	 exit $$st
 
-# static glibc builds for ARM Linux boards (musl-gcc targets x86_64 only)
+# static glibc builds for ARM and RISC-V Linux boards (musl-gcc targets
+# x86_64 only). armv6-static is every goal (the test binaries static too,
+# for check-cross); the others only brief.
 static-cross:
 	@$(MAKE) --no-print-directory variant VARIANT=armhf-static \
 	    XCC='$(ARMHF_PREFIX)gcc' XAR='$(ARMHF_PREFIX)ar' \
@@ -93,7 +126,21 @@ static-cross:
 	    XRANLIB='$(AARCH64_PREFIX)ranlib' XCFLAGS='$(STATIC_CFLAGS)' \
 	    XLDFLAGS='-static -s -Wl,--gc-sections' \
 	    VARIANT_GOALS=build/aarch64-static/brief
-	@ls -l build/armhf-static/brief build/aarch64-static/brief
+	@$(MAKE) --no-print-directory variant VARIANT=armv6-static \
+	    XCC='$(ARMEL_PREFIX)gcc' XAR='$(ARMEL_PREFIX)ar' \
+	    XRANLIB='$(ARMEL_PREFIX)ranlib' \
+	    XCFLAGS='$(STATIC_CFLAGS) $(ARMV6_CFLAGS)' \
+	    XLDFLAGS='-static -s -Wl,--gc-sections'
+	@$(MAKE) --no-print-directory variant VARIANT=riscv64-static \
+	    XCC='$(RISCV64_PREFIX)gcc' XAR='$(RISCV64_PREFIX)ar' \
+	    XRANLIB='$(RISCV64_PREFIX)ranlib' XCFLAGS='$(STATIC_CFLAGS)' \
+	    XLDFLAGS='-static -s -Wl,--gc-sections' \
+	    VARIANT_GOALS=build/riscv64-static/brief
+	@a=$$(readelf -A build/armv6-static/brief | sed -n 's/.*Tag_CPU_arch: //p'); \
+	 case $$a in v4*|v5*|v6|v6K|v6KZ) ;; \
+	 *) echo "static-cross: build/armv6-static/brief is $$a, not ARMv6"; exit 1;; esac
+	@ls -l build/armhf-static/brief build/aarch64-static/brief \
+	    build/armv6-static/brief build/riscv64-static/brief
 
 mcu:
 	@$(MAKE) --no-print-directory variant VARIANT=mcu XCC='$(MCU_PREFIX)gcc' \
@@ -184,3 +231,28 @@ else
 variant:
 	@echo "make variant needs VARIANT=NAME (see tools/variants.mk)"; exit 2
 endif
+
+# ---- Debian packages (tools/deb.sh) -------------------------------------------
+#   make deb        build/deb/brief_VERSION_ARCH.deb and
+#                   build/deb/libbrief-dev_VERSION_ARCH.deb for amd64 and,
+#                   with the cross compilers, armhf, arm64 and armel (ARMv6)
+#   make check-deb  the amd64 packages installed, used and removed
+#                   (tests/deb.sh), and lintian on every package
+.PHONY: deb check-deb
+DEB_ARCHS ?= amd64 armhf arm64 armel
+
+deb:
+	@for a in $(DEB_ARCHS); do \
+	    case $$a in \
+	    amd64) cc='$(CC)'; fl='$(CFLAGS)' ;; \
+	    armhf) cc='$(ARMHF_PREFIX)gcc'; fl='$(CROSS_CFLAGS)' ;; \
+	    arm64) cc='$(AARCH64_PREFIX)gcc'; fl='$(CROSS_CFLAGS)' ;; \
+	    armel) cc='$(ARMEL_PREFIX)gcc'; fl='$(CROSS_CFLAGS) $(ARMV6_CFLAGS)' ;; \
+	    *) cc='$(CC)'; fl='$(CFLAGS)' ;; \
+	    esac; \
+	    LIB_SRC='$(LIB_SRC)' CLI_SRC='$(CLI_SRC)' \
+	        sh tools/deb.sh $$a "$$cc" "$$fl" || exit 1; \
+	done
+
+check-deb: deb
+	@sh tests/deb.sh
