@@ -7,7 +7,8 @@
 #   make bench           speed and memory benchmark
 #   make check-same      output byte-identical to BASE (default HEAD) on
 #                        every corpus doc and web page of ../shared
-#   make install         brief, libbrief.a/.so, brief.h, brief.pc, brief.1
+#   make install         brief, libbrief.a/.so, brief.h, brief.pc, brief.1,
+#                        bash and zsh completion
 #                        under $(DESTDIR)$(PREFIX); `make uninstall` undoes it
 #   make check-install   install into a scratch DESTDIR, build against it
 #   make static          fully static brief with musl: build/static/brief
@@ -37,6 +38,8 @@ BINDIR     ?= $(PREFIX)/bin
 LIBDIR     ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 MANDIR     ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 
 WARN = -std=c99 -Wall -Wextra -pedantic -Wshadow -Wconversion \
@@ -170,7 +173,8 @@ brief.pc: tools/brief.pc.in include/brief.h
 
 install: all libbrief.so brief.pc
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
-	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1
+	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	cp brief $(DESTDIR)$(BINDIR)/brief
 	chmod 755 $(DESTDIR)$(BINDIR)/brief
 	cp libbrief.a $(DESTDIR)$(LIBDIR)/libbrief.a
@@ -185,13 +189,18 @@ install: all libbrief.so brief.pc
 	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/brief.pc
 	cp src/brief.1 $(DESTDIR)$(MANDIR)/man1/brief.1
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/brief.1
+	cp tools/completion/brief.bash $(DESTDIR)$(BASHCOMPDIR)/brief
+	chmod 644 $(DESTDIR)$(BASHCOMPDIR)/brief
+	cp tools/completion/_brief $(DESTDIR)$(ZSHCOMPDIR)/_brief
+	chmod 644 $(DESTDIR)$(ZSHCOMPDIR)/_brief
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/brief $(DESTDIR)$(LIBDIR)/libbrief.a \
 	    $(DESTDIR)$(LIBDIR)/libbrief.so.$(VERSION) \
 	    $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libbrief.so \
 	    $(DESTDIR)$(INCLUDEDIR)/brief.h $(DESTDIR)$(PKGCONFIGDIR)/brief.pc \
-	    $(DESTDIR)$(MANDIR)/man1/brief.1
+	    $(DESTDIR)$(MANDIR)/man1/brief.1 $(DESTDIR)$(BASHCOMPDIR)/brief \
+	    $(DESTDIR)$(ZSHCOMPDIR)/_brief
 
 check-install:
 	@sh tests/install.sh

@@ -28,8 +28,11 @@ static const char usage_text[] =
 "usage: brief [OPTIONS] [FILE...]\n"
 "Print a short brief of an article: the sentences that best carry it, in\n"
 "their original order, one sentence a line. With no FILE, or FILE '-',\n"
-"read standard input. Several FILEs are summarized in turn, each under a\n"
-"header line '==> FILE <=='.\n"
+"read standard input. Several FILEs are summarized into one stream: text\n"
+"formats put each under a header line '==> FILE <==', json writes one\n"
+"object a line with a \"file\" member, tsv adds a file column, html one\n"
+"page with a section per file. Long options may be shortened to any\n"
+"unambiguous prefix (--sent 3).\n"
 "\n"
 "Budget (a sentence is never cut; default: 3 sentences):\n"
 "  -n, --sentences N   at most N sentences\n"
@@ -50,11 +53,17 @@ static const char usage_text[] =
 "                      split\n"
 "      --split         every sentence, one a line (segmentation only)\n"
 "      --scores        every sentence with its score, tab-separated\n"
-"  -k, --keywords N    the N key terms (alone, or inside json output)\n"
+"  -k, --keywords N    also the N key terms: after the sentences (text,\n"
+"                      bullets), a \"keywords\" member (json), rows of\n"
+"                      their own (tsv), a list (html); not with --split\n"
+"                      or --scores\n"
+"      --keywords-only the key terms alone (N from -k, default 10)\n"
+"  -q, --quiet         no '==> FILE <==' headers\n"
+"  -v, --verbose       headers (or a file member/column) for one file too\n"
 "  -o, --output FILE   write to FILE (atomically: FILE is replaced only\n"
 "                      when everything was written)\n"
 "      --jsonl         batch: read JSON Lines {\"id\":..,\"text\":..} and\n"
-"                      write one JSON result a line\n"
+"                      write one JSON result a line (-f json only)\n"
 "  -h, --help          this help\n"
 "  -V, --version       the version\n"
 "\n"
@@ -68,6 +77,8 @@ typedef struct out_ctx {
     FILE *f;
     int failed;     /* a write failed (errno saved in err)               */
     int err;
+    size_t written; /* bytes written so far (0: nothing yet, so no blank
+                       line before the first header)                     */
 } out_ctx;
 
 static int write_out(void *ctx, const char *bytes, size_t len)
@@ -80,6 +91,184 @@ static int write_out(void *ctx, const char *bytes, size_t len)
         o->err = errno;
         return 1;
     }
+    o->written += len;
+    return 0;
+}
+
+static void write_str(out_ctx *o, const char *s)
+{
+    write_out(o, s, strlen(s));
+}
+
+/* ---- several files in one stream -------------------------------------------
+ * Text formats get head(1)-style "==> FILE <==" headers. The machine
+ * formats name the file inside their own syntax instead: a "file" member
+ * of each JSON object (one object a line: JSON Lines), a first "file"
+ * column in TSV (one header row for all), a <section> per file in one
+ * HTML page. Machine formats name stdin "-". */
+typedef struct multi_ctx {
+    int tag;            /* name the file (several inputs, or -v)          */
+    int tsv_header;     /* the TSV header row has been written            */
+    int html_open;      /* the multi-file HTML page has been started      */
+} multi_ctx;
+
+/* name escaped for a JSON string (without quotes), in a malloc'ed buffer */
+static char *json_name(const char *name)
+{
+    size_t n = strlen(name), m = brief_json_escape(name, n, NULL, 0);
+    char *buf = (char *)malloc(m + 1);
+    if (!buf)
+        return NULL;
+    (void)brief_json_escape(name, n, buf, m);
+    buf[m] = 0;
+    return buf;
+}
+
+/* name as one TSV field (backslash, tab, CR and LF escaped, as the
+ * library escapes text), or as HTML text */
+static void write_escaped(out_ctx *o, const char *name, int html)
+{
+    for (; *name; name++) {
+        const char *e = NULL;
+        switch (*name) {
+        case '\\': e = html ? NULL : "\\\\"; break;
+        case '\t': e = html ? NULL : "\\t"; break;
+        case '\n': e = html ? NULL : "\\n"; break;
+        case '\r': e = html ? NULL : "\\r"; break;
+        case '&': e = html ? "&amp;" : NULL; break;
+        case '<': e = html ? "&lt;" : NULL; break;
+        case '>': e = html ? "&gt;" : NULL; break;
+        case '"': e = html ? "&quot;" : NULL; break;
+        default: break;
+        }
+        if (e)
+            write_str(o, e);
+        else
+            write_out(o, name, 1);
+    }
+}
+
+/* TSV: every line gets the file as its first field; the header row (the
+ * first line of each result) gets "file" and is written once. */
+typedef struct tsv_prefix {
+    out_ctx *out;
+    multi_ctx *m;
+    const char *name;
+    size_t line;        /* lines started so far                           */
+    int at_start;
+    int skipping;       /* dropping a repeated header row                 */
+} tsv_prefix;
+
+static int write_tsv_prefixed(void *ctx, const char *bytes, size_t len)
+{
+    tsv_prefix *t = (tsv_prefix *)ctx;
+    while (len && !t->out->failed) {
+        const char *nl = (const char *)memchr(bytes, '\n', len);
+        size_t n = nl ? (size_t)(nl - bytes) + 1 : len;
+        if (t->at_start) {
+            t->at_start = 0;
+            t->skipping = 0;
+            if (t->line++ == 0) {
+                if (t->m->tsv_header)
+                    t->skipping = 1;
+                else
+                    write_str(t->out, "file\t");
+                t->m->tsv_header = 1;
+            } else {
+                write_escaped(t->out, t->name, 0);
+                write_out(t->out, "\t", 1);
+            }
+        }
+        if (!t->skipping)
+            write_out(t->out, bytes, n);
+        if (nl)
+            t->at_start = 1;
+        bytes += n;
+        len -= n;
+    }
+    return t->out->failed;
+}
+
+/* HTML: the page is rendered into memory, then its parts are spliced into
+ * one page (brief_render's page has a fixed frame: <head>...<body>, a
+ * <header class="info">, <main>, </main></body></html>; text inside is
+ * escaped, so these tags cannot come from the input). */
+typedef struct mem_buf {
+    char *p;
+    size_t n, cap;
+    int nomem;
+} mem_buf;
+
+static int write_mem(void *ctx, const char *bytes, size_t len)
+{
+    mem_buf *m = (mem_buf *)ctx;
+    if (m->nomem)
+        return 1;
+    if (m->n + len + 1 > m->cap) {
+        size_t cap = m->cap ? m->cap : 65536;
+        char *np;
+        while (cap < m->n + len + 1)
+            cap *= 2;
+        np = (char *)realloc(m->p, cap);
+        if (!np) {
+            m->nomem = 1;
+            return 1;
+        }
+        m->p = np;
+        m->cap = cap;
+    }
+    memcpy(m->p + m->n, bytes, len);
+    m->n += len;
+    m->p[m->n] = 0;
+    return 0;
+}
+
+static void write_span(out_ctx *o, const char *from, const char *to)
+{
+    if (from && to && to >= from)
+        write_out(o, from, (size_t)(to - from));
+}
+
+/* the first tag in page, or NULL (strstr's two-way
+ * search costs the static binary more than this plain loop) */
+static const char *find(const char *page, const char *tag)
+{
+    size_t n = strlen(tag);
+    for (; *page; page++)
+        if (*page == *tag && !strncmp(page, tag, n))
+            return page;
+    return NULL;
+}
+
+static int html_section(out_ctx *out, multi_ctx *m, const char *page,
+                        const char *name)
+{
+    const char *head = find(page, "<head>"), *title = find(page, "<title>");
+    const char *etitle = find(page, "</title>");
+    const char *body = find(page, "<body>\n");
+    const char *info = find(page, "<header class=\"info\">");
+    const char *main_ = find(page, "<main>\n");
+    const char *emain = find(page, "</main>\n");
+    const char *lang = find(page, "<html");
+    if (!head || !title || !etitle || !body || !info || !main_ || !emain ||
+        !lang)
+        return 1; /* not brief_render's page: cannot happen */
+    if (!m->html_open) {
+        write_str(out, "<!DOCTYPE html>\n<html>\n");
+        write_span(out, head, title + 7);
+        write_str(out, "brief: several files");
+        write_span(out, etitle, body + 7);
+        m->html_open = 1;
+    }
+    write_str(out, "<section class=\"file\"");
+    write_span(out, lang + 5, strchr(lang, '>')); /* its lang="..." */
+    write_str(out, ">\n<h1 class=\"file\">");
+    write_escaped(out, name, 1);
+    write_str(out, "</h1>\n");
+    write_span(out, info, main_);
+    write_str(out, "<div class=\"main\">\n");
+    write_span(out, main_ + 7, emain);
+    write_str(out, "</div>\n</section>\n");
     return 0;
 }
 
@@ -102,7 +291,8 @@ static int write_json_rest(void *ctx, const char *bytes, size_t len)
     return write_out(j->out, bytes, len);
 }
 
-static void write_options(out_ctx *out, const brief_options *o)
+static void write_options(out_ctx *out, const brief_options *o,
+                          const char *file)
 {
     char buf[512], lang[32];
     static const char *const kinds[] = {"auto", "text", "html", "markdown"};
@@ -124,7 +314,17 @@ static void write_options(out_ctx *out, const brief_options *o)
              (unsigned long)o->keywords,
              kinds[(unsigned)o->input <= 3 ? (unsigned)o->input : 0], lang,
              (unsigned long)o->max_input);
-    write_out(out, buf, strlen(buf));
+    if (file) {
+        char *esc = json_name(file);
+        write_str(out, "{\"file\":\"");
+        if (esc)
+            write_str(out, esc);
+        write_str(out, "\",");
+        free(esc);
+        write_str(out, buf + 1);
+    } else {
+        write_str(out, buf);
+    }
 }
 
 /* ---- memory ---------------------------------------------------------------- */
@@ -278,7 +478,7 @@ static int jsonl_stream(const cli_opts *o, FILE *f, const char *shown,
 
 /* Summarize one named input and render it. Returns an exit code. */
 static int do_file(const cli_opts *o, const char *name, out_ctx *out,
-                   int header, int first)
+                   int header, multi_ctx *m)
 {
     FILE *f;
     char *buf = NULL;
@@ -340,22 +540,52 @@ static int do_file(const cli_opts *o, const char *name, out_ctx *out,
                  r->unsupported_encoding : "?");
         report(shown, msg);
     }
-    if (header) {
-        if (!first)
-            write_out(out, "\n", 1);
-        write_out(out, "==> ", 4);
-        write_out(out, shown, strlen(shown));
-        write_out(out, " <==\n", 5);
-    }
     if (o->keywords_alone) {
+        if (header) {
+            if (out->written)
+                write_out(out, "\n", 1);
+            write_str(out, "==> ");
+            write_str(out, shown);
+            write_str(out, " <==\n");
+        }
         rc = brief_render(r, BRIEF_FORMAT_KEYWORDS, write_out, out);
     } else if (o->format == BRIEF_FORMAT_JSON) {
         json_splice j;
         j.out = out;
         j.skipped = 0;
-        write_options(out, &o->lib);
+        write_options(out, &o->lib, m->tag ? name : NULL);
         rc = brief_render(r, o->format, write_json_rest, &j);
+    } else if (o->format == BRIEF_FORMAT_TSV && m->tag) {
+        tsv_prefix t;
+        t.out = out;
+        t.m = m;
+        t.name = name;
+        t.line = 0;
+        t.at_start = 1;
+        t.skipping = 0;
+        rc = brief_render(r, o->format, write_tsv_prefixed, &t);
+    } else if (o->format == BRIEF_FORMAT_HTML && m->tag) {
+        mem_buf mb;
+        memset(&mb, 0, sizeof mb);
+        rc = brief_render(r, o->format, write_mem, &mb);
+        if (mb.nomem) {
+            free(mb.p);
+            brief_result_free(r);
+            free(buf);
+            report(shown, strerror(ENOMEM));
+            return EXIT_NOMEM;
+        }
+        if (rc == BRIEF_OK && html_section(out, m, mb.p, name))
+            rc = BRIEF_ERR_ARGUMENT;
+        free(mb.p);
     } else {
+        if (header) {
+            if (out->written)
+                write_out(out, "\n", 1);
+            write_str(out, "==> ");
+            write_str(out, shown);
+            write_str(out, " <==\n");
+        }
         rc = brief_render(r, o->format, write_out, out);
     }
     brief_result_free(r);
@@ -363,6 +593,19 @@ static int do_file(const cli_opts *o, const char *name, out_ctx *out,
     if (rc != BRIEF_OK || out->failed)
         return EXIT_OUTPUT;
     return EXIT_OK;
+}
+
+/* -o FILE written in place, not by renaming a temporary file over it: a
+ * symbolic link (/dev/stdout; renaming would replace the link, not what
+ * it points to) and what exists but is neither a regular file nor a
+ * folder (a device, a FIFO: renaming would replace the node) */
+static int direct_target(const char *name)
+{
+    struct stat st;
+    if (lstat(name, &st) == 0 && S_ISLNK(st.st_mode))
+        return stat(name, &st) == 0 && !S_ISDIR(st.st_mode);
+    return stat(name, &st) == 0 && !S_ISREG(st.st_mode) &&
+           !S_ISDIR(st.st_mode);
 }
 
 /* Is the error a closed pipe on the reader's side? */
@@ -380,6 +623,7 @@ int main(int argc, char **argv)
     size_t i, nfiles;
     int rc, worst = EXIT_OK;
     out_ctx out;
+    multi_ctx multi;
 
 #ifdef SIGPIPE
     signal(SIGPIPE, SIG_IGN); /* EPIPE is handled below, quietly */
@@ -418,7 +662,17 @@ int main(int argc, char **argv)
     out.f = stdout;
     out.failed = 0;
     out.err = 0;
-    if (o.output) {
+    out.written = 0;
+    if (o.output && direct_target(o.output)) {
+        /* a device, FIFO or socket (/dev/stdout, a named pipe): written
+         * in place, as a shell's > would; renaming a file over it would
+         * replace the device node */
+        if (!(out.f = fopen(o.output, "wb"))) {
+            report(o.output, strerror(errno));
+            free(files);
+            return EXIT_OUTPUT;
+        }
+    } else if (o.output) {
         /* temp file beside the target, so rename() is atomic */
         size_t n = strlen(o.output);
         int fd;
@@ -443,7 +697,24 @@ int main(int argc, char **argv)
                 (void)fchmod(fd, (mode_t)(0666 & ~mask));
         }
         if (fd < 0 || !(out.f = fdopen(fd, "wb"))) {
-            report(o.output, strerror(errno));
+            int e = errno;
+            FILE *wf = NULL;
+            struct stat st;
+            /* say the real reason: FILE itself (not writable, not a
+             * regular file) before the folder's errno */
+            if (stat(o.output, &st) == 0 && S_ISDIR(st.st_mode))
+                report(o.output, "is a directory");
+            else if (stat(o.output, &st) == 0 &&
+                     !(wf = fopen(o.output, "r+b")))
+                report(o.output, strerror(errno));
+            else {
+                if (wf)
+                    fclose(wf); /* opened to learn, nothing written */
+                char msg[160];
+                snprintf(msg, sizeof msg, "cannot create a temporary "
+                         "file in its folder: %s", strerror(e));
+                report(o.output, msg);
+            }
             if (fd >= 0) {
                 close(fd);
                 unlink(tmpname);
@@ -454,8 +725,11 @@ int main(int argc, char **argv)
         }
     }
 
+    memset(&multi, 0, sizeof multi);
+    multi.tag = o.headers > 0 || (nfiles > 1 && !o.jsonl);
     for (i = 0; i < nfiles; i++) {
-        rc = do_file(&o, o.files[i], &out, nfiles > 1, i == 0);
+        rc = do_file(&o, o.files[i], &out,
+                     o.headers > 0 || (o.headers == 0 && nfiles > 1), &multi);
         if (out.failed)
             break;
         if (rc > worst || (worst == EXIT_INPUT && rc != EXIT_OK))
@@ -463,6 +737,8 @@ int main(int argc, char **argv)
         if (rc == EXIT_NOMEM)
             break;
     }
+    if (multi.html_open)
+        write_str(&out, "</body>\n</html>\n");
     if (!out.failed && fflush(out.f) != 0) {
         out.failed = 1;
         out.err = errno;
@@ -476,7 +752,10 @@ int main(int argc, char **argv)
             out.failed = 1;
             out.err = errno;
         }
-        if (out.failed || worst != EXIT_OK) {
+        if (!tmpname) {
+            if (out.failed)
+                report(o.output, strerror(out.err));
+        } else if (out.failed || worst != EXIT_OK) {
             /* keep the old FILE intact */
             unlink(tmpname);
             if (out.failed)

@@ -21,7 +21,11 @@ enum {
 typedef struct cli_opts {
     brief_options lib;        /* budget, input kind, language, limits     */
     brief_format format;
-    int keywords_alone;       /* -k without a brief format: only keywords */
+    int format_given;         /* -f, --split or --scores was given        */
+    int keywords_alone;       /* --keywords-only: the key terms alone     */
+    int headers;              /* -1 -q (never), 0 default (several
+                                 files), 1 -v (always)                    */
+    int quiet_and_verbose;    /* both -q and -v: a usage error            */
     int jsonl;                /* --jsonl batch mode                       */
     int help, version;
     const char *output;       /* -o FILE or NULL                          */

@@ -2,7 +2,10 @@
  * cliopts.c - command-line option parsing for the brief CLI.
  *
  * A small parser of its own (getopt_long is not in C99): "-n 3", "-n3",
- * "--sentences 3", "--sentences=3"; "--" ends options; "-" is stdin.
+ * "--sentences 3", "--sentences=3"; "--" ends options; "-" is stdin. As
+ * with getopt_long, a long option may be shortened to any prefix that
+ * names one option only ("--sent 3"); an ambiguous prefix is a usage
+ * error that names the candidates.
  * Numbers are whole decimal numbers; zero, negative, non-numeric and
  * overflowing values are refused with a message naming the option.
  */
@@ -18,7 +21,8 @@ typedef struct spec {
 } spec;
 
 enum { O_N = 1, O_R, O_W, O_C, O_SPLIT, O_SCORES, O_OUT, O_HELP, O_VER,
-       O_FMT, O_KW, O_INPUT, O_LANG, O_MAXIN, O_JSONL, O_ENC };
+       O_FMT, O_KW, O_INPUT, O_LANG, O_MAXIN, O_JSONL, O_ENC, O_QUIET,
+       O_VERBOSE, O_KWONLY };
 
 static const spec specs[] = {
     {'n', "sentences", 1, O_N},   {'r', "ratio", 1, O_R},
@@ -29,6 +33,8 @@ static const spec specs[] = {
     {'k', "keywords", 1, O_KW},   {'i', "input", 1, O_INPUT},
     {'l', "language", 1, O_LANG}, {0, "max-input", 1, O_MAXIN},
     {0, "jsonl", 0, O_JSONL},     {0, "encoding", 1, O_ENC},
+    {'q', "quiet", 0, O_QUIET},   {'v', "verbose", 0, O_VERBOSE},
+    {0, "keywords-only", 0, O_KWONLY},
 };
 
 /* Parse a whole decimal number up to 2^64 - 1 (the same on every
@@ -69,7 +75,7 @@ static int apply(cli_opts *o, const spec *sp, const char *name,
             return bad(err, errlen,
                        "option %s: '%s' is not a whole number in range",
                        name, val);
-        if (v == 0 && sp->id != O_MAXIN && sp->id != O_KW)
+        if (v == 0 && sp->id != O_MAXIN)
             return bad(err, errlen, "option %s: '%s' must be at least 1",
                        name, val);
         if (sp->id == O_N)
@@ -78,11 +84,9 @@ static int apply(cli_opts *o, const spec *sp, const char *name,
             o->lib.max_words = v;
         else if (sp->id == O_C)
             o->lib.max_bytes = v;
-        else if (sp->id == O_KW) {
+        else if (sp->id == O_KW)
             o->lib.keywords = v;
-            if (o->format == BRIEF_FORMAT_TEXT)
-                o->keywords_alone = 1;
-        } else if (sp->id == O_MAXIN)
+        else if (sp->id == O_MAXIN)
             o->lib.max_input = v;
         else {
             if (v > 100)
@@ -94,11 +98,20 @@ static int apply(cli_opts *o, const spec *sp, const char *name,
         return 0;
     case O_SPLIT:
         o->format = BRIEF_FORMAT_SPLIT;
-        o->keywords_alone = 0; /* a format given after -k wins, as -f does */
+        o->format_given = 1;
         return 0;
     case O_SCORES:
         o->format = BRIEF_FORMAT_SCORES;
-        o->keywords_alone = 0;
+        o->format_given = 1;
+        return 0;
+    case O_QUIET:
+    case O_VERBOSE:
+        if (o->headers && o->headers != (sp->id == O_QUIET ? -1 : 1))
+            o->quiet_and_verbose = 1;
+        o->headers = sp->id == O_QUIET ? -1 : 1;
+        return 0;
+    case O_KWONLY:
+        o->keywords_alone = 1;
         return 0;
     case O_OUT:
         if (!*val)
@@ -131,7 +144,7 @@ static int apply(cli_opts *o, const spec *sp, const char *name,
         for (i = 0; i < sizeof fm / sizeof fm[0]; i++)
             if (!strcmp(val, fm[i].n)) {
                 o->format = fm[i].f;
-                o->keywords_alone = 0;
+                o->format_given = 1;
                 return 0;
             }
         return bad(err, errlen,
@@ -164,6 +177,52 @@ static int apply(cli_opts *o, const spec *sp, const char *name,
     }
 }
 
+/*
+ * The format/option table of README ("Formats and options"): every
+ * combination either works or is refused here with a message.
+ *  -k N: text, bullets (a "Key terms:" line after the sentences), json (a
+ *    "keywords" member), tsv (rows of their own), html (a list); --split
+ *    and --scores list every sentence and take no key terms.
+ *  --keywords-only: the key terms alone (N from -k, default 10), as text;
+ *    with any -f/--split/--scores it is refused.
+ *  --jsonl: JSON Lines out, so -f json only (or no -f); not with
+ *    --keywords-only, -q or -v (it has no headers).
+ *  -q and -v together: refused.
+ */
+static int check_combination(cli_opts *o, char *err, size_t errlen)
+{
+    const char *fname = o->format == BRIEF_FORMAT_SPLIT    ? "--split"
+                        : o->format == BRIEF_FORMAT_SCORES ? "--scores"
+                                                           : "-f";
+    if (o->quiet_and_verbose)
+        return bad(err, errlen, "options -q and -v exclude each other%s%s",
+                   "", "");
+    if (o->lib.keywords && !o->keywords_alone &&
+        (o->format == BRIEF_FORMAT_SPLIT || o->format == BRIEF_FORMAT_SCORES))
+        return bad(err, errlen,
+                   "option -k does not apply to %s (it lists every "
+                   "sentence)%s", fname, "");
+    if (o->keywords_alone && o->format_given)
+        return bad(err, errlen,
+                   "option --keywords-only writes the terms alone: it takes "
+                   "no %s (use -k N with the format)%s", fname, "");
+    if (o->keywords_alone && !o->lib.keywords)
+        o->lib.keywords = 10;
+    if (o->jsonl) {
+        if (o->format_given && o->format != BRIEF_FORMAT_JSON)
+            return bad(err, errlen,
+                       "option --jsonl writes JSON Lines: it takes no %s "
+                       "other than json%s", fname, "");
+        if (o->keywords_alone)
+            return bad(err, errlen, "option --jsonl takes no "
+                       "--keywords-only (use -k N)%s%s", "", "");
+        if (o->headers)
+            return bad(err, errlen, "option --jsonl takes no -q or -v "
+                       "(it writes no headers)%s%s", "", "");
+    }
+    return 0;
+}
+
 int brief_cli_parse(int argc, char **argv, cli_opts *o, const char **files,
                     char *err, size_t errlen)
 {
@@ -189,12 +248,32 @@ int brief_cli_parse(int argc, char **argv, cli_opts *o, const char **files,
         if (a[1] == '-') {
             const char *eq = strchr(a + 2, '=');
             size_t n = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
-            for (k = 0; k < sizeof specs / sizeof specs[0]; k++)
+            size_t hits = 0;
+            char cand[160];
+            cand[0] = 0;
+            snprintf(name, sizeof name, "--%.*s", (int)(n < 40 ? n : 40),
+                     a + 2);
+            /* an exact name wins; else a prefix of exactly one name */
+            for (k = 0; k < sizeof specs / sizeof specs[0] && n; k++)
                 if (strlen(specs[k].lng) == n &&
                     !strncmp(specs[k].lng, a + 2, n))
                     sp = &specs[k];
-            snprintf(name, sizeof name, "--%.*s", (int)(n < 40 ? n : 40),
-                     a + 2);
+            for (k = 0; !sp && k < sizeof specs / sizeof specs[0] && n; k++)
+                if (!strncmp(specs[k].lng, a + 2, n)) {
+                    size_t c = strlen(cand);
+                    snprintf(cand + c, sizeof cand - c, "%s--%s",
+                             hits ? ", " : "", specs[k].lng);
+                    hits++;
+                }
+            if (!sp && hits == 1) {
+                for (k = 0; k < sizeof specs / sizeof specs[0]; k++)
+                    if (!strncmp(specs[k].lng, a + 2, n))
+                        sp = &specs[k];
+                snprintf(name, sizeof name, "--%s", sp->lng);
+            }
+            if (!sp && hits > 1)
+                return bad(err, errlen, "option '%s' is ambiguous (%s)", name,
+                           cand);
             if (!sp)
                 return bad(err, errlen, "unknown option '%s'%s", name, "");
             if (eq) {
@@ -225,5 +304,5 @@ int brief_cli_parse(int argc, char **argv, cli_opts *o, const char **files,
         if ((rc = apply(o, sp, name, val ? val : "", err, errlen)) != 0)
             return rc;
     }
-    return 0;
+    return check_combination(o, err, errlen);
 }

@@ -263,12 +263,27 @@ static void out_sentence_line(brief__out *o, const brief_result *r,
 
 /* ---- line formats (always built) ---------------------------------------- */
 
+/* Text and bullets: the sentences, then (when the result has key terms)
+ * an empty line and one line "Key terms: t1, t2, ..." (the documented -k
+ * rule: key terms come after the sentences). */
 static void render_lines(brief__out *o, const brief_result *r,
                          const char *prefix)
 {
     size_t i;
     for (i = 0; i < r->chosen_count && !o->failed; i++)
         out_sentence_line(o, r, &r->sentences[r->chosen[i]], prefix);
+    if (!r->keyword_count)
+        return;
+    if (r->chosen_count)
+        out_char(o, '\n');
+    out_str(o, "Key terms: ");
+    for (i = 0; i < r->keyword_count && !o->failed; i++) {
+        const brief_keyword *k = &r->keywords[i];
+        if (i)
+            out_str(o, ", ");
+        out_folded(o, k->length ? k->text : "", k->length);
+    }
+    out_char(o, '\n');
 }
 
 static void render_split(brief__out *o, const brief_result *r)
@@ -450,6 +465,17 @@ static void render_tsv(brief__out *o, const brief_result *r)
         out_uint(o, s->length);
         out_char(o, '\t');
         out_tsv_text(o, sent_ptr(r, s), sent_len(s));
+        out_char(o, '\n');
+    }
+    /* key terms: rows of their own after the sentences, in the same
+     * columns (so every row of every result has one shape): index, offset
+     * and length empty, the weight as the score, the term as the text */
+    for (i = 0; i < r->keyword_count && !o->failed; i++) {
+        const brief_keyword *k = &r->keywords[i];
+        out_char(o, '\t');
+        out_fixed(o, k->weight, BRIEF__DEC_MACHINE);
+        out_str(o, "\t\t\t");
+        out_tsv_text(o, k->length ? k->text : "", k->length);
         out_char(o, '\n');
     }
 }
@@ -646,6 +672,9 @@ static const char html_head[] =
     ".s{border-radius:2px;padding:0 1px}\n"
     ".chosen{font-weight:bold;text-decoration:underline;"
     "text-decoration-color:#d08000;box-shadow:0 0 0 1px #d08000}\n"
+    ".keywords{font:14px/1.4 system-ui,sans-serif;padding:0;margin:.4em 0}\n"
+    ".keywords li{display:inline-block;margin:0 .4em .2em 0;"
+    "padding:0 .4em;border:1px solid #ccc;border-radius:3px}\n"
     "</style>\n"
     "</head>\n"
     "<body>\n";
@@ -656,9 +685,7 @@ static const char html_legend[] =
     "lowest</span> to "
     "<span class=\"s\" style=\"background: rgba(255,200,0,0.600)\">"
     "highest</span>; "
-    "<span class=\"s chosen\">chosen sentences</span> are in the brief.</p>\n"
-    "</header>\n"
-    "<main>\n";
+    "<span class=\"s chosen\">chosen sentences</span> are in the brief.</p>\n";
 
 static void render_html(brief__out *o, const brief_result *r)
 {
@@ -692,6 +719,21 @@ static void render_html(brief__out *o, const brief_result *r)
     out_str(o, r->sentence_count == 1 ? " sentence chosen</p>\n"
                                       : " sentences chosen</p>\n");
     out_str(o, html_legend);
+    if (r->keyword_count) {
+        out_str(o, "<ul class=\"keywords\">");
+        for (i = 0; i < r->keyword_count && !o->failed; i++) {
+            const brief_keyword *k = &r->keywords[i];
+            out_str(o, "<li title=\"weight ");
+            out_fixed(o, k->weight, BRIEF__DEC_HUMAN);
+            out_str(o, ", ");
+            out_uint(o, k->count);
+            out_str(o, k->count == 1 ? " time\">" : " times\">");
+            out_html_text(o, k->length ? k->text : "", k->length);
+            out_str(o, "</li>");
+        }
+        out_str(o, "</ul>\n");
+    }
+    out_str(o, "</header>\n<main>\n");
     for (i = 0; i < r->sentence_count && !o->failed; i++) {
         const brief_sentence *s = &r->sentences[i];
         if (is_head_line(r, i)) {

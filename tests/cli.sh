@@ -47,7 +47,7 @@ golden article-scores.txt --scores $A
 golden article-bullets.txt -f bullets -n 2 $A
 golden article-tsv.txt -f tsv -n 2 $A
 golden article-json.txt -f json -n 2 -k 3 $A
-golden article-keywords.txt -k 5 $A
+golden article-keywords.txt --keywords-only -k 5 $A
 # sentence boundaries: abbreviations, numbers, lists, quotes, ellipses, CJK,
 # and long plain stretches the segmenter fast-forwards over (the golden was
 # written by the segmenter before it learned to skip)
@@ -155,9 +155,6 @@ for opt in --sentences --ratio --words --chars --split --scores --output \
 done
 status 0 -V; grep -q "^brief [0-9]" "$T/out" && ok || bad "--version"
 status 0 --sentences=2 $A
-# -k then --split: the format given after -k wins (regression: keywords only)
-$B -k 3 --split $A > "$T/out"; cmp -s "$T/out" "$G/article-split.txt" && ok || bad "-k 3 --split"
-$B --split -k 3 $A > "$T/out"; cmp -s "$T/out" "$G/article-split.txt" && ok || bad "--split -k 3"
 status 0 -n 18446744073709551615 $A # the largest budget, also on 32-bit machines
 status 0 -n2 $A
 
@@ -218,6 +215,90 @@ $B --help | grep -q -- "--encoding NAME" && ok || bad "--help lacks --encoding"
 # --jsonl text is Unicode already: a <meta> in it changes nothing
 printf '{"id":1,"text":"<html><head><meta charset=\\"iso-8859-1\\"></head><body><p>Caf\\u00e9 cr\\u00e8me.</p></body></html>"}\n' > "$T/l1.jsonl"
 $B --jsonl "$T/l1.jsonl" | grep -q 'Café crème\|Caf\\u00e9 cr\\u00e8me' && ok || bad "--jsonl re-decoded its text: $($B --jsonl "$T/l1.jsonl")"
+
+# ---- several files: one stream per format (issue 15) ------------------------
+M="$T/missing.txt"
+$B -n 1 "$M" $A $A > "$T/out" 2> "$T/err"
+[ "$(head -c 4 "$T/out")" = "==> " ] && ok || bad "a failing first file left a stray line"
+stderr_has "brief: $M: No such file or directory"
+$B -q -n 1 $A $A > "$T/out"; grep -q '^==>' "$T/out" && bad "-q kept headers" || ok
+[ "$(wc -l < "$T/out")" -eq 2 ] && ok || bad "-q: one line per file"
+$B -v -n 1 $A > "$T/out"; [ "$(head -n 1 "$T/out")" = "==> $A <==" ] && ok || bad "-v: header for one file"
+$B -v -n 1 < $A > "$T/out"; [ "$(head -n 1 "$T/out")" = "==> (standard input) <==" ] && ok || bad "-v: stdin header"
+# JSON Lines with a "file" member ("-" for stdin), one object a line
+$B -f json -n 1 $A "$M" - < $A > "$T/out" 2> "$T/err"
+[ "$(wc -l < "$T/out")" -eq 2 ] && ok || bad "json: one line per good file"
+$RUNNER "${JSONCHECK:-tests/jsoncheck}" --lines "$T/out" && ok || bad "json lines invalid"
+head -n 1 "$T/out" | grep -q "^{\"file\":\"$A\",\"options\":" && ok || bad "json: file member"
+tail -n 1 "$T/out" | grep -q '^{"file":"-",' && ok || bad "json: stdin is -"
+if command -v python3 > /dev/null; then
+    python3 -c 'import sys,json; [json.loads(l) for l in sys.stdin]' < "$T/out" && ok || bad "json lines: python"
+fi
+$B -f json -n 1 $A | grep -q '"file"' && bad "json: file member for one file" || ok
+# TSV: a file column, one header row
+$B -f tsv -n 1 $A - < $A > "$T/out"
+[ "$(grep -c '^file	index	score' "$T/out")" -eq 1 ] && ok || bad "tsv: one header with file"
+[ "$(grep -c "^$A	1	" "$T/out")" -eq 1 ] && [ "$(grep -c '^-	1	' "$T/out")" -eq 1 ] && ok || bad "tsv: file column"
+# HTML: one page, a section per file
+$B -f html -n 1 $A - < $A > "$T/out"
+[ "$(grep -c '<!DOCTYPE html>' "$T/out")" -eq 1 ] && [ "$(grep -c '<section class="file"' "$T/out")" -eq 2 ] &&
+    [ "$(grep -c '</html>' "$T/out")" -eq 1 ] && ok || bad "html: one page, two sections"
+
+# ---- -k: every format/option combination works or is a usage error ------------
+# (the table of README "Formats and options"); cell FORMAT-ARGS WANT-STATUS
+for f in text bullets json tsv html; do
+    status 0 -f "$f" -n 1 -k 3 $A; grep -q 'city\|City' "$T/out" && ok || bad "-f $f -k 3: no key terms"
+    status 0 -f "$f" -n 1 $A $A
+    status 0 -f "$f" -n 1 -k 3 $A $A
+    status 0 -f "$f" -q -n 1 $A $A
+    status 0 -f "$f" -v -n 1 $A
+    status 2 -f "$f" --keywords-only $A; stderr_has "--keywords-only"
+done
+$B -n 1 -k 3 $A | tail -n 1 | grep -q '^Key terms: city, plan, solar$' && ok || bad "text -k: Key terms line"
+$B -f bullets -n 2 -k 2 $A | sed -n 3,4p | grep -q '^Key terms: ' && ok || bad "bullets -k: after the sentences"
+[ "$($B -f tsv -n 1 -k 2 $A | grep -c '^	[0-9.]*			')" -eq 2 ] && ok || bad "tsv -k: key-term rows"
+$B -f html -k 2 $A | grep -q '<ul class="keywords">' && ok || bad "html -k: a list"
+for f in scores split; do
+    status 0 -f "$f" $A
+    status 0 -f "$f" $A $A
+    status 0 -f "$f" -q $A $A
+    status 2 -f "$f" -k 3 $A; stderr_has "does not apply"
+    status 2 "--$f" -k 3 $A; stderr_has "does not apply"
+    status 2 -k 3 "--$f" $A; stderr_has "does not apply"
+    status 2 -f "$f" --keywords-only $A; stderr_has "--keywords-only"
+done
+status 0 --keywords-only $A; [ "$(wc -l < "$T/out")" -eq 10 ] && ok || bad "--keywords-only: 10 terms"
+status 0 --keywords-only -k 2 $A $A; [ "$(grep -c '^==>' "$T/out")" -eq 2 ] && ok || bad "--keywords-only: headers"
+status 2 -k 0 $A; stderr_has "option -k: '0' must be at least 1"
+status 0 --jsonl -f json < /dev/null
+status 0 --jsonl -k 2 < /dev/null
+for f in text bullets tsv html scores split; do
+    status 2 --jsonl -f "$f"; stderr_has "--jsonl writes JSON Lines"
+done
+status 2 --jsonl --keywords-only; stderr_has "--jsonl"
+status 2 --jsonl -q; stderr_has "no -q or -v"
+status 2 -q -v $A; stderr_has "exclude each other"
+
+# ---- getopt_long conventions and real reasons --------------------------------------
+$B --sent 1 $A > "$T/out" && [ "$(wc -l < "$T/out")" -eq 1 ] && ok || bad "--sent = --sentences"
+$B --sentences=1 --form=json $A | grep -q '^{"options"' && ok || bad "--form=json"
+$B --keywords 2 --keywords-o $A > "$T/out" && [ "$(wc -l < "$T/out")" -eq 2 ] && ok || bad "--keywords-o prefix"
+status 2 --s 1 $A; stderr_has "option '--s' is ambiguous (--sentences, --split, --scores)"
+status 2 --keyw 1 $A; stderr_has "ambiguous (--keywords, --keywords-only)"
+status 2 --bogus; stderr_has "unknown option '--bogus'"
+if [ -e /proc/version ] && [ "$(id -u)" -ne 0 ]; then
+    status 3 -o /proc/version $A; stderr_has "Permission denied"
+fi
+mkdir "$T/ro"; chmod 555 "$T/ro"
+if [ "$(id -u)" -ne 0 ]; then
+    status 3 -o "$T/ro/x" $A; stderr_has "Permission denied"
+fi
+status 3 -o "$T/nodir/x" $A; stderr_has "No such file or directory"
+# a device is written in place, never replaced by a renamed file
+$B -n 1 -o /dev/stdout $A > "$T/out" && [ "$(wc -l < "$T/out")" -eq 1 ] && ok || bad "-o /dev/stdout"
+[ -c /dev/null ] && [ -L /dev/stdout ] && ok || bad "/dev/null or /dev/stdout replaced"
+ln -s "$T/target.txt" "$T/link.txt"; echo old > "$T/target.txt"
+$B -n 1 -o "$T/link.txt" $A && [ -L "$T/link.txt" ] && [ "$(wc -l < "$T/target.txt")" -eq 1 ] && ok || bad "-o through a symlink"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

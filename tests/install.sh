@@ -103,6 +103,24 @@ for opt in $(./brief --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
     grep -q -- "$(echo "$opt" | sed 's/-/\\\\-/g')" "$D$P/share/man/man1/brief.1" && ok ||
         bad "brief.1 does not document $opt"
 done
+# the shell completions are installed and offer every long option
+for f in share/bash-completion/completions/brief share/zsh/site-functions/_brief; do
+    [ -f "$D$P/$f" ] && ok || bad "not installed: $P/$f"
+    for opt in $(./brief --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+        grep -q -- "$opt" "$D$P/$f" && ok || bad "$f lacks $opt"
+    done
+done
+if command -v bash > /dev/null; then
+    out=$(bash -c ". '$D$P/share/bash-completion/completions/brief'
+        COMP_WORDS=(brief --keyw); COMP_CWORD=1; _brief; echo \"\${COMPREPLY[*]}\"")
+    [ "$out" = "--keywords --keywords-only" ] && ok || bad "bash completion of --keyw: '$out'"
+    out=$(bash -c ". '$D$P/share/bash-completion/completions/brief'
+        COMP_WORDS=(brief -f j); COMP_CWORD=2; _brief; echo \"\${COMPREPLY[*]}\"")
+    [ "$out" = "json" ] && ok || bad "bash completion of -f j: '$out'"
+fi
+if command -v zsh > /dev/null; then
+    zsh -n "$D$P/share/zsh/site-functions/_brief" && ok || bad "_brief: zsh syntax"
+fi
 grep -q "\"brief $version\"" "$D$P/share/man/man1/brief.1" && ok ||
     bad "brief.1 is not for version $version"
 

@@ -214,11 +214,24 @@ static void test_text_formats(void)
     brief_result r = sample();
     sink k = {0};
     CHECK(render(&r, BRIEF_FORMAT_TEXT, &k) == BRIEF_OK);
-    CHECK(SAME(&k, "First line second part.\n" S4_FOLDED "\n"));
+    /* the -k rule: key terms after the sentences, one line */
+    CHECK(SAME(&k, "First line second part.\n" S4_FOLDED "\n"
+                   "\nKey terms: line, caf\xc3\xa9 \"q\"\n"));
     CHECK(k.calls == 1);
 
     CHECK(render(&r, BRIEF_FORMAT_BULLETS, &k) == BRIEF_OK);
-    CHECK(SAME(&k, "- First line second part.\n- " S4_FOLDED "\n"));
+    CHECK(SAME(&k, "- First line second part.\n- " S4_FOLDED "\n"
+                   "\nKey terms: line, caf\xc3\xa9 \"q\"\n"));
+
+    /* no key terms: the sentences alone; no sentences: the terms alone */
+    r.keyword_count = 0;
+    CHECK(render(&r, BRIEF_FORMAT_TEXT, &k) == BRIEF_OK);
+    CHECK(SAME(&k, "First line second part.\n" S4_FOLDED "\n"));
+    r.keyword_count = 2;
+    r.chosen_count = 0;
+    CHECK(render(&r, BRIEF_FORMAT_TEXT, &k) == BRIEF_OK);
+    CHECK(SAME(&k, "Key terms: line, caf\xc3\xa9 \"q\"\n"));
+    r.chosen_count = 2;
 
     CHECK(render(&r, BRIEF_FORMAT_SPLIT, &k) == BRIEF_OK);
     CHECK(SAME(&k, "The \"Title\"\n"
@@ -327,7 +340,10 @@ static void test_tsv(void)
                    "1\t0.500000\t13\t23\tFirst line\\nsecond\\tpart.\n"
                    "2\t0.250000\t37\t22\tBack\\\\slash  and\\r\\nCRLF.\n"
                    "4\t0.333333\t74\t45\tBad \xff, \xc0\xaf & "
-                   "<script>'x'</script>\x01\b\f\xe2\x80\xa8 end \xe2\x82\n"));
+                   "<script>'x'</script>\x01\b\f\xe2\x80\xa8 end \xe2\x82\n"
+                   /* key terms: rows of their own, same columns */
+                   "\t0.750000\t\t\tline\n"
+                   "\t0.123457\t\t\tcaf\xc3\xa9 \"q\"\n"));
     sink_reset(&k);
 }
 

@@ -9,7 +9,8 @@
 # weights printed to six decimals, so floating point must agree).
 #
 # Many files go to one invocation (brief prints "==> FILE <==" before
-# each), so qemu starts a few dozen times, not thousands.
+# each in text, a "file" member on each JSON line), so qemu starts a few
+# dozen times, not thousands.
 # Prints "cross: N docs identical on x86_64, ..., riscv64" or the first
 # difference; without $SHARED/corpora it prints one line and exits 0.
 #   SHARED        default ../shared
@@ -98,8 +99,12 @@ wait
 names="$names aarch64 armhf armv6 riscv64"
 
 # the doc of line L of an output file: the last "==> FILE <==" before it
+# (text), or the "file" member of the line (JSON Lines, one doc a line)
 doc_at() {
-    head -n "$2" "$1" | grep '^==> .* <==$' | tail -n 1 | sed 's/^==> //; s/ <==$//'
+    case $(sed -n "$2p" "$1") in
+    '{"file":"'*) sed -n "$2p" "$1" | sed 's/^{"file":"//; s/",.*//' ;;
+    *) head -n "$2" "$1" | grep '^==> .* <==$' | tail -n 1 | sed 's/^==> //; s/ <==$//' ;;
+    esac
 }
 
 status=0

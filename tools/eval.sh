@@ -137,3 +137,8 @@ for dir in "$C"/*/; do
                 '{ printf "%-24s %-6s %7.2f %7.2f %7.2f %7.2f %5d %8s\n", n, "ots", $1, $2, $3, $4, $5, s }'
     fi
 done
+
+# key terms (issue 15): found in the references, phrases, casing, beside
+# a plain frequency baseline
+echo
+SHARED="$SHARED" BRIEF="$BRIEF" sh tools/keyterms.sh
