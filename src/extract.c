@@ -861,6 +861,50 @@ static size_t attempt(hsel *S, int flags)
     return len;
 }
 
+/* ---- the fallback: the page's prose ------------------------------------ */
+/*
+ * A prose paragraph is a paragraph-like unit (p, the loose text of a div, a
+ * div with no block inside) of at least PROSE_MIN characters with few link
+ * characters (under a quarter): running text, not a menu, a caption or a
+ * teaser list. page_prose() marks what the first attempt would remove
+ * (furniture, hidden content, unlikely classes such as comments and
+ * sidebars), then sums the prose paragraphs of what is left; with collect,
+ * they become the roots of the article.
+ *
+ * The selection answers "which block is the article"; it can answer with a
+ * caption, a teaser or nothing when the page's markup misleads it. If the
+ * chosen text holds less than a quarter of the page's prose (PROSE_SHARE),
+ * the page's prose paragraphs, in document order, are the text instead: a
+ * page with sentences always gives them.
+ */
+#define PROSE_MIN 80
+#define PROSE_SHARE 4
+
+static size_t page_prose(hsel *S, int collect)
+{
+    size_t i, total = 0;
+    mark_removed(S, F_STRIP | F_WEIGHT);
+    aggregate_all(S);
+    S->nroots = 0;
+    for (i = 1; i < S->P->nn; i++) {
+        hinfo *f = &S->in[i];
+        if (f->rm) {
+            i = brief__html_node(S->P, i)->end - 1;
+            continue;
+        }
+        if (f->collapsed || !is_p(S, i) || f->text < PROSE_MIN ||
+            link_density(f) >= 0.25)
+            continue;
+        total += f->text;
+        if (collect)
+            S->roots[S->nroots++] = i;
+        i = brief__html_node(S->P, i)->end - 1; /* not inside it again */
+    }
+    if (collect)
+        mark_article(S);
+    return total;
+}
+
 /* The text of node i's subtree as it stands in the decoded buffer (a
  * block break reads as a space): copies at most cap bytes into out and
  * returns the full length. */
@@ -973,6 +1017,24 @@ static int analyze_static(hsel *S)
 
 /* ---- render ------------------------------------------------------------- */
 
+/* The length of an invisible format character at s (0 if none): soft
+ * hyphen U+00AD, zero-width space U+200B, word joiner U+2060 and the
+ * zero-width no-break space U+FEFF. A browser shows none of them inside a
+ * word, and left in they split the word for every later stage (a soft
+ * hyphen in "Bun\u00ADdes\u00ADtag" would make three words). ZWNJ and ZWJ
+ * (U+200C/D) stay: they change how Persian, Indic scripts and emoji are
+ * written. */
+static size_t invisible(const unsigned char *s, size_t n)
+{
+    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xAD)
+        return 2;
+    if (n >= 3 && ((s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x8B) ||
+                   (s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0xA0) ||
+                   (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)))
+        return 3;
+    return 0;
+}
+
 static size_t render(const hsel *S, unsigned char *out)
 {
     const hparse *P = S->P;
@@ -999,6 +1061,11 @@ static size_t render(const hsel *S, unsigned char *out)
         }
         for (j = 0; j < g->len; j++) {
             unsigned x = P->buf[g->off + j];
+            size_t inv = invisible(P->buf + g->off + j, g->len - j);
+            if (inv) {
+                j += inv - 1;
+                continue;
+            }
             if (brief__html_is_ws(x) || x < 0x20 || x == 0x7F ||
                 (x == 0xC2 && j + 1 < g->len &&
                  P->buf[g->off + j + 1] == 0xA0)) {
@@ -1030,7 +1097,7 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
     hparse P;
     hsel S;
     unsigned char *title = NULL, *text;
-    size_t title_len = 0, best = 0, bestlen = 0, k, cap, ran = 0;
+    size_t title_len = 0, best = 0, bestlen = 0, k, cap, ran = 0, prose;
     static const int tries[4] = {F_STRIP | F_WEIGHT | F_CLEAN,
                                  F_WEIGHT | F_CLEAN, F_CLEAN, 0};
     int r;
@@ -1098,6 +1165,7 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
      * last attempt would give the same result, so it is skipped. If even
      * the best is empty, the last resort keeps all visible text, furniture
      * included, so no page comes out empty. */
+    prose = page_prose(&S, 0);
     for (k = 0; k < 4; k++) {
         size_t l;
         if ((k == 1 && S.stripped == 0) || (k == 2 && !S.any_weight) ||
@@ -1112,7 +1180,9 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
         if (l >= 500)
             break;
     }
-    if (bestlen == 0)
+    if (bestlen * PROSE_SHARE < prose)
+        (void)page_prose(&S, 1);
+    else if (bestlen == 0)
         (void)attempt(&S, F_KEEPALL);
     else if (best != ran)
         (void)attempt(&S, tries[best]);

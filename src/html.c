@@ -604,7 +604,7 @@ static const char *const re_positive[] = {
     "article", "body", "content", "entry", "hentry", "h-entry", "main",
     "page", "pagination", "post", "text", "blog", "story", NULL};
 static const char *const re_negative[] = {
-    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
+    "-ad-", "banner", "combx", "comment", "com-", "contact",
     "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo",
     "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
     "sponsor", "shopping", "tags", "widget", NULL};
@@ -645,12 +645,71 @@ static int has_share(const unsigned char *s, size_t n)
     return 0;
 }
 
+/*
+ * Visibility by class, as a browser on a desktop screen applies the common
+ * CSS frameworks' utility classes (Bootstrap 3-5, Foundation, Tailwind,
+ * WordPress): returns 1 if the element with class list s[0..n) is not
+ * shown there, 0 if it is.
+ *
+ *  - Hidden everywhere: "hidden", "is-hidden", "hide", "d-none" (display:
+ *    none), and the screen-reader-only classes "sr-only",
+ *    "visually-hidden", "screen-reader-text", "element-invisible" (clipped
+ *    to one pixel: meant for screen readers, not part of what is read).
+ *  - Hidden on a desktop only: "hidden-lg", "hidden-md", "hidden-xl",
+ *    "hidden-desktop", "hide-for-large", "d-lg-none", "d-md-none",
+ *    "d-xl-none", "visible-xs", "visible-sm" (shown on phones only).
+ *  - A class that only hides on small screens ("hidden-xs", "hidden-sm",
+ *    "hidden-mobile", "d-sm-none", "hide-for-small") leaves it shown, and a
+ *    "display on larger screens" class ("d-md-block", "d-lg-flex",
+ *    "md:block" ...) beside "d-none"/"hidden" wins over it.
+ * Class names are whole words of the list, ASCII case ignored.
+ */
+static int class_hides(const unsigned char *s, size_t n)
+{
+    static const char *const always[] = {"hidden", "is-hidden", "hide",
+        "d-none", "sr-only", "visually-hidden", "screen-reader-text",
+        "element-invisible", "hidden-lg", "hidden-md", "hidden-xl",
+        "hidden-desktop", "hide-for-large", "d-lg-none", "d-md-none",
+        "d-xl-none", "visible-xs", "visible-sm", NULL};
+    static const char *const shows[] = {"d-md-", "d-lg-", "d-xl-",
+        "md:", "lg:", "xl:", NULL};
+    size_t i = 0;
+    int hide = 0, show = 0;
+    while (i < n) {
+        size_t j = i, k;
+        while (j < n && !brief__html_is_ws(s[j]))
+            j++;
+        for (k = 0; always[k]; k++)
+            if (ci_eq(s + i, j - i, always[k]))
+                hide = 1;
+        for (k = 0; shows[k]; k++) {
+            size_t m = strlen(shows[k]);
+            if (j - i > m && ci_eq(s + i, m, shows[k]) &&
+                !ci_eq(s + i + m, j - i - m, "none") &&
+                !ci_eq(s + i + m, j - i - m, "hidden"))
+                show = 1;
+        }
+        i = j;
+        while (i < n && brief__html_is_ws(s[i]))
+            i++;
+    }
+    return hide && !show;
+}
+
+/* "hidden" in a class name counts against the element only where it
+ * really hides it (readability's negative pattern has the bare word,
+ * which also caught "hidden-xs", shown on a desktop). */
+static int hidden_word(const unsigned char *s, size_t n)
+{
+    return ci_find(s, n, "hidden") != NPOS && class_hides(s, n);
+}
+
 static int class_weight(const unsigned char *s, size_t n)
 {
     int w = 0;
     if (n == 0)
         return 0;
-    if (any_of(s, n, re_negative) || has_hid_word(s, n))
+    if (any_of(s, n, re_negative) || hidden_word(s, n) || has_hid_word(s, n))
         w -= 25;
     if (any_of(s, n, re_positive))
         w += 25;
@@ -785,6 +844,7 @@ static int push_element(hparse *P, unsigned tag, size_t name,
         unsigned char ms[512];
         if (at->hidden.set ||
             style_hidden(P->s + at->style.off, at->style.len) ||
+            class_hides(P->s + at->cls.off, at->cls.len) ||
             (span_is(P, &at->aria_hidden, "true") &&
              ci_find(P->s + at->cls.off, at->cls.len, "fallback-image") ==
                  NPOS))

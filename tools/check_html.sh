@@ -35,7 +35,7 @@ driver=${BRIEF_DECODE:-}
 if [ -z "$driver" ]; then
     driver="$tmp/decode_driver"
     ${CC:-cc} -std=c99 -O2 -I"$root/include" -I"$root/src" -o "$driver" \
-        "$root/tests/decode_driver.c" "$root/src/html.c" \
+        "$root/tests/decode_driver.c" "$root/src/html.c" "$root/src/extract.c" "$root/src/entity.c" \
         "$root/src/markdown.c" "$root/src/arena.c" "$root/src/normalize.c" ||
         { echo "html: cannot build the decode driver" >&2; exit 1; }
 fi
