@@ -515,7 +515,8 @@ static void mark_removed(hsel *S, int flags)
             r = 1;
         else if (flags & F_KEEPALL)
             r = 0;
-        else if ((fl & TF_SOFT) || (nd->flags & (N_MODAL | N_BANNER)))
+        else if ((fl & TF_SOFT) || (nd->flags & (N_MODAL | N_BANNER)) ||
+                 t == T_FIGCAPTION)
             r = 1;
         else if (!byline && (nd->flags & N_BYLINE) && nd->tot > 0 &&
                  nd->tot < 100)
@@ -861,6 +862,116 @@ static size_t attempt(hsel *S, int flags)
     return len;
 }
 
+/* ---- headings with nothing under them ----------------------------------- */
+/*
+ * A heading introduces what follows it. One with no article text after it
+ * before the next heading of its rank or above (or before the end) heads
+ * something that was dropped: the "Related stories" or "Read also" title
+ * over a list of links the clean-up removed, a "Comments" heading over
+ * removed comments. It goes too. The walk is over the segments, last to
+ * first, with one "text seen" flag per rank; hd[] maps each node to the
+ * heading it is in (NPOS if none), filled parents first. Returns 0 when out
+ * of memory (the headings then stay).
+ */
+/* 1 if text segment g holds more than whitespace. */
+static int has_ink(const hparse *P, const hseg *g)
+{
+    size_t j;
+    for (j = 0; j < g->len; j++)
+        if (!brief__html_is_ws(P->buf[g->off + j]))
+            return 1;
+    return 0;
+}
+
+/* Elements that are content without text of their own: custom elements
+ * (a formula, a recipe card a script fills), tables, code, media. */
+static int is_media(unsigned t)
+{
+    switch (t) {
+    case T_UNKNOWN: case T_TABLE: case T_PRE: case T_PICTURE: case T_VIDEO:
+    case T_AUDIO: case T_IFRAME: case T_OBJECT: case T_CANVAS: case T_SVG:
+    case T_FIGURE: case T_MATH:
+        return 1;
+    default:
+        return t >= T_COUNT;
+    }
+}
+
+static int drop_empty_headings(hsel *S)
+{
+    const hparse *P = S->P;
+    size_t i, k, nn = P->nn, *hd;
+    unsigned char *media;
+    int seen[7], r;
+    hd = (size_t *)brief__alloc(P->a, nn * sizeof *hd);
+    if (!hd)
+        return 0;
+    for (i = 0; i < nn; i++) {
+        const hnode *x = brief__html_node(P, i);
+        hd[i] = (x->tf & TF_HEAD) ? i : i ? hd[x->parent] : NPOS;
+    }
+    /* an article of headings alone keeps them: a page with text gives it */
+    for (k = 0; k < P->ns; k++) {
+        const hseg *g = brief__html_seg(P, k);
+        if (g->kind == SEG_TEXT && S->in[g->node].inart &&
+            hd[g->node] == NPOS && has_ink(P, g))
+            break;
+    }
+    if (k == P->ns)
+        return 1;
+    /* content without text (a figure, a table, a formula in a custom
+     * element, a video) counts as something under a heading: media[k] is
+     * 1 if such an element of the article starts at segment k */
+    media = (unsigned char *)brief__alloc(P->a, P->ns + 1);
+    if (!media)
+        return 0;
+    memset(media, 0, P->ns + 1);
+    for (i = 1; i < nn; i++) {
+        const hnode *x = brief__html_node(P, i);
+        if (S->in[i].inart && hd[i] == NPOS && (x->img || x->embed ||
+            is_media(x->tag)))
+            media[x->seg_start] = 1;
+    }
+    for (r = 0; r < 7; r++)
+        seen[r] = 0;
+    for (k = P->ns + 1; k-- > 0;) {
+        const hseg *g;
+        size_t h;
+        /* segment k first: an element without segments of its own that
+         * starts at k stands before it */
+        g = k < P->ns ? brief__html_seg(P, k) : NULL;
+        if (!g || g->kind != SEG_TEXT || !S->in[g->node].inart ||
+            !has_ink(P, g)) {
+            if (media[k])
+                for (r = 0; r < 7; r++)
+                    seen[r] = 1;
+            continue;
+        }
+        h = hd[g->node];
+        if (h == NPOS) {
+            for (r = 0; r < 7; r++)
+                seen[r] = 1;
+            continue;
+        }
+        if (S->in[h].mark)
+            continue; /* decided at its last segment */
+        S->in[h].mark = 1;
+        r = (int)(brief__html_node(P, h)->tag - T_H1) + 1;
+        if (!seen[r]) {
+            size_t e = brief__html_node(P, h)->end;
+            for (i = h; i < e; i++)
+                S->in[i].inart = 0;
+        }
+        /* the headings of lower rank before this one end here */
+        for (; r < 7; r++)
+            seen[r] = 0;
+        if (media[k])
+            for (r = 0; r < 7; r++)
+                seen[r] = 1;
+    }
+    return 1;
+}
+
 /* ---- the fallback: the page's prose ------------------------------------ */
 /*
  * A prose paragraph is a paragraph-like unit (p, the loose text of a div, a
@@ -1186,6 +1297,9 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
         (void)attempt(&S, F_KEEPALL);
     else if (best != ran)
         (void)attempt(&S, tries[best]);
+
+    if (!drop_empty_headings(&S))
+        return BRIEF_ERR_NOMEM;
 
     /* the text: title, blank line, paragraphs */
     cap = title_len + 2 + P.nb + 2 * P.ns + 1;
