@@ -493,6 +493,18 @@ static int same_class(const hparse *P, size_t a, size_t b)
            memcmp(P->s + x->cls_off, P->s + y->cls_off, x->cls_len) == 0;
 }
 
+/* A <form>, <header> or other furniture element that holds more than half
+ * of the page's text is the page's wrapper (ASP.NET wraps every page in
+ * one <form>; some themes put the whole post in a <header>), not furniture
+ * beside the article; and a <header> inside an <article> or <main> is the
+ * article's own (its heading and lede, as HTML defines it), not the
+ * site's. Either is judged as any other element. */
+static int wrapper(const hparse *P, const hnode *nd)
+{
+    return nd->tot * 2 > brief__html_node(P, 0)->tot ||
+           (nd->tag == T_HEADER && (nd->flags & S_IN_MAIN));
+}
+
 /* Mark removals for one attempt (document order, so "the first byline" and
  * "the first heading that repeats the title" mean what they say). */
 static void mark_removed(hsel *S, int flags)
@@ -515,8 +527,8 @@ static void mark_removed(hsel *S, int flags)
             r = 1;
         else if (flags & F_KEEPALL)
             r = 0;
-        else if ((fl & TF_SOFT) || (nd->flags & (N_MODAL | N_BANNER)) ||
-                 t == T_FIGCAPTION)
+        else if (((fl & TF_SOFT) && !wrapper(P, nd)) ||
+                 (nd->flags & (N_MODAL | N_BANNER)) || t == T_FIGCAPTION)
             r = 1;
         else if (!byline && (nd->flags & N_BYLINE) && nd->tot > 0 &&
                  nd->tot < 100)
@@ -1103,8 +1115,10 @@ static int analyze_static(hsel *S)
     for (i = 1; i < nn; i++) {
         hnode *nd = brief__html_node(P, i);
         const hnode *pn = brief__html_node(P, nd->parent);
-        unsigned inh =
-            pn->flags & (S_IN_TABLE | S_IN_CODE | S_IN_FIGURE | S_IN_DATA);
+        unsigned inh = pn->flags & (S_IN_TABLE | S_IN_CODE | S_IN_FIGURE |
+                                    S_IN_DATA | S_IN_MAIN);
+        if (pn->tag == T_ARTICLE || pn->tag == T_MAIN)
+            inh |= S_IN_MAIN;
         if (pn->tag == T_TABLE)
             inh |= S_IN_TABLE | ((pn->flags & S_DATATABLE) ? S_IN_DATA : 0u);
         if (pn->tag == T_CODE)

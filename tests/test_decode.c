@@ -699,6 +699,23 @@ static void test_boilerplate(void)
             "Only\n\nheadings");
 }
 
+/* Furniture that is really the page's wrapper, or the article's own
+ * header, is read like any other element. */
+static void test_wrappers(void)
+{
+    const char *form =
+        "<body><form id=mainform><div class=page><h1>The bridge</h1>"
+        STORY1 STORY2 "</div></form></body>";
+    const char *header =
+        "<body><header><a href=/>Site</a></header><article><header><h1>The "
+        "bridge</h1><p class=lede>Work on the long-awaited bridge over the "
+        "river starts in the spring, the council says.</p></header>"
+        STORY1 STORY2 "</article></body>";
+    html_has("page in a form", form, strlen(form), "The council met", 1);
+    html_has("article header", header, strlen(header), "long-awaited", 1);
+    html_has("article header", header, strlen(header), "Site", 0);
+}
+
 /* A page with prose always gives it; the fallback never adds menus. */
 static void test_never_lose(void)
 {
@@ -946,6 +963,7 @@ static const harness_test tests[] = {
     {"html_visibility", test_visibility},
     {"html_invisible", test_invisible},
     {"html_boilerplate", test_boilerplate},
+    {"html_wrappers", test_wrappers},
     {"html_never_lose", test_never_lose},
     {"markdown", test_markdown},
     {"markdown_cases", test_markdown_data},
