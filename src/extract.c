@@ -342,6 +342,7 @@ typedef struct hsel {
     size_t stripped;   /* nodes removed only because of F_STRIP          */
     size_t cleaned;    /* nodes removed by the F_CLEAN passes            */
     int any_weight;    /* some element has a non-zero class weight       */
+    size_t prose;      /* text of the page's prose paragraphs            */
 } hsel;
 
 static int is_p(const hsel *S, size_t i)
@@ -752,6 +753,7 @@ static void mark_article(hsel *S)
 typedef int (*clean_fn)(hsel *S, size_t i, int flags);
 
 static int clean_share(hsel *S, size_t i, int flags);
+static size_t page_prose(hsel *S, int collect);
 
 static size_t clean_pass(hsel *S, int flags, clean_fn drop)
 {
@@ -862,6 +864,8 @@ static size_t attempt(hsel *S, int flags)
     size_t topc, len;
     mark_removed(S, flags);
     aggregate_all(S);
+    if (flags & F_STRIP) /* the first attempt: the page's prose, once */
+        S->prose = page_prose(S, 0);
     set_eparents(S);
     score_units(S, flags);
     topc = pick_top(S, flags);
@@ -989,10 +993,11 @@ static int drop_empty_headings(hsel *S)
  * A prose paragraph is a paragraph-like unit (p, the loose text of a div, a
  * div with no block inside) of at least PROSE_MIN characters with few link
  * characters (under a quarter): running text, not a menu, a caption or a
- * teaser list. page_prose() marks what the first attempt would remove
- * (furniture, hidden content, unlikely classes such as comments and
- * sidebars), then sums the prose paragraphs of what is left; with collect,
- * they become the roots of the article.
+ * teaser list. page_prose() sums the prose paragraphs left after what the
+ * first attempt removes (furniture, hidden content, unlikely classes such
+ * as comments and sidebars); with collect, they become the roots of the
+ * article. The first attempt calls it on its own marks, so it costs no
+ * pass of its own.
  *
  * The selection answers "which block is the article"; it can answer with a
  * caption, a teaser or nothing when the page's markup misleads it. If the
@@ -1003,11 +1008,11 @@ static int drop_empty_headings(hsel *S)
 #define PROSE_MIN 80
 #define PROSE_SHARE 4
 
+/* Sum (and with collect, make roots of) the prose paragraphs among the
+ * live nodes, as marked and aggregated for the first attempt. */
 static size_t page_prose(hsel *S, int collect)
 {
     size_t i, total = 0;
-    mark_removed(S, F_STRIP | F_WEIGHT);
-    aggregate_all(S);
     S->nroots = 0;
     for (i = 1; i < S->P->nn; i++) {
         hinfo *f = &S->in[i];
@@ -1023,8 +1028,6 @@ static size_t page_prose(hsel *S, int collect)
             S->roots[S->nroots++] = i;
         i = brief__html_node(S->P, i)->end - 1; /* not inside it again */
     }
-    if (collect)
-        mark_article(S);
     return total;
 }
 
@@ -1222,7 +1225,7 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
     hparse P;
     hsel S;
     unsigned char *title = NULL, *text;
-    size_t title_len = 0, best = 0, bestlen = 0, k, cap, ran = 0, prose;
+    size_t title_len = 0, best = 0, bestlen = 0, k, cap, ran = 0;
     static const int tries[4] = {F_STRIP | F_WEIGHT | F_CLEAN,
                                  F_WEIGHT | F_CLEAN, F_CLEAN, 0};
     int r;
@@ -1290,7 +1293,6 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
      * last attempt would give the same result, so it is skipped. If even
      * the best is empty, the last resort keeps all visible text, furniture
      * included, so no page comes out empty. */
-    prose = page_prose(&S, 0);
     for (k = 0; k < 4; k++) {
         size_t l;
         if ((k == 1 && S.stripped == 0) || (k == 2 && !S.any_weight) ||
@@ -1305,8 +1307,12 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
         if (l >= 500)
             break;
     }
-    if (bestlen * PROSE_SHARE < prose)
+    if (bestlen * PROSE_SHARE < S.prose) {
+        mark_removed(&S, F_STRIP);
+        aggregate_all(&S);
         (void)page_prose(&S, 1);
+        mark_article(&S);
+    }
     else if (bestlen == 0)
         (void)attempt(&S, F_KEEPALL);
     else if (best != ran)

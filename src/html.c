@@ -664,31 +664,47 @@ static int has_share(const unsigned char *s, size_t n)
  *    "md:block" ...) beside "d-none"/"hidden" wins over it.
  * Class names are whole words of the list, ASCII case ignored.
  */
+/* 1 if the class name w[0..n) is a word of list (words between single
+ * spaces, lower case, the list starting and ending with a space). */
+static int word_of(const char *list, const unsigned char *w, size_t n)
+{
+    size_t i, j;
+    for (i = 1; list[i]; i++) {
+        if (list[i - 1] != ' ')
+            continue;
+        for (j = 0; j < n && list[i + j] == (char)lower(w[j]); j++)
+            ;
+        if (j == n && list[i + j] == ' ')
+            return 1;
+    }
+    return 0;
+}
+
 static int class_hides(const unsigned char *s, size_t n)
 {
-    static const char *const always[] = {"hidden", "is-hidden", "hide",
-        "d-none", "sr-only", "visually-hidden", "screen-reader-text",
-        "element-invisible", "hidden-lg", "hidden-md", "hidden-xl",
-        "hidden-desktop", "hide-for-large", "d-lg-none", "d-md-none",
-        "d-xl-none", "visible-xs", "visible-sm", NULL};
-    static const char *const shows[] = {"d-md-", "d-lg-", "d-xl-",
-        "md:", "lg:", "xl:", NULL};
+    /* one string, not a table of pointers: smaller in the static binary */
+    static const char hides[] =
+        " hidden is-hidden hide d-none sr-only visually-hidden"
+        " screen-reader-text element-invisible hidden-lg hidden-md"
+        " hidden-xl hidden-desktop hide-for-large d-lg-none d-md-none"
+        " d-xl-none visible-xs visible-sm ";
     size_t i = 0;
     int hide = 0, show = 0;
     while (i < n) {
-        size_t j = i, k;
+        size_t j = i, m;
         while (j < n && !brief__html_is_ws(s[j]))
             j++;
-        for (k = 0; always[k]; k++)
-            if (ci_eq(s + i, j - i, always[k]))
-                hide = 1;
-        for (k = 0; shows[k]; k++) {
-            size_t m = strlen(shows[k]);
-            if (j - i > m && ci_eq(s + i, m, shows[k]) &&
-                !ci_eq(s + i + m, j - i - m, "none") &&
-                !ci_eq(s + i + m, j - i - m, "hidden"))
-                show = 1;
-        }
+        hide |= word_of(hides, s + i, j - i);
+        /* d-md-*, d-lg-*, d-xl-*, md:*, lg:*, xl:* other than none/hidden */
+        m = (j - i > 5 && lower(s[i]) == 'd' && s[i + 1] == '-' &&
+             s[i + 4] == '-') ? 2 : 0;
+        if ((ci_prefix(s + i + m, j - i - m, "md") ||
+             ci_prefix(s + i + m, j - i - m, "lg") ||
+             ci_prefix(s + i + m, j - i - m, "xl")) &&
+            j - i > m + 3 && (s[i + m + 2] == (m ? '-' : ':')) &&
+            !ci_eq(s + i + m + 3, j - i - m - 3, "none") &&
+            !ci_eq(s + i + m + 3, j - i - m - 3, "hidden"))
+            show = 1;
         i = j;
         while (i < n && brief__html_is_ws(s[i]))
             i++;
