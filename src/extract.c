@@ -848,6 +848,10 @@ static int clean_share(hsel *S, size_t i, int flags)
     if ((t == T_UL || t == T_OL) && !(flags & F_KEEPALL) &&
         link_density(f) > 0.7 && f->commas == 0)
         return 1;
+    /* nor is a short paragraph that is mostly a link ("Read also: ...") */
+    if (t == T_P && !f->root && !(flags & F_KEEPALL) && f->text < 200 &&
+        link_density(f) > 0.5)
+        return 1;
     return (flags & F_WEIGHT) && (t == T_H1 || t == T_H2) &&
            brief__html_node(S->P, i)->weight < 0;
 }

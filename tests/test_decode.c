@@ -697,6 +697,15 @@ static void test_boilerplate(void)
     html_has("heading over a table", page, strlen(page), "The vote", 1);
     html_is("only headings", "<h2>Only</h2><h3>headings</h3>",
             "Only\n\nheadings");
+    {
+        const char *teaser =
+            "<body><article>" STORY1 "<p>Read also: <a href=/x>The old "
+            "ferry's last winter on the river</a></p>" STORY2
+            "</article></body>";
+        html_has("link paragraph", teaser, strlen(teaser), "Read also", 0);
+        html_has("link paragraph", teaser, strlen(teaser),
+                 "Residents who spoke", 1);
+    }
 }
 
 /* Furniture that is really the page's wrapper, or the article's own
