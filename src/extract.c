@@ -342,6 +342,7 @@ typedef struct hsel {
     size_t stripped;   /* nodes removed only because of F_STRIP          */
     size_t cleaned;    /* nodes removed by the F_CLEAN passes            */
     int any_weight;    /* some element has a non-zero class weight       */
+    size_t prose;      /* text of the page's prose paragraphs            */
 } hsel;
 
 static int is_p(const hsel *S, size_t i)
@@ -493,6 +494,18 @@ static int same_class(const hparse *P, size_t a, size_t b)
            memcmp(P->s + x->cls_off, P->s + y->cls_off, x->cls_len) == 0;
 }
 
+/* A <form>, <header> or other furniture element that holds more than half
+ * of the page's text is the page's wrapper (ASP.NET wraps every page in
+ * one <form>; some themes put the whole post in a <header>), not furniture
+ * beside the article; and a <header> inside an <article> or <main> is the
+ * article's own (its heading and lede, as HTML defines it), not the
+ * site's. Either is judged as any other element. */
+static int wrapper(const hparse *P, const hnode *nd)
+{
+    return nd->tot * 2 > brief__html_node(P, 0)->tot ||
+           (nd->tag == T_HEADER && (nd->flags & S_IN_MAIN));
+}
+
 /* Mark removals for one attempt (document order, so "the first byline" and
  * "the first heading that repeats the title" mean what they say). */
 static void mark_removed(hsel *S, int flags)
@@ -515,7 +528,8 @@ static void mark_removed(hsel *S, int flags)
             r = 1;
         else if (flags & F_KEEPALL)
             r = 0;
-        else if ((fl & TF_SOFT) || (nd->flags & (N_MODAL | N_BANNER)))
+        else if (((fl & TF_SOFT) && !wrapper(P, nd)) ||
+                 (nd->flags & (N_MODAL | N_BANNER)) || t == T_FIGCAPTION)
             r = 1;
         else if (!byline && (nd->flags & N_BYLINE) && nd->tot > 0 &&
                  nd->tot < 100)
@@ -739,6 +753,7 @@ static void mark_article(hsel *S)
 typedef int (*clean_fn)(hsel *S, size_t i, int flags);
 
 static int clean_share(hsel *S, size_t i, int flags);
+static size_t page_prose(hsel *S, int collect);
 
 static size_t clean_pass(hsel *S, int flags, clean_fn drop)
 {
@@ -833,6 +848,10 @@ static int clean_share(hsel *S, size_t i, int flags)
     if ((t == T_UL || t == T_OL) && !(flags & F_KEEPALL) &&
         link_density(f) > 0.7 && f->commas == 0)
         return 1;
+    /* nor is a short paragraph that is mostly a link ("Read also: ...") */
+    if (t == T_P && !f->root && !(flags & F_KEEPALL) && f->text < 200 &&
+        link_density(f) > 0.5)
+        return 1;
     return (flags & F_WEIGHT) && (t == T_H1 || t == T_H2) &&
            brief__html_node(S->P, i)->weight < 0;
 }
@@ -849,6 +868,8 @@ static size_t attempt(hsel *S, int flags)
     size_t topc, len;
     mark_removed(S, flags);
     aggregate_all(S);
+    if (flags & F_STRIP) /* the first attempt: the page's prose, once */
+        S->prose = page_prose(S, 0);
     set_eparents(S);
     score_units(S, flags);
     topc = pick_top(S, flags);
@@ -859,6 +880,159 @@ static size_t attempt(hsel *S, int flags)
     (void)clean_pass(S, flags, clean_share);
     len = clean_pass(S, flags, (flags & F_CLEAN) ? clean_blocks : NULL);
     return len;
+}
+
+/* ---- headings with nothing under them ----------------------------------- */
+/*
+ * A heading introduces what follows it. One with no article text after it
+ * before the next heading of its rank or above (or before the end) heads
+ * something that was dropped: the "Related stories" or "Read also" title
+ * over a list of links the clean-up removed, a "Comments" heading over
+ * removed comments. It goes too. The walk is over the segments, last to
+ * first, with one "text seen" flag per rank; hd[] maps each node to the
+ * heading it is in (NPOS if none), filled parents first. Returns 0 when out
+ * of memory (the headings then stay).
+ */
+/* 1 if text segment g holds more than whitespace. */
+static int has_ink(const hparse *P, const hseg *g)
+{
+    size_t j;
+    for (j = 0; j < g->len; j++)
+        if (!brief__html_is_ws(P->buf[g->off + j]))
+            return 1;
+    return 0;
+}
+
+/* Elements that are content without text of their own: custom elements
+ * (a formula, a recipe card a script fills), tables, code, media. */
+static int is_media(unsigned t)
+{
+    switch (t) {
+    case T_UNKNOWN: case T_TABLE: case T_PRE: case T_PICTURE: case T_VIDEO:
+    case T_AUDIO: case T_IFRAME: case T_OBJECT: case T_CANVAS: case T_SVG:
+    case T_FIGURE: case T_MATH:
+        return 1;
+    default:
+        return t >= T_COUNT;
+    }
+}
+
+static int drop_empty_headings(hsel *S)
+{
+    const hparse *P = S->P;
+    size_t i, k, nn = P->nn, *hd;
+    unsigned char *media;
+    int seen[7], r;
+    hd = (size_t *)brief__alloc(P->a, nn * sizeof *hd);
+    if (!hd)
+        return 0;
+    for (i = 0; i < nn; i++) {
+        const hnode *x = brief__html_node(P, i);
+        hd[i] = (x->tf & TF_HEAD) ? i : i ? hd[x->parent] : NPOS;
+    }
+    /* an article of headings alone keeps them: a page with text gives it */
+    for (k = 0; k < P->ns; k++) {
+        const hseg *g = brief__html_seg(P, k);
+        if (g->kind == SEG_TEXT && S->in[g->node].inart &&
+            hd[g->node] == NPOS && has_ink(P, g))
+            break;
+    }
+    if (k == P->ns)
+        return 1;
+    /* content without text (a figure, a table, a formula in a custom
+     * element, a video) counts as something under a heading: media[k] is
+     * 1 if such an element of the article starts at segment k */
+    media = (unsigned char *)brief__alloc(P->a, P->ns + 1);
+    if (!media)
+        return 0;
+    memset(media, 0, P->ns + 1);
+    for (i = 1; i < nn; i++) {
+        const hnode *x = brief__html_node(P, i);
+        if (S->in[i].inart && hd[i] == NPOS && (x->img || x->embed ||
+            is_media(x->tag)))
+            media[x->seg_start] = 1;
+    }
+    for (r = 0; r < 7; r++)
+        seen[r] = 0;
+    for (k = P->ns + 1; k-- > 0;) {
+        const hseg *g;
+        size_t h;
+        /* segment k first: an element without segments of its own that
+         * starts at k stands before it */
+        g = k < P->ns ? brief__html_seg(P, k) : NULL;
+        if (!g || g->kind != SEG_TEXT || !S->in[g->node].inart ||
+            !has_ink(P, g)) {
+            if (media[k])
+                for (r = 0; r < 7; r++)
+                    seen[r] = 1;
+            continue;
+        }
+        h = hd[g->node];
+        if (h == NPOS) {
+            for (r = 0; r < 7; r++)
+                seen[r] = 1;
+            continue;
+        }
+        if (S->in[h].mark)
+            continue; /* decided at its last segment */
+        S->in[h].mark = 1;
+        r = (int)(brief__html_node(P, h)->tag - T_H1) + 1;
+        if (!seen[r]) {
+            size_t e = brief__html_node(P, h)->end;
+            for (i = h; i < e; i++)
+                S->in[i].inart = 0;
+        }
+        /* the headings of lower rank before this one end here */
+        for (; r < 7; r++)
+            seen[r] = 0;
+        if (media[k])
+            for (r = 0; r < 7; r++)
+                seen[r] = 1;
+    }
+    return 1;
+}
+
+/* ---- the fallback: the page's prose ------------------------------------ */
+/*
+ * A prose paragraph is a paragraph-like unit (p, the loose text of a div, a
+ * div with no block inside) of at least PROSE_MIN characters with few link
+ * characters (under a quarter): running text, not a menu, a caption or a
+ * teaser list. page_prose() sums the prose paragraphs left after what the
+ * first attempt removes (furniture, hidden content, unlikely classes such
+ * as comments and sidebars); with collect, they become the roots of the
+ * article. The first attempt calls it on its own marks, so it costs no
+ * pass of its own.
+ *
+ * The selection answers "which block is the article"; it can answer with a
+ * caption, a teaser or nothing when the page's markup misleads it. If the
+ * chosen text holds less than a quarter of the page's prose (PROSE_SHARE),
+ * the page's prose paragraphs, in document order, are the text instead: a
+ * page with sentences always gives them.
+ */
+#define PROSE_MIN 80
+#define PROSE_SHARE 4
+
+/* Sum (and with collect, make roots of) the prose paragraphs among the
+ * live nodes, as marked and aggregated for the first attempt. */
+static size_t page_prose(hsel *S, int collect)
+{
+    size_t i, total = 0;
+    S->nroots = 0;
+    for (i = 1; i < S->P->nn; i++) {
+        hinfo *f = &S->in[i];
+        if (f->rm) {
+            i = brief__html_node(S->P, i)->end - 1;
+            continue;
+        }
+        if (f->collapsed || !is_p(S, i) || f->text < PROSE_MIN ||
+            link_density(f) >= 0.25)
+            continue;
+        total += f->text;
+        if (collect)
+            S->roots[S->nroots++] = i;
+        i = brief__html_node(S->P, i)->end - 1; /* not inside it again */
+    }
+    return total;
 }
 
 /* The text of node i's subtree as it stands in the decoded buffer (a
@@ -948,8 +1122,10 @@ static int analyze_static(hsel *S)
     for (i = 1; i < nn; i++) {
         hnode *nd = brief__html_node(P, i);
         const hnode *pn = brief__html_node(P, nd->parent);
-        unsigned inh =
-            pn->flags & (S_IN_TABLE | S_IN_CODE | S_IN_FIGURE | S_IN_DATA);
+        unsigned inh = pn->flags & (S_IN_TABLE | S_IN_CODE | S_IN_FIGURE |
+                                    S_IN_DATA | S_IN_MAIN);
+        if (pn->tag == T_ARTICLE || pn->tag == T_MAIN)
+            inh |= S_IN_MAIN;
         if (pn->tag == T_TABLE)
             inh |= S_IN_TABLE | ((pn->flags & S_DATATABLE) ? S_IN_DATA : 0u);
         if (pn->tag == T_CODE)
@@ -972,6 +1148,24 @@ static int analyze_static(hsel *S)
 }
 
 /* ---- render ------------------------------------------------------------- */
+
+/* The length of an invisible format character at s (0 if none): soft
+ * hyphen U+00AD, zero-width space U+200B, word joiner U+2060 and the
+ * zero-width no-break space U+FEFF. A browser shows none of them inside a
+ * word, and left in they split the word for every later stage (a soft
+ * hyphen in "Bun\u00ADdes\u00ADtag" would make three words). ZWNJ and ZWJ
+ * (U+200C/D) stay: they change how Persian, Indic scripts and emoji are
+ * written. */
+static size_t invisible(const unsigned char *s, size_t n)
+{
+    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xAD)
+        return 2;
+    if (n >= 3 && ((s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x8B) ||
+                   (s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0xA0) ||
+                   (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)))
+        return 3;
+    return 0;
+}
 
 static size_t render(const hsel *S, unsigned char *out)
 {
@@ -999,6 +1193,11 @@ static size_t render(const hsel *S, unsigned char *out)
         }
         for (j = 0; j < g->len; j++) {
             unsigned x = P->buf[g->off + j];
+            size_t inv = invisible(P->buf + g->off + j, g->len - j);
+            if (inv) {
+                j += inv - 1;
+                continue;
+            }
             if (brief__html_is_ws(x) || x < 0x20 || x == 0x7F ||
                 (x == 0xC2 && j + 1 < g->len &&
                  P->buf[g->off + j + 1] == 0xA0)) {
@@ -1112,10 +1311,19 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
         if (l >= 500)
             break;
     }
-    if (bestlen == 0)
+    if (bestlen * PROSE_SHARE < S.prose) {
+        mark_removed(&S, F_STRIP);
+        aggregate_all(&S);
+        (void)page_prose(&S, 1);
+        mark_article(&S);
+    }
+    else if (bestlen == 0)
         (void)attempt(&S, F_KEEPALL);
     else if (best != ran)
         (void)attempt(&S, tries[best]);
+
+    if (!drop_empty_headings(&S))
+        return BRIEF_ERR_NOMEM;
 
     /* the text: title, blank line, paragraphs */
     cap = title_len + 2 + P.nb + 2 * P.ns + 1;

@@ -570,7 +570,7 @@ static const char *const re_positive[] = {
     "article", "body", "content", "entry", "hentry", "h-entry", "main",
     "page", "pagination", "post", "text", "blog", "story", NULL};
 static const char *const re_negative[] = {
-    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
+    "-ad-", "banner", "combx", "comment", "com-", "contact",
     "footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo",
     "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
     "sponsor", "shopping", "tags", "widget", NULL};
@@ -611,12 +611,87 @@ static int has_share(const unsigned char *s, size_t n)
     return 0;
 }
 
+/*
+ * Visibility by class, as a browser on a desktop screen applies the common
+ * CSS frameworks' utility classes (Bootstrap 3-5, Foundation, Tailwind,
+ * WordPress): returns 1 if the element with class list s[0..n) is not
+ * shown there, 0 if it is.
+ *
+ *  - Hidden everywhere: "hidden", "is-hidden", "hide", "d-none" (display:
+ *    none), and the screen-reader-only classes "sr-only",
+ *    "visually-hidden", "screen-reader-text", "element-invisible" (clipped
+ *    to one pixel: meant for screen readers, not part of what is read).
+ *  - Hidden on a desktop only: "hidden-lg", "hidden-md", "hidden-xl",
+ *    "hidden-desktop", "hide-for-large", "d-lg-none", "d-md-none",
+ *    "d-xl-none", "visible-xs", "visible-sm" (shown on phones only).
+ *  - A class that only hides on small screens ("hidden-xs", "hidden-sm",
+ *    "hidden-mobile", "d-sm-none", "hide-for-small") leaves it shown, and a
+ *    "display on larger screens" class ("d-md-block", "d-lg-flex",
+ *    "md:block" ...) beside "d-none"/"hidden" wins over it.
+ * Class names are whole words of the list, ASCII case ignored.
+ */
+/* 1 if the class name w[0..n) is a word of list (words between single
+ * spaces, lower case, the list starting and ending with a space). */
+static int word_of(const char *list, const unsigned char *w, size_t n)
+{
+    size_t i, j;
+    for (i = 1; list[i]; i++) {
+        if (list[i - 1] != ' ')
+            continue;
+        for (j = 0; j < n && list[i + j] == (char)brief__ascii_lower(w[j]); j++)
+            ;
+        if (j == n && list[i + j] == ' ')
+            return 1;
+    }
+    return 0;
+}
+
+static int class_hides(const unsigned char *s, size_t n)
+{
+    /* one string, not a table of pointers: smaller in the static binary */
+    static const char hides[] =
+        " hidden is-hidden hide d-none sr-only visually-hidden"
+        " screen-reader-text element-invisible hidden-lg hidden-md"
+        " hidden-xl hidden-desktop hide-for-large d-lg-none d-md-none"
+        " d-xl-none visible-xs visible-sm ";
+    size_t i = 0;
+    int hide = 0, show = 0;
+    while (i < n) {
+        size_t j = i, m;
+        while (j < n && !brief__html_is_ws(s[j]))
+            j++;
+        hide |= word_of(hides, s + i, j - i);
+        /* d-md-*, d-lg-*, d-xl-*, md:*, lg:*, xl:* other than none/hidden */
+        m = (j - i > 5 && brief__ascii_lower(s[i]) == 'd' && s[i + 1] == '-' &&
+             s[i + 4] == '-') ? 2 : 0;
+        if ((ci_prefix(s + i + m, j - i - m, "md") ||
+             ci_prefix(s + i + m, j - i - m, "lg") ||
+             ci_prefix(s + i + m, j - i - m, "xl")) &&
+            j - i > m + 3 && (s[i + m + 2] == (m ? '-' : ':')) &&
+            !ci_eq(s + i + m + 3, j - i - m - 3, "none") &&
+            !ci_eq(s + i + m + 3, j - i - m - 3, "hidden"))
+            show = 1;
+        i = j;
+        while (i < n && brief__html_is_ws(s[i]))
+            i++;
+    }
+    return hide && !show;
+}
+
+/* "hidden" in a class name counts against the element only where it
+ * really hides it (readability's negative pattern has the bare word,
+ * which also caught "hidden-xs", shown on a desktop). */
+static int hidden_word(const unsigned char *s, size_t n)
+{
+    return ci_find(s, n, "hidden") != NPOS && class_hides(s, n);
+}
+
 static int class_weight(const unsigned char *s, size_t n)
 {
     int w = 0;
     if (n == 0)
         return 0;
-    if (any_of(s, n, re_negative) || has_hid_word(s, n))
+    if (any_of(s, n, re_negative) || hidden_word(s, n) || has_hid_word(s, n))
         w -= 25;
     if (any_of(s, n, re_positive))
         w += 25;
@@ -751,6 +826,7 @@ static int push_element(hparse *P, unsigned tag, size_t name,
         unsigned char ms[512];
         if (at->hidden.set ||
             style_hidden(P->s + at->style.off, at->style.len) ||
+            class_hides(P->s + at->cls.off, at->cls.len) ||
             (span_is(P, &at->aria_hidden, "true") &&
              ci_find(P->s + at->cls.off, at->cls.len, "fallback-image") ==
                  NPOS))

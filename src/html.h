@@ -70,6 +70,7 @@ enum {
 #define S_IN_FIGURE  0x8000u /* inside <figure>                            */
 #define S_IN_DATA    0x10000u /* inside a data table                       */
 #define S_TITLESIM   0x20000u /* h1/h2 that repeats the title              */
+#define S_IN_MAIN    0x40000u /* inside <article> or <main>                */
 
 typedef struct hnode {
     size_t parent;          /* parent node (the root's is 0, itself)       */

@@ -618,6 +618,128 @@ static void test_selection(void)
              "Just some words here.", 1);
 }
 
+/* ---- real-page classes (issue 12) ---------------------------------------- */
+
+#define STORY1 "<p>The council met on Tuesday to discuss the new bridge, " \
+               "and after a long debate, it voted to fund the work.</p>"
+#define STORY2 "<p>Residents who spoke at the meeting said the old " \
+               "ferry was slow, costly, and often cancelled in winter.</p>"
+
+/* Visibility as a desktop browser applies the frameworks' classes. */
+static void test_visibility(void)
+{
+    static const struct {
+        const char *name, *cls;
+        int shown;
+    } cases[] = {
+        {"hidden-xs (phones only)", "hidden-xs", 1},
+        {"hidden-sm hidden-xs", "col-md-8 hidden-sm hidden-xs", 1},
+        {"d-none d-md-block", "d-none d-md-block", 1},
+        {"d-sm-none", "d-sm-none", 1},
+        {"hidden md:block", "hidden md:block", 1},
+        {"d-none", "d-none", 0},
+        {"hidden", "story hidden", 0},
+        {"d-lg-none", "d-block d-lg-none", 0},
+        {"hidden-lg", "hidden-lg", 0},
+        {"visible-xs", "visible-xs", 0},
+        {"sr-only", "sr-only", 0},
+        {"visually-hidden", "visually-hidden", 0},
+        {"screen-reader-text", "screen-reader-text", 0},
+    };
+    size_t k;
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char html[1024];
+        snprintf(html, sizeof html,
+                 "<body><article>" STORY1 "<div class=\"%s\"><p>Inside "
+                 "the box, a sentence of its own, long enough, with a comma."
+                 "</p></div>" STORY2 "</article></body>",
+                 cases[k].cls);
+        html_has(cases[k].name, html, strlen(html), "Inside the box",
+                 cases[k].shown);
+        html_has(cases[k].name, html, strlen(html), "The council met", 1);
+    }
+}
+
+/* Soft hyphens and zero-width spaces vanish inside words; ZWNJ stays. */
+static void test_invisible(void)
+{
+    html_is("soft hyphen entity", "<p>Bun&shy;des&shy;tag</p>", "Bundestag");
+    html_is("soft hyphen bytes", "<p>Bun\xC2\xAD" "des\xC2\xAD" "tag</p>",
+            "Bundestag");
+    html_is("zero-width space", "<p>long&#8203;word</p>", "longword");
+    html_is("word joiner", "<p>long&#x2060;word</p>", "longword");
+    html_is("BOM inside text", "<p>long&#xFEFF;word</p>", "longword");
+    html_is("ZWNJ kept", "<p>\xD9\x85\xDB\x8C&zwnj;\xD8\xAE</p>",
+            "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xAE");
+}
+
+/* Boilerplate inside the article: captions and credits, headings whose
+ * content was dropped; a heading over a formula or a table stays. */
+static void test_boilerplate(void)
+{
+    const char *page =
+        "<body><article><h2>The bridge</h2>" STORY1
+        "<figure><img src=a.jpg><figcaption>The river at dusk. Photo: "
+        "J. Smith/Agency</figcaption></figure>" STORY2
+        "<h2>The equation</h2><my-formula><math><mi>x</mi></math>"
+        "</my-formula>"
+        "<h2>The vote</h2><table><tr><td>7</td><td>2</td></tr></table>"
+        "<h2>Related stories</h2><ul><li><a href=/a>Another story of the "
+        "town</a></li><li><a href=/b>More news from the council</a></li>"
+        "</ul></article></body>";
+    html_has("caption", page, strlen(page), "Photo: J. Smith", 0);
+    html_has("caption", page, strlen(page), "Residents who spoke", 1);
+    html_has("empty heading", page, strlen(page), "Related stories", 0);
+    html_has("heading over text", page, strlen(page), "The bridge", 1);
+    html_has("heading over a formula", page, strlen(page), "The equation",
+             1);
+    html_has("heading over a table", page, strlen(page), "The vote", 1);
+    html_is("only headings", "<h2>Only</h2><h3>headings</h3>",
+            "Only\n\nheadings");
+    {
+        const char *teaser =
+            "<body><article>" STORY1 "<p>Read also: <a href=/x>The old "
+            "ferry's last winter on the river</a></p>" STORY2
+            "</article></body>";
+        html_has("link paragraph", teaser, strlen(teaser), "Read also", 0);
+        html_has("link paragraph", teaser, strlen(teaser),
+                 "Residents who spoke", 1);
+    }
+}
+
+/* Furniture that is really the page's wrapper, or the article's own
+ * header, is read like any other element. */
+static void test_wrappers(void)
+{
+    const char *form =
+        "<body><form id=mainform><div class=page><h1>The bridge</h1>"
+        STORY1 STORY2 "</div></form></body>";
+    const char *header =
+        "<body><header><a href=/>Site</a></header><article><header><h1>The "
+        "bridge</h1><p class=lede>Work on the long-awaited bridge over the "
+        "river starts in the spring, the council says.</p></header>"
+        STORY1 STORY2 "</article></body>";
+    html_has("page in a form", form, strlen(form), "The council met", 1);
+    html_has("article header", header, strlen(header), "long-awaited", 1);
+    html_has("article header", header, strlen(header), "Site", 0);
+}
+
+/* A page with prose always gives it; the fallback never adds menus. */
+static void test_never_lose(void)
+{
+    const char *page =
+        "<body><nav><a href=/a>Home</a> <a href=/b>News</a></nav>"
+        "<div class=\"article-content\"><figure><img src=a.jpg>"
+        "<figcaption>Photo: the river at dusk, by J. Smith.</figcaption>"
+        "</figure></div>"
+        "<section>" STORY1 "</section><section>" STORY2 "</section>"
+        "<footer><a href=/t>Terms of use</a></footer></body>";
+    html_has("never lose", page, strlen(page), "The council met", 1);
+    html_has("never lose", page, strlen(page), "Residents who spoke", 1);
+    html_has("never lose", page, strlen(page), "Terms of use", 0);
+    html_has("never lose", page, strlen(page), "Home", 0);
+}
+
 /* ---- markdown ---------------------------------------------------------------- */
 
 /* The plain input -> text cases are in tests/data/markdown.txt (see
@@ -846,6 +968,11 @@ static const harness_test tests[] = {
     {"html_title", test_title},
     {"html_selection", test_selection},
     {"html_news_page", test_news_page},
+    {"html_visibility", test_visibility},
+    {"html_invisible", test_invisible},
+    {"html_boilerplate", test_boilerplate},
+    {"html_wrappers", test_wrappers},
+    {"html_never_lose", test_never_lose},
     {"markdown", test_markdown},
     {"markdown_cases", test_markdown_data},
     {"sniff", test_sniff},

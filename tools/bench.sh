@@ -15,6 +15,8 @@
 #     the pages of the shared C library that the process maps);
 #   - per-article latency: one process per article of a corpus, as a shell
 #     loop would run it, for brief and ots;
+#   - the same from 1 MB up for a web page of the same sentences
+#     (benchgen --html) read with --input html, against the plain text;
 #   - callgrind instructions per input byte (if valgrind is installed): the
 #     figure to compare across commits, as it does not depend on the machine
 #     load;
@@ -305,6 +307,52 @@ echo "Wall and CPU (user + system) time: median of $(runs 1K) runs below" \
      "brief linked as make links it, taking turns with it too, whose RSS" \
      "also counts the pages of the shared C library it maps")."
 
+# ---- HTML ---------------------------------------------------------------------
+
+# The same sentences as one long web page (benchgen --html: head, scripts,
+# navigation, an article of wrapped paragraphs with links, figures, ads and
+# lists, an aside, a footer), from 1 MB up, read with --input html; its time
+# per byte against that of the plain text of the same size above.
+HRES=$B/html.txt
+: >"$HRES"
+for s in $SIZES; do
+    [ "$(to_bytes "$s")" -ge 1000000 ] || continue
+    # shellcheck disable=SC2046
+    "$B/benchgen" --html "$s" "$B/in$s.html" $(cat "$B/sources.list") ||
+        die "cannot generate the $s HTML input"
+    [ -t 2 ] && printf 'bench: measuring %s HTML ...\r' "$s" >&2
+    : >"$B/runs.html"
+    i=0
+    n=$(runs "$s")
+    while [ $i -lt "$n" ]; do
+        "$T" -n 1 -w 0 -- "$BRIEF" --input html "$B/in$s.html" \
+            >>"$B/runs.html"
+        i=$((i + 1))
+    done
+    text=$(awk -v s="$s" '$1 == s { print $2, $5, $7 }' "$RES")
+    echo "$s $(wc -c <"$B/in$s.html" | tr -d ' ') $(combine "$B/runs.html") $text" \
+        >>"$HRES"
+done
+[ -t 2 ] && printf '                              \r' >&2
+if [ -s "$HRES" ]; then
+    echo
+    echo "HTML input (benchgen --html, about half of its bytes text), brief --input html:"
+    echo
+    # html.txt fields: 1 size, 2 bytes, 3-8 benchtime line, 9 text bytes,
+    #   10 text median ms, 11 text RSS KiB
+    awk 'function mb(kib) { return kib * 1024 / 1e6 }
+    BEGIN {
+        print "| input | HTML bytes | brief ms | brief CPU ms | MB/s | RSS MB | RSS / input byte | plain text ms | HTML/text time per byte |"
+        print "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    }
+    {
+        if ($3 != "ok") { printf "| %s HTML | brief failed: %s |\n", $1, $3; next }
+        printf "| %s HTML | %d | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %.2fx |\n",
+            $1, $2, $4, $8, $2 / 1e6 / ($4 / 1e3), mb($6), $6 * 1024 / $2,
+            $10, ($4 / $2) / ($10 / $9)
+    }' "$HRES"
+fi
+
 # ---- per-article latency ------------------------------------------------------
 
 echo
@@ -493,3 +541,19 @@ END {
     printf "  %s  below 1 MB, RSS beyond the %.1f MB of brief on empty input <= 3x input + 1 MB%s\n",
         verdict(small == ""), base * 1024 / 1e6, small == "" ? "" : ": over at" small
 }' "$RES"
+if [ -s "$HRES" ]; then
+    awk 'NR == 1 { first = $1; fr = $6 * 1024 / $2 }
+    { if ($3 != "ok") { bad = 1; next }
+      r = ($4 / $2) / ($10 / $9); if (r > worst) { worst = r; ws = $1 }
+      last = $1; lr = $6 * 1024 / $2 }
+    END {
+        if (bad) { print "  FAIL  HTML input: brief failed"; exit }
+        printf "  %s  HTML time per byte <= 2x plain text: at most %.2fx (%s)\n",
+            worst <= 2 ? "PASS" : "FAIL", worst, ws
+        if (last != first)
+            printf "  %s  HTML memory linear (RSS per byte at %s <= 1.5x at %s): %.2f vs %.2f bytes per input byte\n",
+                lr <= 1.5 * fr ? "PASS" : "FAIL", last, first, lr, fr
+        else
+            print "  ----  HTML memory: needs the 1 MB and a larger input"
+    }' "$HRES"
+fi

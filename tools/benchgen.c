@@ -16,6 +16,17 @@
  * have to look like prose. Pieces that do not end in . ! ? (titles, bylines)
  * are dropped and list or heading markers stripped, so the output is plain
  * prose that no sniffer takes for Markdown.
+ *
+ *   benchgen --html SIZE OUT FILE...
+ *
+ * The same sentences as one long web page, marked up as real pages are:
+ * a <head> with styles, a JSON-LD block and scripts, a header with a
+ * navigation menu, then an <article> of sections (a heading, paragraphs
+ * with inline links and emphasis, now and then a figure with a caption, a
+ * list, an ad slot with its script, a share bar), a "related stories"
+ * aside and a footer of links; every paragraph sits in a wrapper <div>
+ * with data attributes, as a content system writes it. About half of the
+ * bytes are text; '&', '<' and '>' in the text are written as entities.
  * Exit status 0 done, 1 I/O error or no text, 2 usage.
  */
 #include <stdio.h>
@@ -180,14 +191,165 @@ static int parse_size(const char *s, size_t *out)
     return 0;
 }
 
+/* ---- --html ------------------------------------------------------------ */
+
+static int run(int argc, char **argv, int html);
+
+static size_t put(FILE *out, const char *s)
+{
+    fputs(s, out);
+    return strlen(s);
+}
+
+/* Sentence s with the characters HTML reserves as entities, an inline link
+ * around its third word now and then and emphasis on others. */
+static size_t put_sentence(FILE *out, const span *s, unsigned long long r)
+{
+    size_t k, n = 0, word = 0;
+    int in_a = 0, in_em = 0;
+    for (k = 0; k < s->len; k++) {
+        char c = text[s->off + k];
+        if (c == ' ') {
+            word++;
+            if (in_a || in_em) {
+                n += put(out, in_a ? "</a>" : "</em>");
+                in_a = in_em = 0;
+            }
+            fputc(' ', out);
+            n++;
+            if (word == 3 && r % 4 == 0) {
+                n += put(out, "<a href=\"/topic/item\">");
+                in_a = 1;
+            } else if (word == 5 && r % 7 == 1) {
+                n += put(out, "<em>");
+                in_em = 1;
+            }
+            continue;
+        }
+        if (c == '&')
+            n += put(out, "&amp;");
+        else if (c == '<')
+            n += put(out, "&lt;");
+        else if (c == '>')
+            n += put(out, "&gt;");
+        else {
+            fputc(c, out);
+            n++;
+        }
+    }
+    if (in_a || in_em)
+        n += put(out, in_a ? "</a>" : "</em>");
+    return n;
+}
+
+static const char html_head[] =
+    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+    "<title>A long story | The Daily Bench</title>\n"
+    "<meta property=\"og:title\" content=\"A long story\">\n"
+    "<link rel=\"stylesheet\" href=\"/css/site.css\">\n"
+    "<style>body{font:16px/1.5 serif}.nav a{margin:0 1em}"
+    ".ad{min-height:250px}</style>\n"
+    "<script type=\"application/ld+json\">{\"@context\":"
+    "\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":"
+    "\"A long story\"}</script>\n"
+    "<script>window.dataLayer=window.dataLayer||[];function gtag(){"
+    "dataLayer.push(arguments)}gtag('js',new Date());</script>\n"
+    "</head><body class=\"article-page\">\n"
+    "<div class=\"cookie-consent\" role=\"dialog\"><p>We use cookies to "
+    "improve your experience.</p><button>Accept</button></div>\n"
+    "<header class=\"site-header\"><a class=\"logo\" href=\"/\">"
+    "The Daily Bench</a><nav class=\"nav\"><ul><li><a href=\"/\">Home"
+    "</a></li><li><a href=\"/world\">World</a></li><li><a href=\"/"
+    "business\">Business</a></li><li><a href=\"/sport\">Sport</a></li>"
+    "<li><a href=\"/culture\">Culture</a></li></ul></nav></header>\n"
+    "<main id=\"main\"><article class=\"story\">\n"
+    "<h1>A long story</h1><p class=\"byline\">By <a href=\"/staff/a\">"
+    "A. Writer</a>, <time datetime=\"2026-01-01\">1 January 2026</time>"
+    "</p>\n<div class=\"article-body\">\n";
+
+static const char html_tail[] =
+    "</div></article>\n"
+    "<aside class=\"related\"><h2>Related stories</h2><ul>"
+    "<li><a href=\"/a\">Another story</a></li><li><a href=\"/b\">"
+    "One more story</a></li><li><a href=\"/c\">The last story</a></li>"
+    "</ul></aside></main>\n"
+    "<footer><a href=\"/about\">About</a> <a href=\"/privacy\">Privacy"
+    "</a> <a href=\"/terms\">Terms</a></footer>\n"
+    "<script src=\"/js/app.js\" async></script></body></html>\n";
+
+/* Markup between paragraphs, by turn: a figure, an ad slot, a list, a
+ * share bar, a section heading. */
+static const char *const html_breaks[] = {
+    "<figure class=\"wp-block-image\"><picture><source srcset=\"/img/a."
+    "webp\" type=\"image/webp\"><img src=\"/img/a.jpg\" alt=\"A view\" "
+    "width=\"800\" height=\"450\" loading=\"lazy\"></picture><figcaption>"
+    "A view of the place. Photo: Agency</figcaption></figure>\n",
+    "<div class=\"ad ad-slot\" data-slot=\"mid\"><script>(adsbygoogle="
+    "window.adsbygoogle||[]).push({slot:'mid',sizes:[[300,250],"
+    "[728,90]]});</script></div>\n",
+    "<ul><li>The first point, briefly.</li><li>A second point, with "
+    "<a href=\"/more\">a link</a>.</li><li>A third point.</li></ul>\n",
+    "<div class=\"share-bar\"><a href=\"https://x.example/share\">Share"
+    "</a> <a href=\"mailto:?subject=story\">Email</a></div>\n",
+    "<h2 class=\"section-title\">More on the story</h2>\n",
+};
+
+static int write_html(FILE *out, size_t size)
+{
+    size_t written = 0, next = 0, para = 0, tail = sizeof html_tail - 1;
+    if (sizeof html_head - 1 + tail > size)
+        return 0;
+    written += put(out, html_head);
+    for (;;) {
+        size_t n = 1 + rng_below(6), k, need = 0;
+        unsigned long long r = rng();
+        const char *brk = html_breaks[para % 5];
+        /* a paragraph of n sentences, then a break every second one */
+        for (k = 0; k < n; k++)
+            need += sents[(next + k) % nsents].len * 2 + 1;
+        need += 120 + (para % 2 == 1 ? strlen(brk) : 0);
+        if (written + need + tail > size)
+            break;
+        written += put(out, "<div class=\"text-block\" data-component="
+                            "\"paragraph\" data-track=\"story-body\"><p "
+                            "class=\"paragraph\">");
+        for (k = 0; k < n; k++) {
+            if (k)
+                written += put(out, " ");
+            written += put_sentence(out, &sents[next], r >> k);
+            if (++next == nsents) {
+                next = 0;
+                shuffle();
+            }
+        }
+        written += put(out, "</p></div>\n");
+        if (para % 2 == 1)
+            written += put(out, brk);
+        para++;
+    }
+    (void)put(out, html_tail);
+    return 1;
+}
+
 int main(int argc, char **argv)
+{
+    int html = 0;
+    if (argc > 1 && strcmp(argv[1], "--html") == 0) {
+        html = 1;
+        argv++;
+        argc--;
+    }
+    return run(argc, argv, html);
+}
+
+static int run(int argc, char **argv, int html)
 {
     size_t size, written = 0, next = 0, in_para = 0, para_len, skipped = 0;
     FILE *out;
     int i;
 
     if (argc < 4 || parse_size(argv[1], &size)) {
-        fprintf(stderr, "usage: benchgen SIZE OUT FILE...\n");
+        fprintf(stderr, "usage: benchgen [--html] SIZE OUT FILE...\n");
         return 2;
     }
     for (i = 3; i < argc; i++)
@@ -201,6 +363,13 @@ int main(int argc, char **argv)
     if (!out) {
         fprintf(stderr, "benchgen: cannot write %s\n", argv[2]);
         return 1;
+    }
+    if (html) {
+        if (!write_html(out, size))
+            die("SIZE is too small for a page");
+        if (fclose(out) != 0)
+            die("write error");
+        return 0;
     }
     para_len = 1 + rng_below(8);
     for (;;) {

@@ -64,7 +64,7 @@ awk -v file="tools/data/entities.txt" '
         print ""
         print "typedef struct brief__entity {"
         print "    const char *name;"
-        print "    unsigned long cp;      /* code point */"
+        print "    uint32_t cp;           /* code point (32 bits: a smaller table) */"
         print "    unsigned char legacy;  /* 1: may appear without \x27;\x27 */"
         print "} brief__entity;"
         print ""
