@@ -18,12 +18,24 @@
 
 #include "entities.inc"
 
-/* The reference named s[0..m) (case-sensitive), or NULL. */
-static const brief__entity *entity_find(const unsigned char *s, size_t m)
+/* The packed value (code point | BRIEF__ENTITY_LEGACY) of the reference
+ * named s[0..m) (case-sensitive), or 0 when there is none. Binary search
+ * as brief__name_find() does, over the name blob and its offsets. */
+static uint32_t entity_find(const unsigned char *s, size_t m)
 {
-    size_t k = brief__name_find(brief__entities, BRIEF__N_ENTITIES,
-                                sizeof brief__entities[0], s, m, 0);
-    return k < BRIEF__N_ENTITIES ? &brief__entities[k] : NULL;
+    size_t lo = 0, hi = BRIEF__N_ENTITIES;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = brief__name_cmp(brief__entity_names + brief__entity_off[mid],
+                                s, m, 0);
+        if (c == 0)
+            return brief__entity_val[mid];
+        if (c > 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
 }
 
 /* What browsers make of a numeric reference's value. */
@@ -45,7 +57,7 @@ size_t brief__html_entity(const unsigned char *s, size_t n, size_t i,
                           int in_attr, uint32_t *cp)
 {
     size_t j = i + 1, k, m;
-    const brief__entity *e;
+    uint32_t e;
     if (j >= n)
         return 0;
     if (s[j] == '#') {
@@ -83,18 +95,18 @@ size_t brief__html_entity(const unsigned char *s, size_t n, size_t i,
     if (k < n && s[k] == ';') {
         e = entity_find(s + j, k - j);
         if (e) {
-            *cp = (uint32_t)e->cp;
+            *cp = e & BRIEF__ENTITY_CP;
             return k + 1 - i;
         }
     }
     /* Legacy names may stand without ';' (longest match wins): "&copy2024". */
     for (m = (k - j < 8 ? k - j : 8); m >= 2; m--) {
         e = entity_find(s + j, m);
-        if (e && e->legacy) {
+        if (e & BRIEF__ENTITY_LEGACY) {
             if (in_attr && j + m < n &&
                 (brief__ascii_is_alnum(s[j + m]) || s[j + m] == '='))
                 return 0;
-            *cp = (uint32_t)e->cp;
+            *cp = e & BRIEF__ENTITY_CP;
             return j + m - i;
         }
     }

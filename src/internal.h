@@ -181,14 +181,29 @@ static inline unsigned brief__ascii_lower(unsigned c)
 #define BRIEF__MAX_STEM 64
 typedef size_t (*brief__stem_fn)(uint32_t *w, size_t n);
 
+/* A sorted word list as tools/gen_stopwords.sh writes it: the words end
+ * to end in one blob, each ended by '\0', and off[i] where word i starts
+ * (2 bytes a word instead of a pointer and its relocation). count == 0
+ * (blob and off NULL) is the empty list. */
+typedef struct brief__wordlist {
+    const char *blob;
+    const uint16_t *off;
+    size_t count;
+} brief__wordlist;
+
+/* Word i (< list->count) of a list, NUL-terminated. */
+static inline const char *brief__word_at(const brief__wordlist *list,
+                                         size_t i)
+{
+    return list->blob + list->off[i];
+}
+
 typedef struct brief__lang {
     const char *code;                 /* "en"                               */
     const char *name;                 /* "English"                          */
     brief__stem_fn stem;
-    const char *const *stopwords;     /* sorted by strcmp, UTF-8 lower case */
-    size_t stopword_count;
-    const char *const *abbrevs;       /* sorted, lower case, without "."    */
-    size_t abbrev_count;
+    brief__wordlist stopwords;        /* sorted by strcmp, UTF-8 lower case */
+    brief__wordlist abbrevs;          /* sorted, lower case, without "."    */
 } brief__lang;
 
 const brief__lang *brief__lang_find(const char *code);
@@ -196,6 +211,8 @@ const brief__lang *brief__lang_at(size_t i); /* NULL past the last one      */
 /* 1 if the lower-case UTF-8 word w[0..n) is in the sorted table.           */
 int brief__in_table(const char *const *tab, size_t count, const char *w,
                     size_t n);
+/* The same for a generated word list (stop words, abbreviations).         */
+int brief__in_list(const brief__wordlist *list, const char *w, size_t n);
 /* Pick the language of text (stop-word and script statistics). */
 const brief__lang *brief__lang_detect(const unsigned char *s, size_t len);
 

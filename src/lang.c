@@ -22,23 +22,23 @@
 /* The order of rows is the order of brief__lang_at() and the tie-break of
  * detection: on equal scores the earlier row wins, so English comes first. */
 static const brief__lang brief__langs[] = {
-    {"en", "English", brief__stem_english, brief__stop_en,
-     BRIEF__STOP_EN_COUNT, brief__abbr_en, BRIEF__ABBR_EN_COUNT},
+    {"en", "English", brief__stem_english,
+     BRIEF__STOP_EN, BRIEF__ABBR_EN},
 #ifndef BRIEF_NO_LANGS
-    {"de", "German", brief__stem_german, brief__stop_de,
-     BRIEF__STOP_DE_COUNT, brief__abbr_de, BRIEF__ABBR_DE_COUNT},
-    {"fr", "French", brief__stem_french, brief__stop_fr,
-     BRIEF__STOP_FR_COUNT, brief__abbr_fr, BRIEF__ABBR_FR_COUNT},
-    {"es", "Spanish", brief__stem_spanish, brief__stop_es,
-     BRIEF__STOP_ES_COUNT, brief__abbr_es, BRIEF__ABBR_ES_COUNT},
-    {"it", "Italian", brief__stem_italian, brief__stop_it,
-     BRIEF__STOP_IT_COUNT, brief__abbr_it, BRIEF__ABBR_IT_COUNT},
-    {"pt", "Portuguese", brief__stem_portuguese, brief__stop_pt,
-     BRIEF__STOP_PT_COUNT, brief__abbr_pt, BRIEF__ABBR_PT_COUNT},
-    {"nl", "Dutch", brief__stem_dutch, brief__stop_nl,
-     BRIEF__STOP_NL_COUNT, brief__abbr_nl, BRIEF__ABBR_NL_COUNT},
-    {"sv", "Swedish", brief__stem_swedish, brief__stop_sv,
-     BRIEF__STOP_SV_COUNT, brief__abbr_sv, BRIEF__ABBR_SV_COUNT},
+    {"de", "German", brief__stem_german,
+     BRIEF__STOP_DE, BRIEF__ABBR_DE},
+    {"fr", "French", brief__stem_french,
+     BRIEF__STOP_FR, BRIEF__ABBR_FR},
+    {"es", "Spanish", brief__stem_spanish,
+     BRIEF__STOP_ES, BRIEF__ABBR_ES},
+    {"it", "Italian", brief__stem_italian,
+     BRIEF__STOP_IT, BRIEF__ABBR_IT},
+    {"pt", "Portuguese", brief__stem_portuguese,
+     BRIEF__STOP_PT, BRIEF__ABBR_PT},
+    {"nl", "Dutch", brief__stem_dutch,
+     BRIEF__STOP_NL, BRIEF__ABBR_NL},
+    {"sv", "Swedish", brief__stem_swedish,
+     BRIEF__STOP_SV, BRIEF__ABBR_SV},
 #endif
 };
 
@@ -66,7 +66,7 @@ static size_t stem_none(uint32_t *w, size_t n)
 }
 
 static const brief__lang brief__und = {"und", "Undetermined", stem_none,
-                                       NULL, 0, NULL, 0};
+                                       {NULL, NULL, 0}, {NULL, NULL, 0}};
 
 const brief__lang *brief__lang_at(size_t i)
 {
@@ -137,6 +137,25 @@ int brief__in_table(const char *const *tab, size_t count, const char *w,
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = cmp_word(tab[mid], w, n);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* The same search over a blob-and-offsets list: one more load a probe. */
+int brief__in_list(const brief__wordlist *list, const char *w, size_t n)
+{
+    size_t lo = 0, hi = list->count;
+    if (n == 0)
+        return 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_word(brief__word_at(list, mid), w, n);
         if (c == 0)
             return 1;
         if (c < 0)
@@ -303,14 +322,11 @@ static unsigned mark_of(uint32_t cp)
  * but not S's ("los", "och", "uma") than in S's list but not L's ("els",
  * "og", "unha"), it may be S as well as L, and the answer is "und".
  */
-static const struct shadow {
-    const char *const *stopwords;
-    size_t stopword_count;
-} shadows[] = {
-    {brief__stop_ca, BRIEF__STOP_CA_COUNT}, /* Catalan   */
-    {brief__stop_da, BRIEF__STOP_DA_COUNT}, /* Danish    */
-    {brief__stop_gl, BRIEF__STOP_GL_COUNT}, /* Galician  */
-    {brief__stop_nb, BRIEF__STOP_NB_COUNT}, /* Norwegian */
+static const brief__wordlist shadows[] = {
+    BRIEF__STOP_CA, /* Catalan   */
+    BRIEF__STOP_DA, /* Danish    */
+    BRIEF__STOP_GL, /* Galician  */
+    BRIEF__STOP_NB, /* Norwegian */
 };
 #define NSHADOWS COUNT_OF(shadows)
 
@@ -337,15 +353,12 @@ static void count_token(detect_counts *c, const unsigned char *w, size_t n)
     if (n == 0)
         return;
     for (i = 0; i < NLANGS; i++) {
-        found[i] = brief__in_table(brief__langs[i].stopwords,
-                                   brief__langs[i].stopword_count,
-                                   (const char *)w, n);
+        found[i] = brief__in_list(&brief__langs[i].stopwords,
+                                  (const char *)w, n);
         k += (unsigned)found[i];
     }
     for (j = 0; j < NSHADOWS; j++)
-        in_shadow[j] = brief__in_table(shadows[j].stopwords,
-                                       shadows[j].stopword_count,
-                                       (const char *)w, n);
+        in_shadow[j] = brief__in_list(&shadows[j], (const char *)w, n);
     for (i = 0; i < NLANGS; i++) {
         for (j = 0; j < NSHADOWS; j++) {
             if (found[i] && !in_shadow[j])

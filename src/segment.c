@@ -312,11 +312,10 @@ static int word_kind(const unsigned char *t, size_t s, size_t e,
     n = folded_word(t, s, e, w, sizeof w);
     if (n == 0 || n >= sizeof w)
         return W_WORD;
-    if (brief__in_table(lang->abbrevs, lang->abbrev_count, w, n))
+    if (brief__in_list(&lang->abbrevs, w, n))
         return W_ABBREV;
-    if (lang->abbrevs != brief__lang_at(0)->abbrevs &&
-        brief__in_table(brief__lang_at(0)->abbrevs,
-                        brief__lang_at(0)->abbrev_count, w, n))
+    if (lang->abbrevs.blob != brief__lang_at(0)->abbrevs.blob &&
+        brief__in_list(&brief__lang_at(0)->abbrevs, w, n))
         return W_ABBREV;
     p = s;
     while (p < e) {
@@ -414,7 +413,7 @@ static int starts_with_function_word(const unsigned char *t, const chunk *c,
     /* "Mr." is a stop word for scoring but starts no sentence after "a.m." */
     if (is_title_word(t, c))
         return 0;
-    return brief__in_table(lang->stopwords, lang->stopword_count, w, n);
+    return brief__in_list(&lang->stopwords, w, n);
 }
 
 /* May chunk c be a list marker? Most chunks are words: a marker starts

@@ -292,8 +292,7 @@ static int classify_form(tm_ctx *c, const uint32_t *key, size_t n, size_t ncp,
         return intern_stem(c, key, n, term);
     if (ncp < 2 || ncp > BRIEF__MAX_STEM)
         return BRIEF_OK;
-    if (brief__in_table(lang->stopwords, lang->stopword_count,
-                        (const char *)w, n))
+    if (brief__in_list(&lang->stopwords, (const char *)w, n))
         return BRIEF_OK;
     while (p < n && m < BRIEF__MAX_STEM) {
         uint32_t cp = brief__next(w, n, &p);

@@ -186,12 +186,23 @@ static void test_entities(void)
     size_t k;
     char buf[64];
     uint32_t cp;
-    /* the table is sorted (binary search depends on it) */
+    /* the table is sorted (binary search depends on it), its names follow
+     * one another in the blob, and every code point fits its 21 bits */
+#define NAME(k) (brief__entity_names + brief__entity_off[k])
     for (k = 1; k < BRIEF__N_ENTITIES; k++)
-        if (strcmp(brief__entities[k - 1].name, brief__entities[k].name) >= 0)
+        if (strcmp(NAME(k - 1), NAME(k)) >= 0 ||
+            brief__entity_off[k] != brief__entity_off[k - 1] +
+                                        strlen(NAME(k - 1)) + 1 ||
+            (brief__entity_val[k] & BRIEF__ENTITY_CP) == 0)
             break;
     check(k == BRIEF__N_ENTITIES, "entity table sorted and unique",
-          k < BRIEF__N_ENTITIES ? brief__entities[k].name : NULL, NULL);
+          k < BRIEF__N_ENTITIES ? NAME(k) : NULL, NULL);
+    check(brief__entity_off[0] == 0 &&
+              brief__entity_off[BRIEF__N_ENTITIES - 1] +
+                      strlen(NAME(BRIEF__N_ENTITIES - 1)) + 1 ==
+                  sizeof brief__entity_names - 1,
+          "entity name blob", NULL, NULL);
+#undef NAME
     /* all 252 HTML 4 entities */
     for (k = 0; k < sizeof html4 / sizeof html4[0]; k++) {
         size_t used;

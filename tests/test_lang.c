@@ -64,26 +64,27 @@ static size_t lang_count(void)
 }
 
 /* strictly increasing by strcmp, non-empty, no ASCII upper case, no final
- * '.', and every entry is found by brief__in_table */
-static int table_ok(const char *const *tab, size_t count, const char *what,
+ * '.', and every entry is found by brief__in_list */
+static int table_ok(const brief__wordlist *list, const char *what,
                     const char *code)
 {
     size_t i, k;
-    int ok = tab != NULL && count > 0;
-    for (i = 0; ok && i < count; i++) {
-        size_t len = strlen(tab[i]);
-        if (len == 0 || tab[i][len - 1] == '.')
+    int ok = list->blob != NULL && list->off != NULL && list->count > 0;
+    for (i = 0; ok && i < list->count; i++) {
+        const char *w = brief__word_at(list, i);
+        size_t len = strlen(w);
+        if (len == 0 || w[len - 1] == '.')
             ok = 0;
         for (k = 0; k < len; k++)
-            if (tab[i][k] >= 'A' && tab[i][k] <= 'Z')
+            if (w[k] >= 'A' && w[k] <= 'Z')
                 ok = 0;
-        if (i > 0 && strcmp(tab[i - 1], tab[i]) >= 0)
+        if (i > 0 && strcmp(brief__word_at(list, i - 1), w) >= 0)
             ok = 0;
-        if (!brief__in_table(tab, count, tab[i], len))
+        if (!brief__in_list(list, w, len))
             ok = 0;
         if (!ok)
             printf("  %s %s: bad entry %lu \"%s\"\n", code, what,
-                   (unsigned long)i, tab[i]);
+                   (unsigned long)i, w);
     }
     return ok;
 }
@@ -104,39 +105,29 @@ static void test_tables(void)
         CHECK(strlen(l->code) == 2);
         CHECK(l->name != NULL && l->name[0] != '\0');
         CHECK(l->stem != NULL);
-        CHECK(table_ok(l->stopwords, l->stopword_count, "stop words",
-                       l->code));
-        CHECK(table_ok(l->abbrevs, l->abbrev_count, "abbreviations",
-                       l->code));
+        CHECK(table_ok(&l->stopwords, "stop words", l->code));
+        CHECK(table_ok(&l->abbrevs, "abbreviations", l->code));
         CHECK(brief__lang_find(l->code) == l);
         CHECK(brief__lang_find(l->name) == l);
         for (j = 0; j < i; j++)
             CHECK(strcmp(brief__lang_at(j)->code, l->code) != 0);
     }
     /* a few entries the rest of the pipeline relies on */
-    CHECK(brief__in_table(brief__lang_at(0)->stopwords,
-                          brief__lang_at(0)->stopword_count, "the", 3));
-    CHECK(brief__in_table(brief__lang_at(0)->stopwords,
-                          brief__lang_at(0)->stopword_count, "said", 4));
-    CHECK(!brief__in_table(brief__lang_at(0)->stopwords,
-                           brief__lang_at(0)->stopword_count, "summary", 7));
-    CHECK(brief__in_table(brief__lang_at(0)->abbrevs,
-                          brief__lang_at(0)->abbrev_count, "mr", 2));
-    CHECK(brief__in_table(brief__lang_at(0)->abbrevs,
-                          brief__lang_at(0)->abbrev_count, "e.g", 3));
-    CHECK(!brief__in_table(brief__lang_at(0)->abbrevs,
-                           brief__lang_at(0)->abbrev_count, "etc", 3));
+    CHECK(brief__in_list(&brief__lang_at(0)->stopwords, "the", 3));
+    CHECK(brief__in_list(&brief__lang_at(0)->stopwords, "said", 4));
+    CHECK(!brief__in_list(&brief__lang_at(0)->stopwords, "summary", 7));
+    CHECK(brief__in_list(&brief__lang_at(0)->abbrevs, "mr", 2));
+    CHECK(brief__in_list(&brief__lang_at(0)->abbrevs, "e.g", 3));
+    CHECK(!brief__in_list(&brief__lang_at(0)->abbrevs, "etc", 3));
 #ifndef BRIEF_NO_LANGS
     {
         const brief__lang *de = brief__lang_find("de");
         const brief__lang *sv = brief__lang_find("sv");
-        CHECK(brief__in_table(de->stopwords, de->stopword_count,
-                              "f\xc3\xbcr", 4));
-        CHECK(brief__in_table(de->stopwords, de->stopword_count, "dass", 4));
-        CHECK(brief__in_table(de->abbrevs, de->abbrev_count, "z.b", 3));
-        CHECK(brief__in_table(sv->abbrevs, sv->abbrev_count, "t.ex", 4));
-        CHECK(brief__in_table(sv->stopwords, sv->stopword_count,
-                              "p\xc3\xa5", 3)); /* "på" */
+        CHECK(brief__in_list(&de->stopwords, "f\xc3\xbcr", 4));
+        CHECK(brief__in_list(&de->stopwords, "dass", 4));
+        CHECK(brief__in_list(&de->abbrevs, "z.b", 3));
+        CHECK(brief__in_list(&sv->abbrevs, "t.ex", 4));
+        CHECK(brief__in_list(&sv->stopwords, "p\xc3\xa5", 3)); /* "på" */
     }
 #endif
 }
@@ -198,8 +189,8 @@ static void test_und(void)
     CHECK(brief__lang_find("UND") == u);
     CHECK(brief__lang_find("undetermined") == u);
     CHECK(brief__lang_find("und-Latn") == u);
-    CHECK(u->stopword_count == 0 && u->abbrev_count == 0);
-    CHECK(!brief__in_table(u->stopwords, u->stopword_count, "the", 3));
+    CHECK(u->stopwords.count == 0 && u->abbrevs.count == 0);
+    CHECK(!brief__in_list(&u->stopwords, "the", 3));
     for (i = 0; brief__lang_at(i) != NULL; i++)
         CHECK(brief__lang_at(i) != u);
     /* no stemming; a word of at most four letters is no term */

@@ -9,10 +9,16 @@
 # A list is one word a line, UTF-8, lower case; lines starting with '#' and
 # blank lines are skipped, surrounding blanks trimmed. For each language XX
 # (the file name) the header gets
-#     static const char *const brief__stop_XX[] = {...};  (or brief__abbr_XX)
-#     #define BRIEF__STOP_XX_COUNT n                      (or BRIEF__ABBR_XX_COUNT)
-# with the words sorted in strcmp byte order (LC_ALL=C sort) and
-# deduplicated, as brief__in_table's binary search needs. Every language but
+#     static const char brief__stop_XX_blob[] = "w0\0" "w1\0" ...;
+#     static const uint16_t brief__stop_XX_off[] = {0, ...};  (start of word i)
+#     #define BRIEF__STOP_XX_COUNT n
+#     #define BRIEF__STOP_XX {blob, off, n}    (a brief__wordlist initializer)
+# (brief__abbr_XX / BRIEF__ABBR_XX for abbreviations), with the words sorted
+# in strcmp byte order (LC_ALL=C sort) and deduplicated, as
+# brief__in_list's binary search needs. One blob and 16-bit offsets instead
+# of a pointer a word: 2 bytes a word rather than 8 plus a relocation (the
+# static build's size budget); a blob over 4095 bytes (C99's
+# longest string literal) is an error. Every language but
 # English is inside #ifndef BRIEF_NO_LANGS, so the English-only build has no
 # unused tables. The output depends on the lists alone (no dates, no paths),
 # so `make` can regenerate and `git diff --exit-code` catches drift.
@@ -65,20 +71,45 @@ table() {
                 printf "%s: empty list\n", file > "/dev/stderr"
                 exit 1
             }
-            printf "static const char *const brief__%s_%s[] = {\n", kind, code
+            # the words end to end, each ended by its NUL: one literal
+            # piece a word, so a "\\0" is never read on into a digit
+            printf "static const char brief__%s_%s_blob[] =\n", kind, code
             line = "   "
             for (i = 0; i < n; i++) {
-                item = " \"" w[i] "\"" (i < n - 1 ? "," : "")
+                item = " \"" w[i] "\\0\""
                 if (length(line) + length(item) > 78) {
                     print line
                     line = "   "
                 }
                 line = line item
             }
+            print line ";"
+            # where each word starts in the blob (bytes: LC_ALL=C)
+            printf "static const uint16_t brief__%s_%s_off[] = {\n", kind, code
+            line = "   "
+            at = 0
+            for (i = 0; i < n; i++) {
+                item = " " at (i < n - 1 ? "," : "")
+                at += length(w[i]) + 1
+                if (length(line) + length(item) > 78) {
+                    print line
+                    line = "   "
+                }
+                line = line item
+            }
+            # C99 promises string literals of 4095 bytes (-pedantic
+            # warns past it), which also keeps the offsets in 16 bits
+            if (at > 4095) {
+                printf "%s: %d bytes, over a C99 string literal\n", file,
+                       at > "/dev/stderr"
+                exit 1
+            }
             print line
             print "};"
-            printf "#define BRIEF__%s_%s_COUNT %d\n\n", toupper(kind),
+            printf "#define BRIEF__%s_%s_COUNT %d\n", toupper(kind),
                    toupper(code), n
+            printf "#define BRIEF__%s_%s {brief__%s_%s_blob, brief__%s_%s_off, %d}\n\n",
+                   toupper(kind), toupper(code), kind, code, kind, code, n
         }'
 }
 
