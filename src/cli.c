@@ -100,6 +100,17 @@ static void write_str(out_ctx *o, const char *s)
     write_out(o, s, strlen(s));
 }
 
+/* head(1)'s "==> FILE <==" line, after an empty line unless it opens the
+ * output. */
+static void write_header(out_ctx *o, const char *shown)
+{
+    if (o->written)
+        write_out(o, "\n", 1);
+    write_str(o, "==> ");
+    write_str(o, shown);
+    write_str(o, " <==\n");
+}
+
 /* ---- several files in one stream -------------------------------------------
  * Text formats get head(1)-style "==> FILE <==" headers. The machine
  * formats name the file inside their own syntax instead: a "file" member
@@ -541,13 +552,8 @@ static int do_file(const cli_opts *o, const char *name, out_ctx *out,
         report(shown, msg);
     }
     if (o->keywords_alone) {
-        if (header) {
-            if (out->written)
-                write_out(out, "\n", 1);
-            write_str(out, "==> ");
-            write_str(out, shown);
-            write_str(out, " <==\n");
-        }
+        if (header)
+            write_header(out, shown);
         rc = brief_render(r, BRIEF_FORMAT_KEYWORDS, write_out, out);
     } else if (o->format == BRIEF_FORMAT_JSON) {
         json_splice j;
@@ -579,13 +585,8 @@ static int do_file(const cli_opts *o, const char *name, out_ctx *out,
             rc = BRIEF_ERR_ARGUMENT;
         free(mb.p);
     } else {
-        if (header) {
-            if (out->written)
-                write_out(out, "\n", 1);
-            write_str(out, "==> ");
-            write_str(out, shown);
-            write_str(out, " <==\n");
-        }
+        if (header)
+            write_header(out, shown);
         rc = brief_render(r, o->format, write_out, out);
     }
     brief_result_free(r);
