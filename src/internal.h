@@ -310,7 +310,8 @@ static inline int brief__name_cmp(const char *name, const unsigned char *s,
  * The one lookup of a name in a table sorted by name (byte order): count
  * entries of size bytes each, whose first member is the name (const char *).
  * Returns the index of the entry named s[0..m) (compared as by
- * brief__name_cmp), or count when there is none.
+ * brief__name_cmp), or count when there is none. (entity.c's table is a
+ * name blob with offsets instead; its search mirrors this one.)
  */
 static inline size_t brief__name_find(const void *table, size_t count,
                                       size_t size, const unsigned char *s,

@@ -73,15 +73,24 @@ int brief__stem_drop(const uint32_t *w, size_t lo, size_t *n, const char *s,
 /* ---- suffix tables and Snowball "among" --------------------------------- */
 
 /* One entry of a suffix table: the suffix, its length (filled in at
- * compile time by BRIEF__STEM_SFX) and what the stemmer does with it. */
+ * compile time by BRIEF__STEM_SFX) and what the stemmer does with it. The
+ * suffix is held in the entry, NUL-terminated, not pointed to: 12 bytes
+ * an entry instead of 16 plus the string (the static build's size budget).
+ * The longest suffix (French "issements") has 9 bytes; a longer literal
+ * fails to compile (the negative array size below). */
+#define BRIEF__STEM_SFX_MAX 9
 typedef struct brief__stem_sfx {
-    const char *s;
+    char s[BRIEF__STEM_SFX_MAX + 1];
     unsigned char len;
     unsigned char act;
 } brief__stem_sfx;
 
+#define BRIEF__STEM_SFX_FITS(lit) \
+    sizeof(char[sizeof "" lit <= BRIEF__STEM_SFX_MAX + 1 ? 1 : -1])
 #define BRIEF__STEM_SFX(lit, a) \
-    { "" lit, (unsigned char)(sizeof "" lit - 1), (a) }
+    { "" lit, \
+      (unsigned char)(sizeof "" lit - 1 + 0 * BRIEF__STEM_SFX_FITS(lit)), \
+      (a) }
 /* An entry whose act does not matter. */
 #define BRIEF__STEM_STR(lit) BRIEF__STEM_SFX(lit, 0)
 #define BRIEF__STEM_COUNT(tab) (sizeof (tab) / sizeof (tab)[0])
