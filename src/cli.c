@@ -615,41 +615,203 @@ static int closed_pipe(int err)
     return err == EPIPE;
 }
 
+/* Parse the command line; answer --help and --version. Returns -1 to go
+ * on, else the exit code. */
+static int parse_args(int argc, char **argv, cli_opts *o, const char **files)
+{
+    char err[256];
+    if (brief_cli_parse(argc, argv, o, files, err, sizeof err)) {
+        fprintf(stderr, "brief: %s\nTry 'brief --help' for more information.\n",
+                err);
+        return EXIT_USAGE;
+    }
+    if (o->help || o->version) {
+        if (o->help)
+            fputs(usage_text, stdout);
+        else
+            printf("brief %s\n", brief_version());
+        if (fflush(stdout) != 0 || ferror(stdout))
+            return closed_pipe(errno) ? EXIT_OK : EXIT_OUTPUT;
+        return EXIT_OK;
+    }
+    return -1;
+}
+
+/* Say why the temporary file for -o FILE could not be made: FILE itself
+ * (not writable, not a regular file) before the folder's errno e. */
+static void report_no_temp(const char *output, int e)
+{
+    FILE *wf = NULL;
+    struct stat st;
+    if (stat(output, &st) == 0 && S_ISDIR(st.st_mode))
+        report(output, "is a directory");
+    else if (stat(output, &st) == 0 && !(wf = fopen(output, "r+b")))
+        report(output, strerror(errno));
+    else {
+        if (wf)
+            fclose(wf); /* opened to learn, nothing written */
+        char msg[160];
+        snprintf(msg, sizeof msg, "cannot create a temporary "
+                 "file in its folder: %s", strerror(e));
+        report(output, msg);
+    }
+}
+
+/* -o FILE: a temporary file beside FILE, so rename() is atomic. Sets
+ * out->f and *tmpname. Returns -1 on success, else the exit code. */
+static int open_temp(const char *output, out_ctx *out, char **tmpname)
+{
+    size_t n = strlen(output);
+    char *name;
+    int fd;
+    name = (char *)malloc(n + 16);
+    if (!name)
+        return EXIT_NOMEM;
+    memcpy(name, output, n);
+    memcpy(name + n, ".briefXXXXXX", 13);
+    fd = mkstemp(name);
+    if (fd >= 0) {
+        /* mkstemp makes the file 0600; FILE should end up as a newly
+         * created file would (0666 less the umask), or keep the mode
+         * it has when it exists already */
+        struct stat st;
+        mode_t mask = umask(0);
+        umask(mask);
+        if (stat(output, &st) == 0)
+            (void)fchmod(fd, st.st_mode & 07777);
+        else
+            (void)fchmod(fd, (mode_t)(0666 & ~mask));
+    }
+    if (fd < 0 || !(out->f = fdopen(fd, "wb"))) {
+        report_no_temp(output, errno);
+        if (fd >= 0) {
+            close(fd);
+            unlink(name);
+        }
+        free(name);
+        return EXIT_OUTPUT;
+    }
+    *tmpname = name;
+    return -1;
+}
+
+/* Where the output goes: stdout, -o FILE in place, or a temporary file
+ * to be renamed over FILE. Returns -1 on success, else the exit code. */
+static int open_output(const cli_opts *o, out_ctx *out, char **tmpname)
+{
+    out->f = stdout;
+    out->failed = 0;
+    out->err = 0;
+    out->written = 0;
+    *tmpname = NULL;
+    if (o->output && direct_target(o->output)) {
+        /* a device, FIFO or socket (/dev/stdout, a named pipe): written
+         * in place, as a shell's > would; renaming a file over it would
+         * replace the device node */
+        if (!(out->f = fopen(o->output, "wb"))) {
+            report(o->output, strerror(errno));
+            return EXIT_OUTPUT;
+        }
+    } else if (o->output) {
+        return open_temp(o->output, out, tmpname);
+    }
+    return -1;
+}
+
+/* Summarize every input in turn. Returns the worst exit code. */
+static int run_files(const cli_opts *o, size_t nfiles, out_ctx *out)
+{
+    multi_ctx multi;
+    size_t i;
+    int rc, worst = EXIT_OK;
+    memset(&multi, 0, sizeof multi);
+    multi.tag = o->headers > 0 || (nfiles > 1 && !o->jsonl);
+    for (i = 0; i < nfiles; i++) {
+        rc = do_file(o, o->files[i], out,
+                     o->headers > 0 || (o->headers == 0 && nfiles > 1), &multi);
+        if (out->failed)
+            break;
+        if (rc > worst || (worst == EXIT_INPUT && rc != EXIT_OK))
+            worst = rc;
+        if (rc == EXIT_NOMEM)
+            break;
+    }
+    if (multi.html_open)
+        write_str(out, "</body>\n</html>\n");
+    return worst;
+}
+
+/* -o FILE: sync and close it, then rename the temporary file over FILE
+ * only when all went well. Frees tmpname. Returns the exit code. */
+static int finish_file(const char *output, out_ctx *out, char *tmpname,
+                       int worst)
+{
+    if (!out->failed && fsync(fileno(out->f)) != 0 && errno != EINVAL) {
+        out->failed = 1;
+        out->err = errno;
+    }
+    if (fclose(out->f) != 0 && !out->failed) {
+        out->failed = 1;
+        out->err = errno;
+    }
+    if (!tmpname) {
+        if (out->failed)
+            report(output, strerror(out->err));
+    } else if (out->failed || worst != EXIT_OK) {
+        /* keep the old FILE intact */
+        unlink(tmpname);
+        if (out->failed)
+            report(output, strerror(out->err));
+    } else if (rename(tmpname, output) != 0) {
+        report(output, strerror(errno));
+        unlink(tmpname);
+        out->failed = 1;
+        out->err = 0;
+    }
+    free(tmpname);
+    return out->failed ? EXIT_OUTPUT : worst;
+}
+
+/* Flush the output and settle the exit status. Frees tmpname. */
+static int finish(const cli_opts *o, out_ctx *out, char *tmpname, int worst)
+{
+    if (!out->failed && fflush(out->f) != 0) {
+        out->failed = 1;
+        out->err = errno;
+    }
+    if (o->output)
+        return finish_file(o->output, out, tmpname, worst);
+    if (out->failed) {
+        if (closed_pipe(out->err))
+            return worst; /* the reader has what it wanted */
+        report("standard output", strerror(out->err));
+        return EXIT_OUTPUT;
+    }
+    return worst;
+}
+
 int main(int argc, char **argv)
 {
     cli_opts o;
-    char err[256], *tmpname = NULL;
+    char *tmpname;
     const char **files;
     const char *stdin_only[1] = {"-"};
-    size_t i, nfiles;
-    int rc, worst = EXIT_OK;
+    size_t nfiles;
+    int rc;
     out_ctx out;
-    multi_ctx multi;
 
 #ifdef SIGPIPE
-    signal(SIGPIPE, SIG_IGN); /* EPIPE is handled below, quietly */
+    signal(SIGPIPE, SIG_IGN); /* EPIPE is handled in finish(), quietly */
 #endif
     files = (const char **)malloc(((size_t)argc + 1) * sizeof *files);
     if (!files) {
         fprintf(stderr, "brief: out of memory\n");
         return EXIT_NOMEM;
     }
-    rc = brief_cli_parse(argc, argv, &o, files, err, sizeof err);
-    if (rc) {
-        fprintf(stderr, "brief: %s\nTry 'brief --help' for more information.\n",
-                err);
+    rc = parse_args(argc, argv, &o, files);
+    if (rc >= 0) {
         free(files);
-        return EXIT_USAGE;
-    }
-    if (o.help || o.version) {
-        if (o.help)
-            fputs(usage_text, stdout);
-        else
-            printf("brief %s\n", brief_version());
-        free(files);
-        if (fflush(stdout) != 0 || ferror(stdout))
-            return closed_pipe(errno) ? EXIT_OK : EXIT_OUTPUT;
-        return EXIT_OK;
+        return rc;
     }
     o.lib.allocator = CLI_ALLOCATOR;
     if (o.jsonl)
@@ -659,124 +821,13 @@ int main(int argc, char **argv)
         o.files = stdin_only;
         nfiles = 1;
     }
-
-    out.f = stdout;
-    out.failed = 0;
-    out.err = 0;
-    out.written = 0;
-    if (o.output && direct_target(o.output)) {
-        /* a device, FIFO or socket (/dev/stdout, a named pipe): written
-         * in place, as a shell's > would; renaming a file over it would
-         * replace the device node */
-        if (!(out.f = fopen(o.output, "wb"))) {
-            report(o.output, strerror(errno));
-            free(files);
-            return EXIT_OUTPUT;
-        }
-    } else if (o.output) {
-        /* temp file beside the target, so rename() is atomic */
-        size_t n = strlen(o.output);
-        int fd;
-        tmpname = (char *)malloc(n + 16);
-        if (!tmpname) {
-            free(files);
-            return EXIT_NOMEM;
-        }
-        memcpy(tmpname, o.output, n);
-        memcpy(tmpname + n, ".briefXXXXXX", 13);
-        fd = mkstemp(tmpname);
-        if (fd >= 0) {
-            /* mkstemp makes the file 0600; FILE should end up as a newly
-             * created file would (0666 less the umask), or keep the mode
-             * it has when it exists already */
-            struct stat st;
-            mode_t mask = umask(0);
-            umask(mask);
-            if (stat(o.output, &st) == 0)
-                (void)fchmod(fd, st.st_mode & 07777);
-            else
-                (void)fchmod(fd, (mode_t)(0666 & ~mask));
-        }
-        if (fd < 0 || !(out.f = fdopen(fd, "wb"))) {
-            int e = errno;
-            FILE *wf = NULL;
-            struct stat st;
-            /* say the real reason: FILE itself (not writable, not a
-             * regular file) before the folder's errno */
-            if (stat(o.output, &st) == 0 && S_ISDIR(st.st_mode))
-                report(o.output, "is a directory");
-            else if (stat(o.output, &st) == 0 &&
-                     !(wf = fopen(o.output, "r+b")))
-                report(o.output, strerror(errno));
-            else {
-                if (wf)
-                    fclose(wf); /* opened to learn, nothing written */
-                char msg[160];
-                snprintf(msg, sizeof msg, "cannot create a temporary "
-                         "file in its folder: %s", strerror(e));
-                report(o.output, msg);
-            }
-            if (fd >= 0) {
-                close(fd);
-                unlink(tmpname);
-            }
-            free(tmpname);
-            free(files);
-            return EXIT_OUTPUT;
-        }
-    }
-
-    memset(&multi, 0, sizeof multi);
-    multi.tag = o.headers > 0 || (nfiles > 1 && !o.jsonl);
-    for (i = 0; i < nfiles; i++) {
-        rc = do_file(&o, o.files[i], &out,
-                     o.headers > 0 || (o.headers == 0 && nfiles > 1), &multi);
-        if (out.failed)
-            break;
-        if (rc > worst || (worst == EXIT_INPUT && rc != EXIT_OK))
-            worst = rc;
-        if (rc == EXIT_NOMEM)
-            break;
-    }
-    if (multi.html_open)
-        write_str(&out, "</body>\n</html>\n");
-    if (!out.failed && fflush(out.f) != 0) {
-        out.failed = 1;
-        out.err = errno;
-    }
-    if (o.output) {
-        if (!out.failed && fsync(fileno(out.f)) != 0 && errno != EINVAL) {
-            out.failed = 1;
-            out.err = errno;
-        }
-        if (fclose(out.f) != 0 && !out.failed) {
-            out.failed = 1;
-            out.err = errno;
-        }
-        if (!tmpname) {
-            if (out.failed)
-                report(o.output, strerror(out.err));
-        } else if (out.failed || worst != EXIT_OK) {
-            /* keep the old FILE intact */
-            unlink(tmpname);
-            if (out.failed)
-                report(o.output, strerror(out.err));
-        } else if (rename(tmpname, o.output) != 0) {
-            report(o.output, strerror(errno));
-            unlink(tmpname);
-            out.failed = 1;
-            out.err = 0;
-        }
-        free(tmpname);
+    rc = open_output(&o, &out, &tmpname);
+    if (rc >= 0) {
         free(files);
-        return out.failed ? EXIT_OUTPUT : worst;
+        return rc;
     }
+    rc = run_files(&o, nfiles, &out);
+    rc = finish(&o, &out, tmpname, rc);
     free(files);
-    if (out.failed) {
-        if (closed_pipe(out.err))
-            return worst; /* the reader has what it wanted */
-        report("standard output", strerror(out.err));
-        return EXIT_OUTPUT;
-    }
-    return worst;
+    return rc;
 }
