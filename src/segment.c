@@ -845,6 +845,67 @@ static size_t glued_period(const unsigned char *t, size_t s, size_t e,
     return 0;
 }
 
+/* CJK full stops inside chunk c end a sentence right there: emit the
+ * sentences from *sent_s up to each, moving *sent_s on. */
+static int split_cjk_stops(builder *b, const unsigned char *t, const chunk *c,
+                           size_t para, size_t *sent_s)
+{
+    size_t p = c->s;
+    int rc;
+    while (p < c->e) {
+        uint32_t cp = brief__next(t, c->e, &p);
+        if (is_cjk_stop(cp) && p < c->core_e) {
+            size_t q = p;
+            while (q < c->e) {
+                size_t r = q;
+                uint32_t nx = brief__next(t, c->e, &r);
+                if (!is_closer(nx) && !is_cjk_stop(nx))
+                    break;
+                q = r;
+            }
+            if (q < c->e) {
+                if ((rc = sg_emit(b, t, *sent_s, q, para, 0)) != 0)
+                    return rc;
+                *sent_s = q;
+                p = q;
+            }
+        }
+    }
+    return BRIEF_OK;
+}
+
+/* The fast-forward of split_unit() from chunk *c: find the next byte that
+ * may matter (. ! ? or non-ASCII), set *ff_dot to it when a period (else
+ * 0), and go on from the chunk that holds it. Returns 1 when no such byte
+ * is left before e. */
+static int fast_forward(const unsigned char *t, size_t e, chunk *c,
+                        size_t *pos, int *have_c, size_t *ff_dot)
+{
+    size_t at = c->s;
+    for (;;) { /* eight bytes at a time, then one */
+        while (at + 8 <= e) {
+            uint64_t v = load8(t + at);
+            if ((v & HIGHS) || has_byte(v, '.') ||
+                has_byte(v, '!') || has_byte(v, '?'))
+                break;
+            at += 8;
+        }
+        if (at >= e || (byte_scan[t[at]] & SCAN_MAY_END))
+            break;
+        at++;
+    }
+    *ff_dot = at < e && t[at] == '.' ? at : 0;
+    if (at >= c->e) {
+        if (at >= e)
+            return 1;
+        while (at > c->e && !ascii_blank(t[at - 1]))
+            at--;
+        *pos = at;
+        *have_c = next_chunk(t, e, pos, c);
+    }
+    return 0;
+}
+
 /* Split one unit [s, e) into sentences. */
 static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
                       size_t para, int dirty)
@@ -863,28 +924,9 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
         have_n = next_chunk(t, e, &npos, &n);
         /* CJK full stops inside a chunk end a sentence right there (all
          * of them are encoded with a lead byte 0xE3 or 0xEF). */
-        if (!c.ascii && has_cjk_lead(t, c.s, c.e)) {
-            size_t p = c.s;
-            while (p < c.e) {
-                uint32_t cp = brief__next(t, c.e, &p);
-                if (is_cjk_stop(cp) && p < c.core_e) {
-                    size_t q = p;
-                    while (q < c.e) {
-                        size_t r = q;
-                        uint32_t nx = brief__next(t, c.e, &r);
-                        if (!is_closer(nx) && !is_cjk_stop(nx))
-                            break;
-                        q = r;
-                    }
-                    if (q < c.e) {
-                        if ((rc = sg_emit(b, t, sent_s, q, para, 0)) != 0)
-                            return rc;
-                        sent_s = q;
-                        p = q;
-                    }
-                }
-            }
-        }
+        if (!c.ascii && has_cjk_lead(t, c.s, c.e) &&
+            (rc = split_cjk_stops(b, t, &c, para, &sent_s)) != 0)
+            return rc;
         /* A list marker continuing the unit's list starts a sentence. */
         {
             size_t val = 0;
@@ -990,30 +1032,9 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
          * ends_sentence()) or be a marker that counts. Skip such chunks:
          * find the next byte that may matter (. ! ? or non-ASCII) and go
          * on from the chunk that holds it. */
-        if (have_c && !st.list_kind && c.s != sent_s) {
-            size_t at = c.s;
-            for (;;) { /* eight bytes at a time, then one */
-                while (at + 8 <= e) {
-                    uint64_t v = load8(t + at);
-                    if ((v & HIGHS) || has_byte(v, '.') ||
-                        has_byte(v, '!') || has_byte(v, '?'))
-                        break;
-                    at += 8;
-                }
-                if (at >= e || (byte_scan[t[at]] & SCAN_MAY_END))
-                    break;
-                at++;
-            }
-            ff_dot = at < e && t[at] == '.' ? at : 0;
-            if (at >= c.e) {
-                if (at >= e)
-                    break; /* nothing left can end the sentence early */
-                while (at > c.e && !ascii_blank(t[at - 1]))
-                    at--;
-                pos = at;
-                have_c = next_chunk(t, e, &pos, &c);
-            }
-        }
+        if (have_c && !st.list_kind && c.s != sent_s &&
+            fast_forward(t, e, &c, &pos, &have_c, &ff_dot))
+            break; /* nothing left can end the sentence early */
     }
     return sg_emit(b, t, sent_s, e, para, 0);
 }
@@ -1301,6 +1322,64 @@ static int is_hard_wrapped(const unsigned char *t, size_t len,
 }
 
 
+/* Start b on an empty doc->sents. */
+static void start_builder(builder *b, brief__arena *a, brief__doc *doc)
+{
+    b->a = a;
+    b->doc = doc;
+    b->cap = 0;
+    b->dirty = 1;
+    doc->sents = NULL;
+    doc->nsents = 0;
+}
+
+/* Read the line after l into *next_line (*have_next = 1) and tell
+ * whether l is a heading: a heading-like line on its own. In hard-wrapped
+ * text only a blank line after it tells it from a short wrapped line;
+ * elsewhere a line is a unit anyway, so it is a heading unless it is a
+ * sentence cut at the line's end. */
+static int read_ahead(const unsigned char *t, size_t len, const line *l,
+                      const line *prev, int wrapped, int unit_open,
+                      line *next_line, int *have_next)
+{
+    line nx;
+    memset(&nx, 0, sizeof nx);
+    nx.blank = 1;
+    if (l->next < len) {
+        read_line(t, len, l->next, &nx);
+        *next_line = nx;
+        *have_next = 1;
+    }
+    if (!headline_like(l) || l->next >= len)
+        return 0;
+    if (wrapped)
+        return (nx.blank ||
+                (l->words <= 6 && (nx.indent > l->indent ||
+                                   no_lower(t, l)))) &&
+               (!unit_open || ends_with_punct(prev->last));
+    return (!unit_open || !continues(prev, l)) &&
+           (nx.blank || !continues(l, &nx));
+}
+
+/* A title from the decoder comes first as its own unit; *p: where reading
+ * starts (after the title, where the decoder also put it in the text). */
+static int emit_decoder_title(builder *b, const unsigned char *t,
+                              const brief__doc *doc, size_t *p, size_t *para,
+                              int *first_unit)
+{
+    size_t ts = doc->view.title_off, te = ts + doc->view.title_len;
+    int rc;
+    *p = 0;
+    if (!doc->view.title_len)
+        return BRIEF_OK;
+    if ((rc = sg_emit(b, t, ts, te, 0, BRIEF_SENTENCE_TITLE)) != 0)
+        return rc;
+    *first_unit = 0;
+    *para = 1;
+    *p = te;
+    return BRIEF_OK;
+}
+
 int brief__segment(brief__arena *a, brief__doc *doc)
 {
     const unsigned char *t = (const unsigned char *)doc->view.text;
@@ -1312,27 +1391,12 @@ int brief__segment(brief__arena *a, brief__doc *doc)
     line l, prev, next_line;
     memset(&next_line, 0, sizeof next_line);
     builder b;
-    b.a = a;
-    b.doc = doc;
-    b.cap = 0;
-    b.dirty = 1;
-    doc->sents = NULL;
-    doc->nsents = 0;
+    start_builder(&b, a, doc);
 
     wrapped = is_hard_wrapped(t, len, &maxline);
 
-    /* A title from the decoder comes first as its own unit. */
-    if (doc->view.title_len) {
-        size_t ts = doc->view.title_off, te = ts + doc->view.title_len;
-        if ((rc = sg_emit(&b, t, ts, te, 0, BRIEF_SENTENCE_TITLE)) != 0)
-            return rc;
-        first_unit = 0;
-        para = 1;
-        /* skip the title where the decoder also put it in the text */
-        p = te;
-    } else {
-        p = 0;
-    }
+    if ((rc = emit_decoder_title(&b, t, doc, &p, &para, &first_unit)) != 0)
+        return rc;
 
     memset(&prev, 0, sizeof prev);
     prev.blank = 1;
@@ -1358,30 +1422,8 @@ int brief__segment(brief__arena *a, brief__doc *doc)
             p = l.next;
             continue;
         }
-        {
-            line nx;
-            memset(&nx, 0, sizeof nx);
-            nx.blank = 1;
-            if (l.next < len) {
-                read_line(t, len, l.next, &nx);
-                next_line = nx;
-                have_next = 1;
-            }
-            /* A heading: a heading-like line on its own. In hard-wrapped
-             * text only a blank line after it tells it from a short
-             * wrapped line; elsewhere a line is a unit anyway, so it is a
-             * heading unless it is a sentence cut at the line's end. */
-            if (!headline_like(&l) || l.next >= len)
-                heading = 0;
-            else if (wrapped)
-                heading = (nx.blank ||
-                           (l.words <= 6 && (nx.indent > l.indent ||
-                                             no_lower(t, &l)))) &&
-                          (!unit_open || ends_with_punct(prev.last));
-            else
-                heading = (!unit_open || !continues(&prev, &l)) &&
-                          (nx.blank || !continues(&l, &nx));
-        }
+        heading = read_ahead(t, len, &l, &prev, wrapped, unit_open,
+                             &next_line, &have_next);
         /* A line that stops mid-sentence and a next line that goes on in
          * lower case (or in CJK) are one sentence even in text that is
          * not hard-wrapped: "a sentence\ncut off by a PDF". */
