@@ -49,8 +49,8 @@ ALL_CFLAGS = $(WARN) -Iinclude -Isrc $(CFLAGS) $(DEFS)
 
 LIB_SRC = src/arena.c src/util.c src/normalize.c src/entity.c src/html.c \
           src/extract.c src/markdown.c \
-          src/segment.c src/lang.c src/terms.c src/keywords.c src/score.c \
-          src/select.c src/brief.c src/render.c src/charset.c \
+          src/segment.c src/clean.c src/lang.c src/terms.c src/keywords.c \
+          src/score.c src/select.c src/brief.c src/render.c src/charset.c \
           src/stem_english.c src/stem_german.c src/stem_french.c \
           src/stem_spanish.c src/stem_italian.c src/stem_portuguese.c \
           src/stem_dutch.c src/stem_swedish.c src/stem_util.c

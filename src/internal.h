@@ -374,6 +374,10 @@ typedef struct brief__doc {
  * heading-like line at the very top is the title. */
 int brief__segment(brief__arena *a, brief__doc *doc);
 
+/* Give every sentence of doc its cleaned text, clean and clean_len
+ * (clean.c; the last step of brief__segment). */
+int brief__clean_sentences(brief__arena *a, brief__doc *doc);
+
 /* ---- terms (terms.c) ----------------------------------------------------- */
 /* Tokenize every sentence, fold case, drop stop words, stem, and map each
  * content word to a term id (one stemmer call per distinct surface form).

@@ -21,6 +21,7 @@
 #include "extract.c"
 #include "markdown.c"
 #include "segment.c"
+#include "clean.c"
 #include "lang.c"
 #include "terms.c"
 #include "keywords.c"
