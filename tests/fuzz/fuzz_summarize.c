@@ -255,10 +255,12 @@ static char *render_all(const brief_result *r, size_t *json_len)
             *json_len = s.len;
             continue;
         }
-        if (f == BRIEF_FORMAT_TEXT)
-            CHECK(count_nl(s.buf, s.len) == r->chosen_count);
-        if (f == BRIEF_FORMAT_BULLETS)
-            CHECK(count_nl(s.buf, s.len) == r->chosen_count);
+        /* a line a chosen sentence; with key terms, then (after an empty
+         * line when there are sentences) one "Key terms:" line */
+        if (f == BRIEF_FORMAT_TEXT || f == BRIEF_FORMAT_BULLETS)
+            CHECK(count_nl(s.buf, s.len) ==
+                  r->chosen_count +
+                      (r->keyword_count ? (r->chosen_count ? 2u : 1u) : 0u));
         if (f == BRIEF_FORMAT_KEYWORDS)
             CHECK(count_nl(s.buf, s.len) == r->keyword_count);
         free(s.buf);
