@@ -151,11 +151,13 @@ typedef struct chunk {
     int ascii;            /* all its bytes are ASCII                       */
 } chunk;
 
-/* Is ASCII byte b a space or line break? (brief__cls puts the two side by
- * side.) */
+/* Is byte b an ASCII space or line break? (brief__cls puts the two side by
+ * side.) Any byte may be passed: one from 0x80 up is never an ASCII blank
+ * (and would index past the 128-entry table). */
 static int ascii_blank(unsigned char b)
 {
-    return (unsigned)brief__ascii_class[b] - BRIEF__C_SPACE <= 1u;
+    return b < 0x80 &&
+           (unsigned)brief__ascii_class[b] - BRIEF__C_SPACE <= 1u;
 }
 
 /* Byte classes of the segmenter's scans, as bits of byte_scan[]:
