@@ -5,69 +5,6 @@
 #include <string.h>
 #include "internal.h"
 
-/* ---- character helpers (as in segment.c) --------------------------------- */
-
-#define CL_ONES ((uint64_t)0x0101010101010101u)
-#define CL_HIGHS ((uint64_t)0x8080808080808080u)
-
-static uint64_t cl_load8(const unsigned char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-/* Has v a byte below n (n <= 128; exact when v has no byte from 0x80)? */
-static int cl_has_below(uint64_t v, unsigned n)
-{
-    return ((v - CL_ONES * n) & ~v & CL_HIGHS) != 0;
-}
-
-/* Decode the code point ending at byte end (> start), set *at to its first
- * byte. Invalid sequences read as one U+FFFD byte, as brief__utf8_next. */
-static uint32_t cl_prev_cp(const unsigned char *s, size_t start, size_t end,
-                           size_t *at)
-{
-    size_t p = end - 1, k = 0;
-    while (p > start && k < 3 && (s[p] & 0xC0) == 0x80) {
-        p--;
-        k++;
-    }
-    {
-        size_t q = p;
-        uint32_t cp = brief__next(s, end, &q);
-        if (q == end) {
-            *at = p;
-            return cp;
-        }
-    }
-    *at = end - 1;
-    return 0xFFFD;
-}
-
-static int cl_is_lower_letter(uint32_t cp)
-{
-    return brief__class_of(cp) == BRIEF__C_LETTER && !brief__is_upper(cp) &&
-           brief__lower(cp) == cp && (cp < 0x2B0 || cp >= 0x370) &&
-           !(cp >= 0x5D0 && cp < 0x2000 && cp != 0x1E00);
-}
-
-/* Length of the line break at t[p] (0: none), as segment.c's newline_at. */
-static size_t cl_newline_at(const unsigned char *t, size_t len, size_t p)
-{
-    unsigned char b = t[p];
-    if (b == '\n' || b == 0x0B || b == 0x0C)
-        return 1;
-    if (b == '\r')
-        return (p + 1 < len && t[p + 1] == '\n') ? 2 : 1;
-    if (b == 0xC2 && p + 1 < len && t[p + 1] == 0x85)
-        return 2;
-    if (b == 0xE2 && p + 2 < len && t[p + 1] == 0x80 &&
-        (t[p + 2] == 0xA8 || t[p + 2] == 0xA9))
-        return 3;
-    return 0;
-}
-
 /* ---- the cleaned text of each sentence ------------------------------------ */
 /*
  * A sentence's text for output (brief_sentence.text): every run of blanks
@@ -82,7 +19,7 @@ static size_t cl_newline_at(const unsigned char *t, size_t len, size_t p)
  */
 
 /* Length of the blank at t[p] (0: none); *brk = 1 unless a plain space.
- * Blanks: space, tab and the line breaks of cl_newline_at(); no-break and
+ * Blanks: space, tab and the line breaks of brief__newline_at(); no-break and
  * other wide spaces are kept (they bind, as in "3,5 %"). */
 static size_t blank_at(const unsigned char *t, size_t e, size_t p, int *brk)
 {
@@ -95,7 +32,7 @@ static size_t blank_at(const unsigned char *t, size_t e, size_t p, int *brk)
     if (b == '\t')
         return 1;
     if (b < 0x20 || b == 0xC2 || b == 0xE2)
-        return cl_newline_at(t, e, p);
+        return brief__newline_at(t, e, p);
     return 0;
 }
 
@@ -108,9 +45,9 @@ static int needs_clean(const unsigned char *t, size_t s, size_t e)
     while (p < e) {
         end = p + 8 <= e ? p + 8 : e;
         if (end == p + 8) {
-            uint64_t v = cl_load8(t + p), z = v ^ (CL_ONES * ' ');
-            uint64_t zm = (z - CL_ONES) & ~z & CL_HIGHS; /* spaces, and a few more */
-            if (!(v & CL_HIGHS) && !cl_has_below(v, 0x20) && !(zm & (zm << 8))) {
+            uint64_t v = brief__load8(t + p), z = v ^ (BRIEF__ONES * ' ');
+            uint64_t zm = (z - BRIEF__ONES) & ~z & BRIEF__HIGHS; /* spaces, and a few more */
+            if (!(v & BRIEF__HIGHS) && !brief__has_below(v, 0x20) && !(zm & (zm << 8))) {
                 p += 7;
                 continue;
             }
@@ -197,7 +134,7 @@ static size_t letters_back(const unsigned char *t, size_t s, size_t p)
 {
     while (p > s) {
         size_t at;
-        uint32_t cp = cl_prev_cp(t, s, p, &at);
+        uint32_t cp = brief__prev_cp(t, s, p, &at);
         if (brief__class_of(cp) != BRIEF__C_LETTER)
             break;
         p = at;
@@ -355,8 +292,8 @@ static int word_goes_on(const unsigned char *t, size_t s, size_t h, size_t e,
                         size_t r)
 {
     size_t at, q = r;
-    uint32_t next = brief__next(t, e, &q), before = cl_prev_cp(t, s, h, &at);
-    if (cl_is_lower_letter(next))
+    uint32_t next = brief__next(t, e, &q), before = brief__prev_cp(t, s, h, &at);
+    if (brief__is_lower_letter(next))
         return 1;
     return brief__is_upper(next) && brief__is_upper(before);
 }
@@ -407,7 +344,7 @@ static int find_hyphens(brief__arena *a, const unsigned char *t,
 static int cjk_cp_before(const unsigned char *t, size_t s, size_t p)
 {
     size_t at;
-    return p > s && brief__class_of(cl_prev_cp(t, s, p, &at)) == BRIEF__C_CJK;
+    return p > s && brief__class_of(brief__prev_cp(t, s, p, &at)) == BRIEF__C_CJK;
 }
 
 /* Write the cleaned text of x into out (x->end - x->start bytes at most);
@@ -483,5 +420,3 @@ int brief__clean_sentences(brief__arena *a, brief__doc *doc)
     return BRIEF_OK;
 }
 
-#undef CL_ONES
-#undef CL_HIGHS

@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "brief.h"
 
 /* ---- compile-time switches (each documented in README "Size") ---------- */
@@ -373,6 +374,31 @@ typedef struct brief__doc {
  * it (the decoder put it at the top of the text); without one, a
  * heading-like line at the very top is the title. */
 int brief__segment(brief__arena *a, brief__doc *doc);
+/* Byte and code-point helpers the segmenter (segment.c) shares with the
+ * cleaned-text pass (clean.c). Eight bytes at a time: */
+#define BRIEF__ONES ((uint64_t)0x0101010101010101u)
+#define BRIEF__HIGHS ((uint64_t)0x8080808080808080u)
+static inline uint64_t brief__load8(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+/* Has v a byte below n (n <= 128; exact when v has no byte from 0x80)? */
+static inline int brief__has_below(uint64_t v, unsigned n)
+{
+    return ((v - BRIEF__ONES * n) & ~v & BRIEF__HIGHS) != 0;
+}
+/* The code point that ends at s[end] (not before start); *at is where it
+ * starts. U+FFFD for a broken sequence. */
+uint32_t brief__prev_cp(const unsigned char *s, size_t start, size_t end,
+                        size_t *at);
+/* A lower-case letter of a cased script (a sentence may not start so). */
+int brief__is_lower_letter(uint32_t cp);
+/* Length of the line break at t[p] (LF, VT, FF, CR, CRLF, NEL, U+2028/9);
+ * 0: none. */
+size_t brief__newline_at(const unsigned char *t, size_t len, size_t p);
+
 
 /* Give every sentence of doc its cleaned text, clean and clean_len
  * (clean.c; the last step of brief__segment). */

@@ -22,35 +22,19 @@
 #include <string.h>
 #include "internal.h"
 
+/* Has v a byte equal to c? */
+static int has_byte(uint64_t v, unsigned char c)
+{
+    return brief__has_below(v ^ (BRIEF__ONES * c), 1);
+}
+
 /* ---- character helpers --------------------------------------------------- */
 
 /* Word-at-a-time scanning: eight bytes as one uint64_t (any byte order:
  * the tests below look at every byte alike). */
-#define ONES ((uint64_t)0x0101010101010101u)
-#define HIGHS ((uint64_t)0x8080808080808080u)
-
-static uint64_t load8(const unsigned char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-/* Has v a byte below n (n <= 128; exact when v has no byte from 0x80)? */
-static int has_below(uint64_t v, unsigned n)
-{
-    return ((v - ONES * n) & ~v & HIGHS) != 0;
-}
-
-/* Has v a byte equal to c? */
-static int has_byte(uint64_t v, unsigned char c)
-{
-    return has_below(v ^ (ONES * c), 1);
-}
-
 /* Decode the code point ending at byte end (> start), set *at to its first
  * byte. Invalid sequences read as one U+FFFD byte, as brief__utf8_next. */
-static uint32_t prev_cp(const unsigned char *s, size_t start, size_t end,
+uint32_t brief__prev_cp(const unsigned char *s, size_t start, size_t end,
                         size_t *at)
 {
     size_t p = end - 1, k = 0;
@@ -134,7 +118,7 @@ static int is_bullet(uint32_t cp)
            cp == 0x25E6 || cp == 0x2023 || cp == 0x00B7;
 }
 
-static int is_lower_letter(uint32_t cp)
+int brief__is_lower_letter(uint32_t cp)
 {
     return brief__class_of(cp) == BRIEF__C_LETTER && !brief__is_upper(cp) &&
            brief__lower(cp) == cp && (cp < 0x2B0 || cp >= 0x370) &&
@@ -258,7 +242,7 @@ static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
             q--;
             continue;
         }
-        cp = prev_cp(t, c->s, q, &at);
+        cp = brief__prev_cp(t, c->s, q, &at);
         if (!is_closer(cp))
             break;
         q = at;
@@ -481,7 +465,7 @@ static size_t trailing_dots(const unsigned char *t, const chunk *c,
     size_t q = c->core_e, dots = 0;
     while (q > c->s) {
         size_t at;
-        uint32_t cp = prev_cp(t, c->s, q, &at);
+        uint32_t cp = brief__prev_cp(t, c->s, q, &at);
         if (cp == '.')
             dots++;
         else if (cp == 0x2026)
@@ -610,7 +594,7 @@ static int ends_sentence_at_mark(const unsigned char *t, const chunk *c,
     uint32_t last, nf;
     last = t[c->core_e - 1];
     if (last >= 0x80)
-        last = prev_cp(t, c->s, c->core_e, &at);
+        last = brief__prev_cp(t, c->s, c->core_e, &at);
     if (!n)
         return 1; /* the unit ends here anyway */
     nf = n->first ? n->first : n->first_raw;
@@ -621,7 +605,7 @@ static int ends_sentence_at_mark(const unsigned char *t, const chunk *c,
         if (n->first_raw == 0x201E ||
             (n->first_raw == ',' && n->e - n->s > 1 && t[n->s + 1] == ','))
             return 0;
-        return !is_lower_letter(nf);
+        return !brief__is_lower_letter(nf);
     }
     if (last != '.' && last != 0x2026)
         return 0;
@@ -662,7 +646,7 @@ static int ends_sentence_at_mark(const unsigned char *t, const chunk *c,
         st->run_s = c->s;
         return 0;
     }
-    if (is_lower_letter(nf))
+    if (brief__is_lower_letter(nf))
         return lower_start_ends(t, c, stem_e, n, lang);
     if ((n->first_raw == '(' || n->first_raw == '[') &&
         !brief__is_upper(n->first))
@@ -753,7 +737,7 @@ static int sg_emit(builder *b, const unsigned char *t, size_t s, size_t e,
     }
     while (e > s) {
         size_t at;
-        if (!is_space_cp(prev_cp(t, s, e, &at)))
+        if (!is_space_cp(brief__prev_cp(t, s, e, &at)))
             break;
         e = at;
     }
@@ -886,8 +870,8 @@ static int fast_forward(const unsigned char *t, size_t e, chunk *c,
     size_t at = c->s;
     for (;;) { /* eight bytes at a time, then one */
         while (at + 8 <= e) {
-            uint64_t v = load8(t + at);
-            if ((v & HIGHS) || has_byte(v, '.') ||
+            uint64_t v = brief__load8(t + at);
+            if ((v & BRIEF__HIGHS) || has_byte(v, '.') ||
                 has_byte(v, '!') || has_byte(v, '?'))
                 break;
             at += 8;
@@ -1063,7 +1047,7 @@ typedef struct line {
 
 /* Byte length of the line break at t[p], 0 if none (LF, CR, CRLF, VT, FF,
  * NEL, U+2028, U+2029: brief__class's newlines). */
-static size_t newline_at(const unsigned char *t, size_t len, size_t p)
+size_t brief__newline_at(const unsigned char *t, size_t len, size_t p)
 {
     unsigned char b = t[p];
     if (b == '\n' || b == 0x0B || b == 0x0C)
@@ -1104,7 +1088,7 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
             }
             q = p + 1;
         } else {
-            if ((b < 0x20 || b >= 0xC2) && (nl = newline_at(t, len, p)) != 0) {
+            if ((b < 0x20 || b >= 0xC2) && (nl = brief__newline_at(t, len, p)) != 0) {
                 l->e = p;
                 l->next = p + nl;
                 l->blank = (l->chars == 0);
@@ -1137,16 +1121,16 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
     nl = 0;
     while (p < len) {
         while (p + 8 <= len) {
-            uint64_t v = load8(t + p), m;
-            if ((v & HIGHS) || has_below(v, 0x20))
+            uint64_t v = brief__load8(t + p), m;
+            if ((v & BRIEF__HIGHS) || brief__has_below(v, 0x20))
                 break;
-            m = (v - ONES * 0x21) & ~v & HIGHS; /* spaces (and a few '!') */
+            m = (v - BRIEF__ONES * 0x21) & ~v & BRIEF__HIGHS; /* spaces (and a few '!') */
             if (m & (m << 8))
                 l->gaps = 1;
             p += 7;
         }
         if (p >= len ||
-            ((t[p] < 0x20 || t[p] >= 0xC2) && (nl = newline_at(t, len, p))))
+            ((t[p] < 0x20 || t[p] >= 0xC2) && (nl = brief__newline_at(t, len, p))))
             break;
         if (t[p] == '\t' || (t[p] == ' ' && p + 1 < len && t[p + 1] == ' '))
             l->gaps = 1;
@@ -1159,7 +1143,7 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
         size_t e = p;
         while (e > l->s) {
             size_t at;
-            uint32_t cp = prev_cp(t, l->s, e, &at);
+            uint32_t cp = brief__prev_cp(t, l->s, e, &at);
             if (!is_space_cp(cp)) {
                 l->last = cp;
                 break;
@@ -1183,7 +1167,7 @@ static int no_lower(const unsigned char *t, const line *l)
 {
     size_t p = l->s;
     while (p < l->e)
-        if (is_lower_letter(brief__next(t, l->e, &p)))
+        if (brief__is_lower_letter(brief__next(t, l->e, &p)))
             return 0;
     return 1;
 }
@@ -1266,7 +1250,7 @@ static int continues(const line *prev, const line *l)
     if (brief__class_of(prev->last) == BRIEF__C_CJK)
         return brief__class_of(l->first) == BRIEF__C_CJK;
     /* a long line cut mid-sentence goes on whatever the next line's case */
-    return is_lower_letter(l->first) || !headline_like(prev);
+    return brief__is_lower_letter(l->first) || !headline_like(prev);
 }
 
 /* In hard-wrapped text a paragraph's last line ends in punctuation well
@@ -1303,7 +1287,7 @@ static int is_hard_wrapped(const unsigned char *t, size_t len,
     *maxline = 0;
     while (p < len) {
         unsigned char b = t[p];
-        if ((b < 0x20 || b >= 0xC2) && (nl = newline_at(t, len, p)) != 0) {
+        if ((b < 0x20 || b >= 0xC2) && (nl = brief__newline_at(t, len, p)) != 0) {
             if (chars)
                 lines++;
             if (chars > *maxline)
