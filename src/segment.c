@@ -150,14 +150,17 @@ static int ascii_blank(unsigned char b)
  *                 is a space);
  * SCAN_MAY_END    a chunk that holds it may matter inside a sentence (see
  *                 the fast-forward in split_unit): . ! ? or non-ASCII. */
-enum { SCAN_CHUNK_END = 1, SCAN_MAY_END = 2 };
+enum { SCAN_CHUNK_END = 1, SCAN_MAY_END = 2, SCAN_MAY_OPEN = 4 };
+/* SCAN_MAY_OPEN   a chunk that holds it may end a sentence without a
+ *                 period in the languages of open_ends(): ':' and the
+ *                 ASCII capitals (see unpunctuated_end). */
 static const unsigned char byte_scan[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 2,
+    0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
@@ -698,6 +701,143 @@ static inline int ends_sentence(const unsigned char *t, const chunk *c,
     return ends_sentence_at_mark(t, c, n, lang, st);
 }
 
+/* ---- ends without a period -------------------------------------------- */
+
+/* The languages whose sentences may end without punctuation where a
+ * capital shows it (unpunctuated_end()): their articles and subject
+ * pronouns (not the polite ones, capitalized anywhere: Swedish "Du",
+ * Italian "Lei"), sorted for brief__in_table (*count of them); returns 2
+ * when a capital after a colon shows it too, else 1, and 0 for none.
+ * None for English and German: an English title or name keeps its
+ * article capitalized inside a sentence ("vitamin A is", "told The
+ * Times") and "I" is capitalized anywhere, a German noun is capitalized
+ * anywhere, and both capitalize a whole sentence after a colon inside the
+ * sentence. */
+static int open_ends(const brief__lang *lang, const char *const **arts,
+                     size_t *count)
+{
+    static const char *const es[] = {"el", "ella", "ellas", "ellos", "la",
+        "las", "los", "nosotros", "un", "una", "unas", "unos", "yo",
+        "\xC3\xA9l"};
+    static const char *const fr[] = {"des", "elle", "elles", "il", "ils",
+        "je", "la", "le", "les", "nous", "un", "une"};
+    static const char *const it[] = {"egli", "gli", "i", "il", "io", "la",
+        "le", "lo", "noi", "un", "una", "uno"};
+    static const char *const pt[] = {"a", "as", "ela", "elas", "ele",
+        "eles", "eu", "n\xC3\xB3s", "o", "os", "um", "uma", "umas", "uns"};
+    static const char *const nl[] = {"de", "een", "het", "hij", "ik",
+        "wij", "zij"};
+    static const char *const sv[] = {"de", "den", "det", "en", "ett", "han",
+        "hon", "jag", "vi"};
+    static const struct {
+        char code[3];
+        unsigned char colon, count;
+        const char *const *words;
+    } tab[] = {{"es", 1, 14, es}, {"fr", 1, 12, fr}, {"it", 1, 12, it},
+               {"pt", 1, 14, pt}, {"nl", 0, 7, nl}, {"sv", 0, 9, sv}};
+    size_t i;
+    for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
+        if (!strcmp(lang->code, tab[i].code)) {
+            *arts = tab[i].words;
+            *count = tab[i].count;
+            return 1 + tab[i].colon;
+        }
+    *arts = NULL;
+    *count = 0;
+    return 0;
+}
+
+/* Words that end a list ("and so on") in the languages brief reads,
+ * sorted; unpunctuated_end() reads them without their period. */
+static const char *const list_enders[] = {"ecc", "enz", "etc", "osv",
+                                          "usw"};
+
+/* The number of words (runs of non-blank bytes) in [s, p), counted up
+ * to max. Read backwards from p, so the cost is bounded by max words. */
+static size_t words_before(const unsigned char *t, size_t s, size_t p,
+                           size_t max)
+{
+    size_t k = 0;
+    while (k < max) {
+        while (p > s && ascii_blank(t[p - 1]))
+            p--;
+        if (p == s)
+            break;
+        k++;
+        while (p > s && !ascii_blank(t[p - 1]))
+            p--;
+    }
+    return k;
+}
+
+/* Does a sentence end after chunk c without a period (next chunk n; the
+ * sentence began at sent_s, the unit ends at e)? Signs, in the languages
+ * of open_ends() (open: its answer):
+ *  - a heading, caption or byline run into the text ("Chuva forte
+ *    atrasa o metrô O trânsito ficou lento"): c is a word ending in
+ *    a lower-case letter and no function word, n a capitalized article or
+ *    subject pronoun, then a word in lower case. An article is
+ *    capitalized where a sentence begins or in a title or name; a title
+ *    goes on in capitals ("O Globo") or follows a function word
+ *    ("canciones de Un mar"), and a name runs on from a capitalized word
+ *    before c ("Kim Jong Un a dit"), while a heading ends on its noun.
+ *  - c is a word that ends a list ("etc", "osv") written without its
+ *    period, and n is capitalized.
+ *  - (open 2) c ends in a colon after a clause of three words or more
+ *    (not a label: "Question: La ...") and n is a capitalized function
+ *    word: these orthographies write the words after a colon in lower
+ *    case unless a new sentence or direct speech begins ("Il sindaco era
+ *    chiaro: Il progetto parte domani"); a name there is no function word. */
+static int unpunctuated_end(const unsigned char *t, const chunk *c,
+                            const chunk *n, size_t sent_s, size_t e,
+                            const brief__lang *lang, int open,
+                            const char *const *arts, size_t narts)
+{
+    char w[48];
+    size_t at, k, p;
+    uint32_t last;
+    chunk n2;
+    if (c->core_e != c->e || n->first != n->first_raw ||
+        !brief__is_upper(n->first))
+        return 0;
+    for (p = n->s + 1; p < n->core_e && t[p] < 0x80; p++)
+        if ((unsigned)(t[p] - 'A') < 26u) /* "OS", "ONU": no article */
+            return 0;
+    last = t[c->e - 1];
+    if (last >= 0x80)
+        last = brief__prev_cp(t, c->s, c->e, &at);
+    if (last == ':') /* after a clause, not a label ("Question: La") */
+        return open == 2 && starts_with_function_word(t, n, lang) &&
+               words_before(t, sent_s, c->e - (c->e - c->s == 1), 3) == 3;
+    if (!brief__is_lower_letter(last))
+        return 0;
+    k = folded_word(t, c->s, c->e, w, sizeof w);
+    if (k >= sizeof w)
+        return 0;
+    if (brief__in_table(list_enders, sizeof list_enders /
+                        sizeof list_enders[0], w, k))
+        return 1;
+    if (brief__in_list(&lang->stopwords, w, k))
+        return 0;
+    k = folded_word(t, n->s, n->e, w, sizeof w);
+    if (k >= sizeof w || !brief__in_table(arts, narts, w, k))
+        return 0;
+    p = n->e;
+    if (!next_chunk(t, e, &p, &n2) || n2.first != n2.first_raw ||
+        !brief__is_lower_letter(n2.first))
+        return 0;
+    /* a name goes on through its particles: "Kim Jong Un a dit" */
+    if (brief__is_upper(c->first_raw) && c->s > sent_s) {
+        for (p = c->s; p > sent_s && ascii_blank(t[p - 1]); p--)
+            ;
+        for (at = p; at > sent_s && !ascii_blank(t[at - 1]); at--)
+            ;
+        if (at < p && brief__is_upper(brief__next(t, p, &at)))
+            return 0;
+    }
+    return 1;
+}
+
 /* A footnote marker "[3]", "[12]", "[a]" or a numbered item "(4)", "(b)"
  * (a chunk of its own). */
 static int is_footnote(const unsigned char *t, const chunk *c)
@@ -722,6 +862,9 @@ typedef struct builder {
     size_t cap;
     int dirty;          /* the sentences to come may need cleaning: their
                            unit spans lines or has a tab or two spaces   */
+    int open;           /* open_ends() of the document's language       */
+    const char *const *arts; /* and its articles                         */
+    size_t narts;
 } builder;
 
 /* Append sentence [s, e) trimmed; empty spans are dropped. */
@@ -892,6 +1035,36 @@ static int fast_forward(const unsigned char *t, size_t e, chunk *c,
     return 0;
 }
 
+/* fast_forward() in the languages of open_ends(): the bytes that may
+ * matter are also ':' and the ASCII capitals, and for a capital opening a
+ * word it goes on from the chunk before that (the one that may end, see
+ * unpunctuated_end()). A byte at a time: capitals are too common for the
+ * eight-byte scan to pay. */
+static int fast_forward_open(const unsigned char *t, size_t e, chunk *c,
+                             size_t *pos, int *have_c, size_t *ff_dot)
+{
+    size_t at = c->s;
+    while (at < e && !(byte_scan[t[at]] & (SCAN_MAY_END | SCAN_MAY_OPEN)))
+        at++;
+    if (at < e && at > c->e && (unsigned)(t[at] - 'A') < 26u &&
+        ascii_blank(t[at - 1])) {
+        size_t q = at;
+        while (q > c->e && ascii_blank(t[q - 1]))
+            q--;
+        at = q > c->e ? q - 1 : c->s; /* c itself comes before it */
+    }
+    *ff_dot = at < e && t[at] == '.' ? at : 0;
+    if (at >= c->e) {
+        if (at >= e)
+            return 1;
+        while (at > c->e && !ascii_blank(t[at - 1]))
+            at--;
+        *pos = at;
+        *have_c = next_chunk(t, e, pos, c);
+    }
+    return 0;
+}
+
 /* Split one unit [s, e) into sentences. */
 static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
                       size_t para, int dirty)
@@ -899,7 +1072,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
     split_state st;
     chunk c, n;
     size_t pos = s, sent_s = s, idx = 0, ff_dot = 0;
-    int have_c, have_n, rc, only_markers = 0;
+    int have_c, have_n, rc, only_markers = 0, open = b->open;
     memset(&st, 0, sizeof st);
     st.e = e;
     b->dirty = dirty;
@@ -1003,6 +1176,10 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
             }
         }
         brk = ends_sentence(t, &c, have_n ? &n : NULL, b->doc->lang, &st);
+        if (!brk && open && have_n &&
+            unpunctuated_end(t, &c, &n, sent_s, e, b->doc->lang, open,
+                             b->arts, b->narts))
+            brk = 1;
         if (brk && have_n) {
             if ((rc = sg_emit(b, t, sent_s, c.e, para, 0)) != 0)
                 return rc;
@@ -1019,7 +1196,8 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
          * find the next byte that may matter (. ! ? or non-ASCII) and go
          * on from the chunk that holds it. */
         if (have_c && !st.list_kind && c.s != sent_s &&
-            fast_forward(t, e, &c, &pos, &have_c, &ff_dot))
+            (open ? fast_forward_open(t, e, &c, &pos, &have_c, &ff_dot)
+                  : fast_forward(t, e, &c, &pos, &have_c, &ff_dot)))
             break; /* nothing left can end the sentence early */
     }
     return sg_emit(b, t, sent_s, e, para, 0);
@@ -1315,6 +1493,7 @@ static void start_builder(builder *b, brief__arena *a, brief__doc *doc)
     b->doc = doc;
     b->cap = 0;
     b->dirty = 1;
+    b->open = open_ends(doc->lang, &b->arts, &b->narts);
     doc->sents = NULL;
     doc->nsents = 0;
 }

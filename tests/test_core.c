@@ -287,6 +287,39 @@ static void test_segment(void)
     /* numbered list items */
     CHECK_EQ_STR(split("1. The first item 2. The second item", "en"),
                  "1. The first item|2. The second item");
+    /* a heading run into the text: a capitalized article, then lower case */
+    CHECK_EQ_STR(split("Chuva forte atrasa o metr\xC3\xB4 O tr\xC3\xA2nsito "
+                       "ficou lento.", "pt"),
+                 "Chuva forte atrasa o metr\xC3\xB4|O tr\xC3\xA2nsito "
+                 "ficou lento.");
+    CHECK_EQ_STR(split("Nieve en la sierra Los vecinos esperan.", "es"),
+                 "Nieve en la sierra|Los vecinos esperan.");
+    /* but not a title: capitals go on, or a function word comes before */
+    CHECK_EQ_STR(split("Ele leu o jornal O Globo ontem.", "pt"),
+                 "Ele leu o jornal O Globo ontem.");
+    CHECK_EQ_STR(split("Cantamos las canciones de Un mar de fueguitos.", "es"),
+                 "Cantamos las canciones de Un mar de fueguitos.");
+    /* nor a polite pronoun, nor in English */
+    CHECK_EQ_STR(split("Tack att du kom Du \xC3\xA4r v\xC3\xA4lkommen.", "sv"),
+                 "Tack att du kom Du \xC3\xA4r v\xC3\xA4lkommen.");
+    CHECK_EQ_STR(split("Take vitamin A daily.", "en"),
+                 "Take vitamin A daily.");
+    /* a list's last word without its period, then a capital */
+    CHECK_EQ_STR(split("Vi k\xC3\xB6pte p\xC3\xA4ron osv Sedan gick vi.", "sv"),
+                 "Vi k\xC3\xB6pte p\xC3\xA4ron osv|Sedan gick vi.");
+    /* Romance colons: a capitalized function word after one opens a
+     * sentence; lower case or a name goes on */
+    CHECK_EQ_STR(split("Il sindaco era chiaro: Il progetto parte domani.", "it"),
+                 "Il sindaco era chiaro:|Il progetto parte domani.");
+    CHECK_EQ_STR(split("Il sindaco era chiaro: il progetto parte.", "it"),
+                 "Il sindaco era chiaro: il progetto parte.");
+    CHECK_EQ_STR(split("Ha vinto la gara: Rossi era primo.", "it"),
+                 "Ha vinto la gara: Rossi era primo.");
+    /* a label before the colon; a name running on through "Un" */
+    CHECK_EQ_STR(split("Question: La r\xC3\xA9ponse est non.", "fr"),
+                 "Question: La r\xC3\xA9ponse est non.");
+    CHECK_EQ_STR(split("Hier Kim Jong Un a parl\xC3\xA9.", "fr"),
+                 "Hier Kim Jong Un a parl\xC3\xA9.");
 }
 
 static void test_title_and_headings(void)
