@@ -811,13 +811,14 @@ static int unpunctuated_end(const unsigned char *t, const chunk *c,
                words_before(t, sent_s, c->e - (c->e - c->s == 1), 3) == 3;
     if (!brief__is_lower_letter(last))
         return 0;
-    k = folded_word(t, c->s, c->e, w, sizeof w);
-    if (k >= sizeof w)
-        return 0;
-    if (brief__in_table(list_enders, sizeof list_enders /
+    /* the cheap tests first: every list end has three letters, every
+     * article or pronoun of open_ends() at most eight bytes */
+    if (c->e - c->s == 3 &&
+        (k = folded_word(t, c->s, c->e, w, sizeof w)) < sizeof w &&
+        brief__in_table(list_enders, sizeof list_enders /
                         sizeof list_enders[0], w, k))
         return 1;
-    if (brief__in_list(&lang->stopwords, w, k))
+    if (n->e - n->s > 8)
         return 0;
     k = folded_word(t, n->s, n->e, w, sizeof w);
     if (k >= sizeof w || !brief__in_table(arts, narts, w, k))
@@ -825,6 +826,9 @@ static int unpunctuated_end(const unsigned char *t, const chunk *c,
     p = n->e;
     if (!next_chunk(t, e, &p, &n2) || n2.first != n2.first_raw ||
         !brief__is_lower_letter(n2.first))
+        return 0;
+    k = folded_word(t, c->s, c->e, w, sizeof w);
+    if (k >= sizeof w || brief__in_list(&lang->stopwords, w, k))
         return 0;
     /* a name goes on through its particles: "Kim Jong Un a dit" */
     if (brief__is_upper(c->first_raw) && c->s > sent_s) {
