@@ -321,6 +321,7 @@ static double similarity(const unsigned char *a, size_t an,
 
 typedef struct hinfo {
     size_t text, link10, commas, head, list;
+    size_t hash;       /* text inside in-page ("#...") links           */
     size_t p, img, li, input, embed;
     size_t kids;       /* live children (elements and void ones)          */
     size_t only;       /* the first live child element                    */
@@ -360,6 +361,7 @@ static void agg_reset(hsel *S, size_t i)
     hinfo *f = &S->in[i];
     f->text = nd->text;
     f->link10 = nd->link10;
+    f->hash = nd->hash;
     f->commas = nd->commas;
     f->head = 0;
     f->list = 0;
@@ -400,6 +402,7 @@ static void agg_up(hsel *S, size_t c)
     unsigned t = nd->tag;
     p->text += f->text;
     p->link10 += f->link10;
+    p->hash += f->hash;
     p->commas += f->commas;
     p->head += (nd->tf & TF_HEAD) ? f->text : f->head;
     p->list += (t == T_UL || t == T_OL) ? f->text : f->list;
@@ -686,6 +689,68 @@ static size_t pick_top(hsel *S, int flags)
     return topc;
 }
 
+/*
+ * The chosen container often holds the article's body only, while its
+ * heading, standfirst and lead picture come in a block before it (a
+ * <header> with the lede, an "intro" div) under a common ancestor. What
+ * comes before the container, up to LEAD_LEVELS ancestors up, joins the
+ * article while it is little text (at most LEAD_SHARE of the
+ * container's: no second column) and hardly any of it in links (no menu,
+ * no teaser list). Only what comes before: after an article's body come
+ * its author box, share buttons and teasers, not its text. lead() makes
+ * the roots of those blocks (after choose_roots()'s) and is linear: each
+ * level scans only the nodes the level before did not.
+ */
+#define LEAD_LEVELS 4
+#define LEAD_SHARE 0.25
+#define LEAD_LINKS 0.2
+#define LEAD_MIN 50
+
+static void lead(hsel *S, size_t topc)
+{
+    size_t a, lo = topc, level = 0, text = 0, link10 = 0, i, upto = topc;
+    const hnode *nd;
+    if (topc == 0)
+        return;
+    for (a = S->in[topc].eparent; a != NPOS && a != 0 && level < LEAD_LEVELS;
+         a = S->in[a].eparent, level++) {
+        size_t t = text, l = link10;
+        for (i = a + 1; i < lo; i++) {
+            if (S->in[i].rm || brief__html_node(S->P, i)->end > topc) {
+                if (S->in[i].rm)
+                    i = brief__html_node(S->P, i)->end - 1;
+                continue;
+            }
+            t += S->in[i].text;
+            l += S->in[i].link10;
+            i = brief__html_node(S->P, i)->end - 1;
+        }
+        if ((double)t > LEAD_SHARE * (double)S->in[topc].text ||
+            (double)l > 10.0 * LEAD_LINKS * (double)t)
+            break;
+        text = t;
+        link10 = l;
+        lo = a;
+        upto = a;
+    }
+    if (upto == topc)
+        return;
+    for (i = upto + 1; i < topc; i++) {
+        if (S->in[i].rm) {
+            i = brief__html_node(S->P, i)->end - 1;
+            continue;
+        }
+        nd = brief__html_node(S->P, i);
+        if (nd->end > topc || S->in[i].root || S->in[i].collapsed ||
+            !(is_p(S, i) || (nd->tf & (TF_SCORE | TF_HEAD))))
+            continue;
+        if (S->in[i].text >= LEAD_MIN && !(nd->flags & S_IN_FIGURE) &&
+            link_density(&S->in[i]) < LEAD_LINKS && S->nroots < S->P->nn)
+            S->roots[S->nroots++] = i;
+        i = nd->end - 1;
+    }
+}
+
 static int choose_roots(hsel *S, size_t topc)
 {
     size_t par, c, cap;
@@ -848,6 +913,11 @@ static int clean_share(hsel *S, size_t i, int flags)
     if ((t == T_UL || t == T_OL) && !(flags & F_KEEPALL) &&
         link_density(f) > 0.7 && f->commas == 0)
         return 1;
+    /* nor is a table of contents: a list whose text is mostly links to
+     * places in the page itself */
+    if ((t == T_UL || t == T_OL) && !(flags & F_KEEPALL) && !f->root &&
+        f->hash * 2 > f->text)
+        return 1;
     /* nor is a short paragraph that is mostly a link ("Read also: ...") */
     if (t == T_P && !f->root && !(flags & F_KEEPALL) && f->text < 200 &&
         link_density(f) > 0.5)
@@ -874,6 +944,7 @@ static size_t attempt(hsel *S, int flags)
     score_units(S, flags);
     topc = pick_top(S, flags);
     choose_roots(S, topc);
+    lead(S, topc);
     mark_article(S);
     if (flags & F_CLEAN)
         (void)clean_pass(S, flags, clean_forms);

@@ -12,7 +12,7 @@
  * breaks between blocks. The open elements are the parent chain of the
  * current node: nesting depth costs memory, never recursion. Content that
  * is never article text (script, style, svg, math, template, buttons,
- * selects, hidden nodes, comments) is skipped here, and each element gets
+ * selects, ruby annotations <rt>, hidden nodes, comments) is skipped here, and each element gets
  * the facts extraction needs from its attributes (hidden, class weight,
  * "unlikely" class names, roles). Malformed markup is repaired the way
  * browsers do where it is cheap (implied end tags, stray end tags ignored)
@@ -149,7 +149,7 @@ static const tag_def tag_defs[] = {
     {"progress", T_PROGRESS, INL | TF_DROP},
     {"q", T_Q, INL},
     {"rp", T_RP, INL | TF_DROP},
-    {"rt", T_RT, INL},
+    {"rt", T_RT, INL | TF_DROP},
     {"ruby", T_RUBY, INL},
     {"s", T_S, INL},
     {"samp", T_SAMP, INL},
@@ -504,6 +504,8 @@ static int emit_text(hparse *P, size_t from, size_t to, int raw)
     x->text += chars;
     x->commas += commas;
     x->link10 += chars * x->link;
+    if (x->link == 3)
+        x->hash += chars;
     return 1;
 }
 

@@ -81,6 +81,7 @@ typedef struct hnode {
     /* direct content (children not included) */
     size_t text;            /* characters of text, whitespace runs as one  */
     size_t link10;          /* characters inside links, times 10 (x3 '#')  */
+    size_t hash;            /* characters inside in-page links ("#...")   */
     size_t commas;
     size_t tot;             /* text of the whole subtree (static)          */
     unsigned img, input, embed, voids, brhr; /* void children by kind      */
