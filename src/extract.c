@@ -16,7 +16,9 @@
  *     reverse for bottom-up sums): linear, and never recursive.
  *
  *  3. render(): the kept segments are written out, title first, whitespace
- *     collapsed, one blank line between paragraphs.
+ *     collapsed, one blank line between paragraphs; or, for a page whose
+ *     JSON-LD "articleBody" is much longer than what was found (a page
+ *     JavaScript renders), that text (render_ld()).
  *
  * Memory: a few arrays of one entry per node, from the arena.
  */
@@ -344,6 +346,7 @@ typedef struct hsel {
     size_t cleaned;    /* nodes removed by the F_CLEAN passes            */
     int any_weight;    /* some element has a non-zero class weight       */
     size_t prose;      /* text of the page's prose paragraphs            */
+    size_t arttext;    /* the article's text before the current clean-up */
 } hsel;
 
 static int is_p(const hsel *S, size_t i)
@@ -823,6 +826,9 @@ static size_t page_prose(hsel *S, int collect);
 static size_t clean_pass(hsel *S, int flags, clean_fn drop)
 {
     size_t i, total = 0, nn = S->P->nn;
+    S->arttext = 0;
+    for (i = 0; i < S->nroots; i++)
+        S->arttext += S->in[S->roots[i]].text;
     for (i = 0; i < nn; i++)
         if (S->in[i].inart)
             agg_reset(S, i);
@@ -868,6 +874,11 @@ static int clutter(hsel *S, size_t i, int flags)
     if (weight < 0)
         return 1;
     if (f->commas >= 10)
+        return 0;
+    /* Not in readability: a block that holds most of the article's text,
+     * and little of it in links, is the article, whatever else it holds
+     * (a like-button iframe or two, a row of share inputs). */
+    if (f->text * 2 > S->arttext && link_density(f) < 0.2)
         return 0;
     p = (long)f->p;
     img = (long)f->img;
@@ -1292,6 +1303,142 @@ static size_t render(const hsel *S, unsigned char *out)
     return o;
 }
 
+/* ---- JSON-LD articleBody ------------------------------------------------ */
+/*
+ * A page rendered by JavaScript may hold its article only in the JSON-LD
+ * metadata's "articleBody" (html.c notes the longest). When that text is
+ * more than LD_FACTOR times what the selection found (and at least
+ * LD_MIN characters), it is the text: its JSON escapes and character
+ * references decoded, markup inside it dropped, a line break (or a tag)
+ * ending a paragraph.
+ */
+#define LD_FACTOR 2
+#define LD_MIN 200
+
+static unsigned hexval(unsigned c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c |= 0x20;
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : 16;
+}
+
+/* The four hex digits at s[0..4) (n >= 4), or 0x110000 if they are not. */
+static uint32_t hex4(const unsigned char *s)
+{
+    uint32_t v = 0;
+    int k;
+    for (k = 0; k < 4; k++) {
+        unsigned h = hexval(s[k]);
+        if (h > 15)
+            return 0x110000;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+/* Decode the JSON string body b[0..n) in place (the result is never
+ * longer: an escape of 2, 6 or 12 bytes gives at most 4); returns the new
+ * length. A '\n' becomes a newline, a bad or lone escape a space. */
+static size_t json_unescape(unsigned char *b, size_t n)
+{
+    size_t i = 0, o = 0;
+    while (i < n) {
+        unsigned c = b[i];
+        uint32_t cp;
+        if (c != '\\' || i + 1 >= n) {
+            b[o++] = (unsigned char)c;
+            i++;
+            continue;
+        }
+        c = b[i + 1];
+        i += 2;
+        switch (c) {
+        case 'n': case 'r': b[o++] = '\n'; continue;
+        case 't': case 'b': case 'f': b[o++] = ' '; continue;
+        case 'u': break;
+        default: b[o++] = (unsigned char)c; continue;
+        }
+        cp = i + 4 <= n ? hex4(b + i) : 0x110000;
+        if (cp > 0x10FFFF) {
+            b[o++] = ' ';
+            continue;
+        }
+        i += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 <= n && b[i] == '\\' &&
+            b[i + 1] == 'u') {
+            uint32_t lo = hex4(b + i + 2);
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                i += 6;
+            }
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            cp = 0xFFFD;
+        o += brief__utf8_put(cp, b + o);
+    }
+    return o;
+}
+
+/* Write title and the paragraphs of the decoded body b[0..n) into out
+ * (room for title_len + 2 + 2n bytes); returns the length and sets *body
+ * to the body's length without the title. */
+static size_t render_ld(const unsigned char *title, size_t title_len,
+                        const unsigned char *b, size_t n, unsigned char *out,
+                        size_t *body)
+{
+    size_t i, o = 0, start;
+    int para = 0, brk = 0, sp = 0;
+    if (title_len) {
+        memcpy(out, title, title_len);
+        o = title_len;
+        para = 1;
+        brk = 1;
+    }
+    start = o;
+    for (i = 0; i < n; i++) {
+        unsigned x = b[i];
+        size_t inv = invisible(b + i, n - i);
+        if (inv) {
+            i += inv - 1;
+            continue;
+        }
+        if (x == '<' && i + 1 < n &&
+            (brief__ascii_is_alnum(b[i + 1]) || b[i + 1] == '/')) {
+            const unsigned char *q =
+                (const unsigned char *)memchr(b + i, '>', n - i);
+            if (q) { /* markup: a tag ends a paragraph */
+                i = (size_t)(q - b);
+                brk = para;
+                continue;
+            }
+        }
+        if (x == '\n') {
+            brk = para;
+            continue;
+        }
+        if (brief__html_is_ws(x) || x < 0x20 || x == 0x7F ||
+            (x == 0xC2 && i + 1 < n && b[i + 1] == 0xA0)) {
+            if (x == 0xC2)
+                i++;
+            sp = 1;
+            continue;
+        }
+        if (para && brk) {
+            out[o++] = '\n';
+            out[o++] = '\n';
+        } else if (para && sp) {
+            out[o++] = ' ';
+        }
+        brk = 0;
+        sp = 0;
+        para = 1;
+        out[o++] = (unsigned char)x;
+    }
+    *body = o > start ? o - start : 0;
+    return o;
+}
+
 /* ---- entry points ------------------------------------------------------- */
 
 int brief__decode_html(brief__arena *a, const char *in, size_t len,
@@ -1403,6 +1550,21 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
         return BRIEF_ERR_NOMEM;
     out->len = render(&S, text);
     text[out->len] = 0;
+    if (P.ld_len > LD_FACTOR * (out->len - title_len) + LD_MIN) {
+        size_t off, n, body, got = out->len - title_len;
+        unsigned char *t2;
+        off = brief__html_decode(&P, P.ld_off, P.ld_off + P.ld_len, 0, &n);
+        n = json_unescape(P.buf + off, n);
+        t2 = (unsigned char *)brief__alloc(a, title_len + 2 + 2 * n + 1);
+        if (!t2)
+            return BRIEF_ERR_NOMEM;
+        k = render_ld(title, title_len, P.buf + off, n, t2, &body);
+        if (body > LD_FACTOR * got && body >= LD_MIN) {
+            text = t2;
+            out->len = k;
+            text[k] = 0;
+        }
+    }
     out->text = (const char *)text;
     out->title_off = 0;
     out->title_len = title_len;
