@@ -331,6 +331,9 @@ typedef struct hinfo {
     size_t eparent;    /* parent, skipping a div replaced by its only <p> */
     double score;
     unsigned char rm, scored, collapsed, plike, blockdesc, inart, root, mark;
+    unsigned char inl; /* some element inside has a sentence of its own
+                          and an image in it: a picture inline in running
+                          text (a formula, an icon), not a captioned one */
 } hinfo;
 
 typedef struct hsel {
@@ -348,6 +351,11 @@ typedef struct hsel {
     size_t prose;      /* text of the page's prose paragraphs            */
     size_t arttext;    /* the article's text before the current clean-up */
 } hsel;
+
+/* Longest text (characters) a caption has; see clean_share(). */
+#define CAPTION_MAX 200
+
+static int has_sentence_end(const hsel *S, size_t i);
 
 static int is_p(const hsel *S, size_t i)
 {
@@ -379,6 +387,7 @@ static void agg_reset(hsel *S, size_t i)
     f->blockdesc = nd->img > 0;
     f->collapsed = 0;
     f->plike = 0;
+    f->inl = 0;
 }
 
 /* Node i is complete: decide its derived flags. */
@@ -386,6 +395,9 @@ static void agg_finish(hsel *S, size_t i)
 {
     const hnode *nd = brief__html_node(S->P, i);
     hinfo *f = &S->in[i];
+    if (nd->text > 0 && f->img > 0 && f->text < CAPTION_MAX &&
+        has_sentence_end(S, i))
+        f->inl = 1;
     if (nd->tag == T_DIV) {
         if (f->nodekids == 1 && f->kids == 1 &&
             (brief__html_node(S->P, f->only)->tag == T_P ||
@@ -418,6 +430,7 @@ static void agg_up(hsel *S, size_t c)
     p->nodekids++;
     p->only = c;
     p->blockdesc |= (unsigned char)(f->blockdesc || (nd->tf & TF_DIVP));
+    p->inl |= f->inl;
 }
 
 /* Bottom-up aggregation over all live nodes. */
@@ -943,6 +956,23 @@ static int clean_blocks(hsel *S, size_t i, int flags)
     return (t == T_TABLE || t == T_UL || t == T_DIV) && clutter(S, i, flags);
 }
 
+/* A picture's caption or credit: a block of images and a short text
+ * beside them, nothing else (readability drops <figcaption>; most pages
+ * mark a caption up as a div or p beside the <img>; see inl for pictures
+ * inside sentences). Not in readability. It runs as a pass of its own
+ * after the others, so that a teaser (a picture, a headline, a line) is
+ * judged whole by clutter() before its picture block could go. */
+static int clean_captions(hsel *S, size_t i, int flags)
+{
+    const hnode *nd = brief__html_node(S->P, i);
+    const hinfo *f = &S->in[i];
+    unsigned t = nd->tag;
+    return !f->root && !(flags & F_KEEPALL) && f->img > 0 && f->text > 0 &&
+           !f->inl && f->text < CAPTION_MAX && t != T_LI && t != T_P &&
+           t != T_TABLE && !(nd->flags & S_IN_TABLE) &&
+           !(nd->tf & TF_HEAD);
+}
+
 /* One attempt with the given flags; returns the article's text length. */
 static size_t attempt(hsel *S, int flags)
 {
@@ -961,6 +991,8 @@ static size_t attempt(hsel *S, int flags)
         (void)clean_pass(S, flags, clean_forms);
     (void)clean_pass(S, flags, clean_share);
     len = clean_pass(S, flags, (flags & F_CLEAN) ? clean_blocks : NULL);
+    if (!(flags & F_KEEPALL))
+        len = clean_pass(S, flags, clean_captions);
     return len;
 }
 
