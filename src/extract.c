@@ -331,6 +331,8 @@ typedef struct hinfo {
     size_t eparent;    /* parent, skipping a div replaced by its only <p> */
     double score;
     unsigned char rm, scored, collapsed, plike, blockdesc, inart, root, mark;
+    unsigned char formgone; /* a <form> child was removed (this attempt) */
+    unsigned char form; /* a removed <form> or a live <input> inside      */
     unsigned char inl; /* some element inside has a sentence of its own
                           and an image in it: a picture inline in running
                           text (a formula, an icon), not a captioned one */
@@ -388,6 +390,7 @@ static void agg_reset(hsel *S, size_t i)
     f->collapsed = 0;
     f->plike = 0;
     f->inl = 0;
+    f->form = (unsigned char)(f->formgone || nd->input > 0);
 }
 
 /* Node i is complete: decide its derived flags. */
@@ -431,6 +434,7 @@ static void agg_up(hsel *S, size_t c)
     p->only = c;
     p->blockdesc |= (unsigned char)(f->blockdesc || (nd->tf & TF_DIVP));
     p->inl |= f->inl;
+    p->form |= f->form;
 }
 
 /* Bottom-up aggregation over all live nodes. */
@@ -566,6 +570,8 @@ static void mark_removed(hsel *S, int flags)
                   (fl & TF_HEAD)) && nd->tot == 0 && nd->kids0 == nd->brhr)
             r = 1;
         S->in[i].rm = (unsigned char)r;
+        if (r && t == T_FORM)
+            S->in[nd->parent].formgone = 1;
     }
 }
 
@@ -962,11 +968,16 @@ static int clean_blocks(hsel *S, size_t i, int flags)
  * inside sentences). Not in readability. It runs as a pass of its own
  * after the others, so that a teaser (a picture, a headline, a line) is
  * judged whole by clutter() before its picture block could go. */
+#define FORM_BOX 300
+
 static int clean_captions(hsel *S, size_t i, int flags)
 {
     const hnode *nd = brief__html_node(S->P, i);
     const hinfo *f = &S->in[i];
     unsigned t = nd->tag;
+    if (!f->root && !(flags & F_KEEPALL) && f->form && f->text < FORM_BOX &&
+        t != T_P && !(nd->flags & S_IN_TABLE))
+        return 1;
     return !f->root && !(flags & F_KEEPALL) && f->img > 0 && f->text > 0 &&
            !f->inl && f->text < CAPTION_MAX && t != T_LI && t != T_P &&
            t != T_TABLE && !(nd->flags & S_IN_TABLE) &&
