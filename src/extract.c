@@ -304,9 +304,16 @@ static double similarity(const unsigned char *a, size_t an,
  *  - The best container wins; if several near-best ones share an ancestor,
  *    or a parent scores higher, the choice moves up. Its siblings join when
  *    they score at least a fifth of it, or are long low-link paragraphs.
+ *  - Not in readability: what comes before the container (a <header>
+ *    with the standfirst, an intro) joins it when it is little text with
+ *    few links (lead()).
  *  - Clean-up inside the result: share boxes, headings with bad class
  *    names, and tables, lists and divs that look like clutter (many links,
- *    images or inputs, little text) are dropped.
+ *    images or inputs, little text) are dropped, unless they hold most of
+ *    the article's text; then (not in readability) link lists, tables of
+ *    contents, pictures' captions and credits, sign-up and search boxes.
+ *    Last, headings and short labels ("Read also:") over removed content
+ *    go (drop_empty_headings(), drop_labels()).
  *  - If fewer than 500 characters survive, it tries again with the
  *    unlikely-class removal off, then without class weights, then without
  *    the clean-up, and keeps the longest result. With no candidate at all
@@ -352,6 +359,8 @@ typedef struct hsel {
     int any_weight;    /* some element has a non-zero class weight       */
     size_t prose;      /* text of the page's prose paragraphs            */
     size_t arttext;    /* the article's text before the current clean-up */
+    unsigned char *segoff; /* per segment: 1 if it is not rendered (a
+                              label left over, see drop_labels); or NULL */
 } hsel;
 
 /* Longest text (characters) a caption has; see clean_share(). */
@@ -1117,6 +1126,107 @@ static int drop_empty_headings(hsel *S)
     return 1;
 }
 
+/* ---- labels of removed content ----------------------------------------- */
+/*
+ * A line of the article (its text segments between two paragraph breaks)
+ * that is short (under LABEL_MAX characters) and no sentence (it ends
+ * without . ! ? or an ellipsis), and after which the next text of the
+ * page was removed, is the label of what the clean-up removed when that
+ * text is a link's (a teaser list: "Related coverage") or the label ends
+ * with a colon ("Read also:", "Contact:"). The heading test above covers
+ * h1-h6; this is for labels made of <p>, <strong> or <div>. List items
+ * and table cells are data, never labels; labels go one at a time (a run
+ * of short lines is a list or a signature); and a page of labels alone
+ * keeps them. One pass over the segments, last to first: "next" is the
+ * first inked segment after the line. Returns 0 when out of memory.
+ */
+#define LABEL_MAX 50
+
+/* 1 if node i is, or is inside (a few levels up), a list item or a table
+ * cell: short lines there are data ("390 kcal"), not labels. */
+static int in_item(const hparse *P, size_t i)
+{
+    int up;
+    for (up = 0; up < 6 && i != 0; up++) {
+        const hnode *x = brief__html_node(P, i);
+        if (x->tag == T_LI || x->tag == T_DD || x->tag == T_DT ||
+            (x->flags & S_IN_TABLE))
+            return 1;
+        i = x->parent;
+    }
+    return 0;
+}
+
+static int drop_labels(hsel *S)
+{
+    const hparse *P = S->P;
+    size_t k, n = P->ns, end, chars = 0;
+    int next_art = 0; /* the inked text after the current line is the
+                         article's */
+    int open = 0;     /* a line is being gathered (from its end back) */
+    int next_out = 0;  /* there is such text, outside the article */
+    int next_link = 0; /* and it is a link's */
+    size_t kept = 0;   /* lines that stay */
+    unsigned last = 0;
+    S->segoff = (unsigned char *)brief__alloc(P->a, n + 1);
+    if (!S->segoff)
+        return 0;
+    memset(S->segoff, 0, n + 1);
+    end = n;
+    for (k = n + 1; k-- > 0;) {
+        const hseg *g = k < n ? brief__html_seg(P, k) : NULL;
+        int art = g && g->kind == SEG_TEXT && S->in[g->node].inart;
+        if (g && g->kind == SEG_TEXT && !has_ink(P, g))
+            continue;
+        if (art) {
+            size_t j;
+            if (!open) {
+                open = 1;
+                end = k + 1;
+                chars = 0;
+                /* its last visible character */
+                for (j = g->len; j-- > 0;)
+                    if (!brief__html_is_ws(P->buf[g->off + j])) {
+                        last = P->buf[g->off + j];
+                        if (last >= 0x80 && j >= 2)
+                            last = P->buf[g->off + j - 2] == 0xE2 &&
+                                   P->buf[g->off + j - 1] == 0x80 &&
+                                   P->buf[g->off + j] == 0xA6 ? '.' : 0;
+                        break;
+                    }
+            }
+            chars += g->len;
+            continue;
+        }
+        /* a break, a segment outside the article or the start */
+        if (open) {
+            if (chars < LABEL_MAX && last != '.' && last != '!' &&
+                last != '?' && !next_art && next_out &&
+                (next_link || last == ':') &&
+                !in_item(P, brief__html_seg(P, k + 1)->node)) {
+                size_t m;
+                for (m = k + 1; m < end; m++)
+                    S->segoff[m] = 1;
+            } else {
+                kept++;
+            }
+            /* a dropped label counts as the article's text for the line
+             * before it: labels are dropped one at a time, never a run of
+             * short lines (a list, a signature) */
+            next_art = 1;
+            open = 0;
+        }
+        if (g && g->kind == SEG_TEXT) {
+            next_art = 0; /* inked text outside the article */
+            next_out = 1;
+            next_link = brief__html_node(P, g->node)->link != 0;
+        }
+    }
+    if (kept == 0) /* labels alone: the page has nothing else to give */
+        memset(S->segoff, 0, n + 1);
+    return 1;
+}
+
 /* ---- the fallback: the page's prose ------------------------------------ */
 /*
  * A prose paragraph is a paragraph-like unit (p, the loose text of a div, a
@@ -1311,7 +1421,7 @@ static size_t render(const hsel *S, unsigned char *out)
                 brk = 1;
             continue;
         }
-        if (!S->in[g->node].inart) {
+        if (!S->in[g->node].inart || (S->segoff && S->segoff[k])) {
             if (para)
                 sp = 1;
             continue;
@@ -1583,7 +1693,7 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
     else if (best != ran)
         (void)attempt(&S, tries[best]);
 
-    if (!drop_empty_headings(&S))
+    if (!drop_empty_headings(&S) || !drop_labels(&S))
         return BRIEF_ERR_NOMEM;
 
     /* the text: title, blank line, paragraphs */
