@@ -16,7 +16,9 @@
  *     reverse for bottom-up sums): linear, and never recursive.
  *
  *  3. render(): the kept segments are written out, title first, whitespace
- *     collapsed, one blank line between paragraphs.
+ *     collapsed, one blank line between paragraphs; or, for a page whose
+ *     JSON-LD "articleBody" is much longer than what was found (a page
+ *     JavaScript renders), that text (render_ld()).
  *
  * Memory: a few arrays of one entry per node, from the arena.
  */
@@ -302,9 +304,16 @@ static double similarity(const unsigned char *a, size_t an,
  *  - The best container wins; if several near-best ones share an ancestor,
  *    or a parent scores higher, the choice moves up. Its siblings join when
  *    they score at least a fifth of it, or are long low-link paragraphs.
+ *  - Not in readability: what comes before the container (a <header>
+ *    with the standfirst, an intro) joins it when it is little text with
+ *    few links (lead()).
  *  - Clean-up inside the result: share boxes, headings with bad class
  *    names, and tables, lists and divs that look like clutter (many links,
- *    images or inputs, little text) are dropped.
+ *    images or inputs, little text) are dropped, unless they hold most of
+ *    the article's text; then (not in readability) link lists, tables of
+ *    contents, pictures' captions and credits, sign-up and search boxes.
+ *    Last, headings and short labels ("Read also:") over removed content
+ *    go (drop_empty_headings(), drop_labels()).
  *  - If fewer than 500 characters survive, it tries again with the
  *    unlikely-class removal off, then without class weights, then without
  *    the clean-up, and keeps the longest result. With no candidate at all
@@ -321,6 +330,7 @@ static double similarity(const unsigned char *a, size_t an,
 
 typedef struct hinfo {
     size_t text, link10, commas, head, list;
+    size_t hash;       /* text inside in-page ("#...") links           */
     size_t p, img, li, input, embed;
     size_t kids;       /* live children (elements and void ones)          */
     size_t only;       /* the first live child element                    */
@@ -328,6 +338,11 @@ typedef struct hinfo {
     size_t eparent;    /* parent, skipping a div replaced by its only <p> */
     double score;
     unsigned char rm, scored, collapsed, plike, blockdesc, inart, root, mark;
+    unsigned char formgone; /* a <form> child was removed (this attempt) */
+    unsigned char form; /* a removed <form> or a live <input> inside      */
+    unsigned char inl; /* some element inside has a sentence of its own
+                          and an image in it: a picture inline in running
+                          text (a formula, an icon), not a captioned one */
 } hinfo;
 
 typedef struct hsel {
@@ -343,7 +358,15 @@ typedef struct hsel {
     size_t cleaned;    /* nodes removed by the F_CLEAN passes            */
     int any_weight;    /* some element has a non-zero class weight       */
     size_t prose;      /* text of the page's prose paragraphs            */
+    size_t arttext;    /* the article's text before the current clean-up */
+    unsigned char *segoff; /* per segment: 1 if it is not rendered (a
+                              label left over, see drop_labels); or NULL */
 } hsel;
+
+/* Longest text (characters) a caption has; see clean_share(). */
+#define CAPTION_MAX 200
+
+static int has_sentence_end(const hsel *S, size_t i);
 
 static int is_p(const hsel *S, size_t i)
 {
@@ -360,6 +383,7 @@ static void agg_reset(hsel *S, size_t i)
     hinfo *f = &S->in[i];
     f->text = nd->text;
     f->link10 = nd->link10;
+    f->hash = nd->hash;
     f->commas = nd->commas;
     f->head = 0;
     f->list = 0;
@@ -374,6 +398,8 @@ static void agg_reset(hsel *S, size_t i)
     f->blockdesc = nd->img > 0;
     f->collapsed = 0;
     f->plike = 0;
+    f->inl = 0;
+    f->form = (unsigned char)(f->formgone || nd->input > 0);
 }
 
 /* Node i is complete: decide its derived flags. */
@@ -381,6 +407,9 @@ static void agg_finish(hsel *S, size_t i)
 {
     const hnode *nd = brief__html_node(S->P, i);
     hinfo *f = &S->in[i];
+    if (nd->text > 0 && f->img > 0 && f->text < CAPTION_MAX &&
+        has_sentence_end(S, i))
+        f->inl = 1;
     if (nd->tag == T_DIV) {
         if (f->nodekids == 1 && f->kids == 1 &&
             (brief__html_node(S->P, f->only)->tag == T_P ||
@@ -400,6 +429,7 @@ static void agg_up(hsel *S, size_t c)
     unsigned t = nd->tag;
     p->text += f->text;
     p->link10 += f->link10;
+    p->hash += f->hash;
     p->commas += f->commas;
     p->head += (nd->tf & TF_HEAD) ? f->text : f->head;
     p->list += (t == T_UL || t == T_OL) ? f->text : f->list;
@@ -412,6 +442,8 @@ static void agg_up(hsel *S, size_t c)
     p->nodekids++;
     p->only = c;
     p->blockdesc |= (unsigned char)(f->blockdesc || (nd->tf & TF_DIVP));
+    p->inl |= f->inl;
+    p->form |= f->form;
 }
 
 /* Bottom-up aggregation over all live nodes. */
@@ -547,6 +579,8 @@ static void mark_removed(hsel *S, int flags)
                   (fl & TF_HEAD)) && nd->tot == 0 && nd->kids0 == nd->brhr)
             r = 1;
         S->in[i].rm = (unsigned char)r;
+        if (r && t == T_FORM)
+            S->in[nd->parent].formgone = 1;
     }
 }
 
@@ -686,6 +720,68 @@ static size_t pick_top(hsel *S, int flags)
     return topc;
 }
 
+/*
+ * The chosen container often holds the article's body only, while its
+ * heading, standfirst and lead picture come in a block before it (a
+ * <header> with the lede, an "intro" div) under a common ancestor. What
+ * comes before the container, up to LEAD_LEVELS ancestors up, joins the
+ * article while it is little text (at most LEAD_SHARE of the
+ * container's: no second column) and hardly any of it in links (no menu,
+ * no teaser list). Only what comes before: after an article's body come
+ * its author box, share buttons and teasers, not its text. lead() makes
+ * the roots of those blocks (after choose_roots()'s) and is linear: each
+ * level scans only the nodes the level before did not.
+ */
+#define LEAD_LEVELS 4
+#define LEAD_SHARE 0.25
+#define LEAD_LINKS 0.2
+#define LEAD_MIN 50
+
+static void lead(hsel *S, size_t topc)
+{
+    size_t a, lo = topc, level = 0, text = 0, link10 = 0, i, upto = topc;
+    const hnode *nd;
+    if (topc == 0)
+        return;
+    for (a = S->in[topc].eparent; a != NPOS && a != 0 && level < LEAD_LEVELS;
+         a = S->in[a].eparent, level++) {
+        size_t t = text, l = link10;
+        for (i = a + 1; i < lo; i++) {
+            if (S->in[i].rm || brief__html_node(S->P, i)->end > topc) {
+                if (S->in[i].rm)
+                    i = brief__html_node(S->P, i)->end - 1;
+                continue;
+            }
+            t += S->in[i].text;
+            l += S->in[i].link10;
+            i = brief__html_node(S->P, i)->end - 1;
+        }
+        if ((double)t > LEAD_SHARE * (double)S->in[topc].text ||
+            (double)l > 10.0 * LEAD_LINKS * (double)t)
+            break;
+        text = t;
+        link10 = l;
+        lo = a;
+        upto = a;
+    }
+    if (upto == topc)
+        return;
+    for (i = upto + 1; i < topc; i++) {
+        if (S->in[i].rm) {
+            i = brief__html_node(S->P, i)->end - 1;
+            continue;
+        }
+        nd = brief__html_node(S->P, i);
+        if (nd->end > topc || S->in[i].root || S->in[i].collapsed ||
+            !(is_p(S, i) || (nd->tf & (TF_SCORE | TF_HEAD))))
+            continue;
+        if (S->in[i].text >= LEAD_MIN && !(nd->flags & S_IN_FIGURE) &&
+            link_density(&S->in[i]) < LEAD_LINKS && S->nroots < S->P->nn)
+            S->roots[S->nroots++] = i;
+        i = nd->end - 1;
+    }
+}
+
 static int choose_roots(hsel *S, size_t topc)
 {
     size_t par, c, cap;
@@ -758,6 +854,9 @@ static size_t page_prose(hsel *S, int collect);
 static size_t clean_pass(hsel *S, int flags, clean_fn drop)
 {
     size_t i, total = 0, nn = S->P->nn;
+    S->arttext = 0;
+    for (i = 0; i < S->nroots; i++)
+        S->arttext += S->in[S->roots[i]].text;
     for (i = 0; i < nn; i++)
         if (S->in[i].inart)
             agg_reset(S, i);
@@ -804,6 +903,11 @@ static int clutter(hsel *S, size_t i, int flags)
         return 1;
     if (f->commas >= 10)
         return 0;
+    /* Not in readability: a block that holds most of the article's text,
+     * and little of it in links, is the article, whatever else it holds
+     * (a like-button iframe or two, a row of share inputs). */
+    if (f->text * 2 > S->arttext && link_density(f) < 0.2)
+        return 0;
     p = (long)f->p;
     img = (long)f->img;
     li = (long)f->li - 100;
@@ -848,6 +952,11 @@ static int clean_share(hsel *S, size_t i, int flags)
     if ((t == T_UL || t == T_OL) && !(flags & F_KEEPALL) &&
         link_density(f) > 0.7 && f->commas == 0)
         return 1;
+    /* nor is a table of contents: a list whose text is mostly links to
+     * places in the page itself */
+    if ((t == T_UL || t == T_OL) && !(flags & F_KEEPALL) && !f->root &&
+        f->hash * 2 > f->text)
+        return 1;
     /* nor is a short paragraph that is mostly a link ("Read also: ...") */
     if (t == T_P && !f->root && !(flags & F_KEEPALL) && f->text < 200 &&
         link_density(f) > 0.5)
@@ -862,6 +971,28 @@ static int clean_blocks(hsel *S, size_t i, int flags)
     return (t == T_TABLE || t == T_UL || t == T_DIV) && clutter(S, i, flags);
 }
 
+/* A picture's caption or credit: a block of images and a short text
+ * beside them, nothing else (readability drops <figcaption>; most pages
+ * mark a caption up as a div or p beside the <img>; see inl for pictures
+ * inside sentences). Not in readability. It runs as a pass of its own
+ * after the others, so that a teaser (a picture, a headline, a line) is
+ * judged whole by clutter() before its picture block could go. */
+#define FORM_BOX 300
+
+static int clean_captions(hsel *S, size_t i, int flags)
+{
+    const hnode *nd = brief__html_node(S->P, i);
+    const hinfo *f = &S->in[i];
+    unsigned t = nd->tag;
+    if (!f->root && !(flags & F_KEEPALL) && f->form && f->text < FORM_BOX &&
+        t != T_P && !(nd->flags & S_IN_TABLE))
+        return 1;
+    return !f->root && !(flags & F_KEEPALL) && f->img > 0 && f->text > 0 &&
+           !f->inl && f->text < CAPTION_MAX && t != T_LI && t != T_P &&
+           t != T_TABLE && !(nd->flags & S_IN_TABLE) &&
+           !(nd->tf & TF_HEAD);
+}
+
 /* One attempt with the given flags; returns the article's text length. */
 static size_t attempt(hsel *S, int flags)
 {
@@ -874,11 +1005,14 @@ static size_t attempt(hsel *S, int flags)
     score_units(S, flags);
     topc = pick_top(S, flags);
     choose_roots(S, topc);
+    lead(S, topc);
     mark_article(S);
     if (flags & F_CLEAN)
         (void)clean_pass(S, flags, clean_forms);
     (void)clean_pass(S, flags, clean_share);
     len = clean_pass(S, flags, (flags & F_CLEAN) ? clean_blocks : NULL);
+    if (!(flags & F_KEEPALL))
+        len = clean_pass(S, flags, clean_captions);
     return len;
 }
 
@@ -989,6 +1123,107 @@ static int drop_empty_headings(hsel *S)
             for (r = 0; r < 7; r++)
                 seen[r] = 1;
     }
+    return 1;
+}
+
+/* ---- labels of removed content ----------------------------------------- */
+/*
+ * A line of the article (its text segments between two paragraph breaks)
+ * that is short (under LABEL_MAX characters) and no sentence (it ends
+ * without . ! ? or an ellipsis), and after which the next text of the
+ * page was removed, is the label of what the clean-up removed when that
+ * text is a link's (a teaser list: "Related coverage") or the label ends
+ * with a colon ("Read also:", "Contact:"). The heading test above covers
+ * h1-h6; this is for labels made of <p>, <strong> or <div>. List items
+ * and table cells are data, never labels; labels go one at a time (a run
+ * of short lines is a list or a signature); and a page of labels alone
+ * keeps them. One pass over the segments, last to first: "next" is the
+ * first inked segment after the line. Returns 0 when out of memory.
+ */
+#define LABEL_MAX 50
+
+/* 1 if node i is, or is inside (a few levels up), a list item or a table
+ * cell: short lines there are data ("390 kcal"), not labels. */
+static int in_item(const hparse *P, size_t i)
+{
+    int up;
+    for (up = 0; up < 6 && i != 0; up++) {
+        const hnode *x = brief__html_node(P, i);
+        if (x->tag == T_LI || x->tag == T_DD || x->tag == T_DT ||
+            (x->flags & S_IN_TABLE))
+            return 1;
+        i = x->parent;
+    }
+    return 0;
+}
+
+static int drop_labels(hsel *S)
+{
+    const hparse *P = S->P;
+    size_t k, n = P->ns, end, chars = 0;
+    int next_art = 0; /* the inked text after the current line is the
+                         article's */
+    int open = 0;     /* a line is being gathered (from its end back) */
+    int next_out = 0;  /* there is such text, outside the article */
+    int next_link = 0; /* and it is a link's */
+    size_t kept = 0;   /* lines that stay */
+    unsigned last = 0;
+    S->segoff = (unsigned char *)brief__alloc(P->a, n + 1);
+    if (!S->segoff)
+        return 0;
+    memset(S->segoff, 0, n + 1);
+    end = n;
+    for (k = n + 1; k-- > 0;) {
+        const hseg *g = k < n ? brief__html_seg(P, k) : NULL;
+        int art = g && g->kind == SEG_TEXT && S->in[g->node].inart;
+        if (g && g->kind == SEG_TEXT && !has_ink(P, g))
+            continue;
+        if (art) {
+            size_t j;
+            if (!open) {
+                open = 1;
+                end = k + 1;
+                chars = 0;
+                /* its last visible character */
+                for (j = g->len; j-- > 0;)
+                    if (!brief__html_is_ws(P->buf[g->off + j])) {
+                        last = P->buf[g->off + j];
+                        if (last >= 0x80 && j >= 2)
+                            last = P->buf[g->off + j - 2] == 0xE2 &&
+                                   P->buf[g->off + j - 1] == 0x80 &&
+                                   P->buf[g->off + j] == 0xA6 ? '.' : 0;
+                        break;
+                    }
+            }
+            chars += g->len;
+            continue;
+        }
+        /* a break, a segment outside the article or the start */
+        if (open) {
+            if (chars < LABEL_MAX && last != '.' && last != '!' &&
+                last != '?' && !next_art && next_out &&
+                (next_link || last == ':') &&
+                !in_item(P, brief__html_seg(P, k + 1)->node)) {
+                size_t m;
+                for (m = k + 1; m < end; m++)
+                    S->segoff[m] = 1;
+            } else {
+                kept++;
+            }
+            /* a dropped label counts as the article's text for the line
+             * before it: labels are dropped one at a time, never a run of
+             * short lines (a list, a signature) */
+            next_art = 1;
+            open = 0;
+        }
+        if (g && g->kind == SEG_TEXT) {
+            next_art = 0; /* inked text outside the article */
+            next_out = 1;
+            next_link = brief__html_node(P, g->node)->link != 0;
+        }
+    }
+    if (kept == 0) /* labels alone: the page has nothing else to give */
+        memset(S->segoff, 0, n + 1);
     return 1;
 }
 
@@ -1186,7 +1421,7 @@ static size_t render(const hsel *S, unsigned char *out)
                 brk = 1;
             continue;
         }
-        if (!S->in[g->node].inart) {
+        if (!S->in[g->node].inart || (S->segoff && S->segoff[k])) {
             if (para)
                 sp = 1;
             continue;
@@ -1218,6 +1453,142 @@ static size_t render(const hsel *S, unsigned char *out)
             out[o++] = (unsigned char)x;
         }
     }
+    return o;
+}
+
+/* ---- JSON-LD articleBody ------------------------------------------------ */
+/*
+ * A page rendered by JavaScript may hold its article only in the JSON-LD
+ * metadata's "articleBody" (html.c notes the longest). When that text is
+ * more than LD_FACTOR times what the selection found (and at least
+ * LD_MIN characters), it is the text: its JSON escapes and character
+ * references decoded, markup inside it dropped, a line break (or a tag)
+ * ending a paragraph.
+ */
+#define LD_FACTOR 2
+#define LD_MIN 200
+
+static unsigned hexval(unsigned c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c |= 0x20;
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : 16;
+}
+
+/* The four hex digits at s[0..4) (n >= 4), or 0x110000 if they are not. */
+static uint32_t hex4(const unsigned char *s)
+{
+    uint32_t v = 0;
+    int k;
+    for (k = 0; k < 4; k++) {
+        unsigned h = hexval(s[k]);
+        if (h > 15)
+            return 0x110000;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+/* Decode the JSON string body b[0..n) in place (the result is never
+ * longer: an escape of 2, 6 or 12 bytes gives at most 4); returns the new
+ * length. A '\n' becomes a newline, a bad or lone escape a space. */
+static size_t json_unescape(unsigned char *b, size_t n)
+{
+    size_t i = 0, o = 0;
+    while (i < n) {
+        unsigned c = b[i];
+        uint32_t cp;
+        if (c != '\\' || i + 1 >= n) {
+            b[o++] = (unsigned char)c;
+            i++;
+            continue;
+        }
+        c = b[i + 1];
+        i += 2;
+        switch (c) {
+        case 'n': case 'r': b[o++] = '\n'; continue;
+        case 't': case 'b': case 'f': b[o++] = ' '; continue;
+        case 'u': break;
+        default: b[o++] = (unsigned char)c; continue;
+        }
+        cp = i + 4 <= n ? hex4(b + i) : 0x110000;
+        if (cp > 0x10FFFF) {
+            b[o++] = ' ';
+            continue;
+        }
+        i += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 <= n && b[i] == '\\' &&
+            b[i + 1] == 'u') {
+            uint32_t lo = hex4(b + i + 2);
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                i += 6;
+            }
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            cp = 0xFFFD;
+        o += brief__utf8_put(cp, b + o);
+    }
+    return o;
+}
+
+/* Write title and the paragraphs of the decoded body b[0..n) into out
+ * (room for title_len + 2 + 2n bytes); returns the length and sets *body
+ * to the body's length without the title. */
+static size_t render_ld(const unsigned char *title, size_t title_len,
+                        const unsigned char *b, size_t n, unsigned char *out,
+                        size_t *body)
+{
+    size_t i, o = 0, start;
+    int para = 0, brk = 0, sp = 0;
+    if (title_len) {
+        memcpy(out, title, title_len);
+        o = title_len;
+        para = 1;
+        brk = 1;
+    }
+    start = o;
+    for (i = 0; i < n; i++) {
+        unsigned x = b[i];
+        size_t inv = invisible(b + i, n - i);
+        if (inv) {
+            i += inv - 1;
+            continue;
+        }
+        if (x == '<' && i + 1 < n &&
+            (brief__ascii_is_alnum(b[i + 1]) || b[i + 1] == '/')) {
+            const unsigned char *q =
+                (const unsigned char *)memchr(b + i, '>', n - i);
+            if (q) { /* markup: a tag ends a paragraph */
+                i = (size_t)(q - b);
+                brk = para;
+                continue;
+            }
+        }
+        if (x == '\n') {
+            brk = para;
+            continue;
+        }
+        if (brief__html_is_ws(x) || x < 0x20 || x == 0x7F ||
+            (x == 0xC2 && i + 1 < n && b[i + 1] == 0xA0)) {
+            if (x == 0xC2)
+                i++;
+            sp = 1;
+            continue;
+        }
+        if (para && brk) {
+            out[o++] = '\n';
+            out[o++] = '\n';
+        } else if (para && sp) {
+            out[o++] = ' ';
+        }
+        brk = 0;
+        sp = 0;
+        para = 1;
+        out[o++] = (unsigned char)x;
+    }
+    *body = o > start ? o - start : 0;
     return o;
 }
 
@@ -1322,7 +1693,7 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
     else if (best != ran)
         (void)attempt(&S, tries[best]);
 
-    if (!drop_empty_headings(&S))
+    if (!drop_empty_headings(&S) || !drop_labels(&S))
         return BRIEF_ERR_NOMEM;
 
     /* the text: title, blank line, paragraphs */
@@ -1332,6 +1703,21 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
         return BRIEF_ERR_NOMEM;
     out->len = render(&S, text);
     text[out->len] = 0;
+    if (P.ld_len > LD_FACTOR * (out->len - title_len) + LD_MIN) {
+        size_t off, n, body, got = out->len - title_len;
+        unsigned char *t2;
+        off = brief__html_decode(&P, P.ld_off, P.ld_off + P.ld_len, 0, &n);
+        n = json_unescape(P.buf + off, n);
+        t2 = (unsigned char *)brief__alloc(a, title_len + 2 + 2 * n + 1);
+        if (!t2)
+            return BRIEF_ERR_NOMEM;
+        k = render_ld(title, title_len, P.buf + off, n, t2, &body);
+        if (body > LD_FACTOR * got && body >= LD_MIN) {
+            text = t2;
+            out->len = k;
+            text[k] = 0;
+        }
+    }
     out->text = (const char *)text;
     out->title_off = 0;
     out->title_len = title_len;

@@ -12,14 +12,16 @@
  * breaks between blocks. The open elements are the parent chain of the
  * current node: nesting depth costs memory, never recursion. Content that
  * is never article text (script, style, svg, math, template, buttons,
- * selects, hidden nodes, comments) is skipped here, and each element gets
- * the facts extraction needs from its attributes (hidden, class weight,
- * "unlikely" class names, roles). Malformed markup is repaired the way
- * browsers do where it is cheap (implied end tags, stray end tags ignored)
- * and in a way that keeps the text where a browser would swallow it
- * (unterminated comments, quotes and raw text end at the next '>' or '<'
- * instead of at the end of the file). The <title> text, the best <meta>
- * title and the number of visible <h1> are noted for the title.
+ * selects, ruby annotations, hidden nodes, comments) is skipped here, and
+ * each element gets the facts extraction needs from its attributes
+ * (hidden, class weight, "unlikely" class names, roles). Malformed
+ * markup is repaired the way browsers do where it is cheap (implied end
+ * tags, stray end tags ignored) and in a way that keeps the text where a
+ * browser would swallow it (unterminated comments, quotes and raw text
+ * end at the next '>' or '<' instead of at the end of the file). The
+ * <title> text, the best <meta> title and the number of visible <h1> are
+ * noted for the title, and the longest JSON-LD "articleBody" for pages
+ * rendered by JavaScript.
  *
  * Names (tags, attributes, roles, class words) are compared in one way:
  * brief__name_cmp() of internal.h, ASCII case ignored, and known tags are
@@ -149,7 +151,7 @@ static const tag_def tag_defs[] = {
     {"progress", T_PROGRESS, INL | TF_DROP},
     {"q", T_Q, INL},
     {"rp", T_RP, INL | TF_DROP},
-    {"rt", T_RT, INL},
+    {"rt", T_RT, INL | TF_DROP},
     {"ruby", T_RUBY, INL},
     {"s", T_S, INL},
     {"samp", T_SAMP, INL},
@@ -298,7 +300,7 @@ typedef struct span {
 
 typedef struct hattrs {
     span cls, id, style, role, rel, itemprop, href, property, name, content,
-        src, aria_hidden, aria_modal, summary, datatable, hidden;
+        src, aria_hidden, aria_modal, summary, datatable, hidden, type;
 } hattrs;
 
 
@@ -504,6 +506,8 @@ static int emit_text(hparse *P, size_t from, size_t to, int raw)
     x->text += chars;
     x->commas += commas;
     x->link10 += chars * x->link;
+    if (x->link == 3)
+        x->hash += chars;
     return 1;
 }
 
@@ -1167,6 +1171,7 @@ static size_t parse_attrs(hparse *P, size_t p, hattrs *at, int *selfclose)
                 if (ci_eq(s + ns, nl, "role")) dst = &at->role;
                 else if (ci_eq(s + ns, nl, "href")) dst = &at->href;
                 else if (ci_eq(s + ns, nl, "name")) dst = &at->name;
+                else if (ci_eq(s + ns, nl, "type")) dst = &at->type;
                 break;
             case 5:
                 if (ci_eq(s + ns, nl, "class")) dst = &at->cls;
@@ -1249,6 +1254,55 @@ static void handle_meta(hparse *P, const hattrs *at)
     }
 }
 
+/*
+ * A JSON-LD script (schema.org metadata) s[from..to): the longest string
+ * value of an "articleBody" key is noted. Pages that render the article
+ * with JavaScript often carry its text only there. One pass over the
+ * script: each key is found with memchr and one comparison.
+ */
+static void json_ld_body(hparse *P, size_t from, size_t to)
+{
+    static const char key[] = "\"articleBody\"";
+    const unsigned char *s = P->s;
+    size_t i = from, k = sizeof key - 1;
+    while (i + k < to) {
+        const unsigned char *q =
+            (const unsigned char *)memchr(s + i, '"', to - i - k);
+        size_t j, st;
+        if (!q)
+            return;
+        i = (size_t)(q - s);
+        if (memcmp(s + i, key, k) != 0) {
+            i++;
+            continue;
+        }
+        j = i + k;
+        while (j < to && brief__html_is_ws(s[j]))
+            j++;
+        if (j >= to || s[j] != ':') {
+            i = j;
+            continue;
+        }
+        j++;
+        while (j < to && brief__html_is_ws(s[j]))
+            j++;
+        if (j >= to || s[j] != '"') {
+            i = j;
+            continue;
+        }
+        st = ++j;
+        while (j < to && s[j] != '"')
+            j += s[j] == '\\' ? 2 : 1;
+        if (j >= to)
+            return;
+        if (j - st > P->ld_len) {
+            P->ld_off = st;
+            P->ld_len = j - st;
+        }
+        i = j + 1;
+    }
+}
+
 /* Close the open member of each group this start tag implies the end of. */
 static void implied_ends(hparse *P, unsigned closes)
 {
@@ -1286,6 +1340,9 @@ static size_t handle_start(hparse *P, unsigned tag, size_t name_off,
                 P->s + p, '<', P->n - p);
             return q ? (size_t)(q - P->s) : P->n;
         }
+        if (tag == T_SCRIPT && at->type.set &&
+            ci_find(P->s + at->type.off, at->type.len, "ld+json") != NPOS)
+            json_ld_body(P, p, e);
         if (tag == T_TITLE && !P->have_title && !cur(P)->drop) {
             size_t len;
             P->title_off = brief__html_decode(P, p, e, 0, &len);

@@ -81,6 +81,7 @@ typedef struct hnode {
     /* direct content (children not included) */
     size_t text;            /* characters of text, whitespace runs as one  */
     size_t link10;          /* characters inside links, times 10 (x3 '#')  */
+    size_t hash;            /* characters inside in-page links ("#...")   */
     size_t commas;
     size_t tot;             /* text of the whole subtree (static)          */
     unsigned img, input, embed, voids, brhr; /* void children by kind      */
@@ -145,6 +146,9 @@ typedef struct hparse {
     size_t meta_off, meta_len;   /* raw content of the best meta title     */
     int meta_prio;               /* lower wins; 0 = none                   */
     size_t h1_count;
+    /* the longest JSON-LD "articleBody" string: its raw bytes (JSON
+     * escapes and character references still in), 0 if none */
+    size_t ld_off, ld_len;
 } hparse;
 
 static inline hnode *brief__html_node(const hparse *P, size_t i)

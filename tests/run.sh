@@ -76,6 +76,7 @@ run_suite decode $RUNNER "$TESTBIN/test_decode"
 run_suite charset $RUNNER "$TESTBIN/test_charset"
 run_suite cli sh tests/cli.sh
 run_suite jsonl sh tests/jsonl.sh
+run_suite html-cases sh tests/html_cases.sh
 if [ -z "$RUNNER" ]; then
     run_suite tables sh tools/check_tables.sh
     run_suite html-view sh tests/html_view.sh
