@@ -145,7 +145,9 @@ typedef struct brief_sentence {
  * as a unit, shown as the text writes it most often in mid-sentence
  * ("DeepSeek", "State Department"; lower case when it only starts
  * sentences), without an elided article ("l'Europe" -> "Europe"). A
- * phrase replaces the words inside it when they mostly occur in it.
+ * phrase replaces the words inside it when they mostly occur in it. Stop
+ * words and the language's weak words are never key terms. (A text of
+ * 4 GiB or more gets none.)
  */
 typedef struct brief_keyword {
     const char *text;  /* UTF-8, NUL-terminated; words one space apart    */
