@@ -25,7 +25,8 @@
  * spelling with the most occurrences that do not start a sentence, in a
  * sentence that is no title or heading (those may capitalise any word);
  * with no such occurrence, the most frequent spelling with its first
- * letter lower-cased unless a later one is upper case ("DeepSeek" stays).
+ * letter lower-cased unless a later one is upper case ("DeepSeek" stays)
+ * or an elision came first ("L'Europe").
  * An elided article or preposition at the start ("l'", "dell'": a stop
  * word of the language before an apostrophe) is dropped ("l'Europe" shows
  * as "Europe"), and so is English's possessive "'s" at the end. Runs after
@@ -179,14 +180,16 @@ static int kw_show(brief__arena *a, const brief__doc *doc,
     }
     s = sp[2 * c->occ[best]];
     e = sp[2 * (c->occ[best] + c->n - 1) + 1];
+    p = s;
     s = kw_elision(doc->lang, t, s, sp[2 * c->occ[best] + 1]);
     /* English's possessive 's is no part of a name (the stemmer drops it) */
     if (!strcmp(doc->lang->code, "en") && e - s > 4 &&
         (!memcmp(t + e - 2, "'s", 2) || !memcmp(t + e - 4, "\xE2\x80\x99s", 4)))
         e -= t[e - 2] == '\'' ? 2 : 4;
     /* only at sentence starts: a capital first letter says nothing, but
-     * one later in the term (DeepSeek, AI, Puerto Rico) still does */
-    if (!best_mid) {
+     * one later in the term (DeepSeek, AI, Puerto Rico) or after an
+     * elision (L'Europe) still does */
+    if (!best_mid && p == s) {
         p = s;
         (void)brief__next(t, e, &p);
         for (lower = 1; p < e && lower;)

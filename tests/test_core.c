@@ -647,6 +647,10 @@ static void test_keywords(void)
     CHECK(kw_has(k, "Europe"));
     CHECK(!strstr(k, "'") && !strstr(k, "est"));
     CHECK(kw_has(k, "paix"));
+    /* after an elision a capital is no sentence start's */
+    CHECK_EQ_STR(kw_list("L'Europe va bien. L'Europe gagne.", "fr", 1, NULL,
+                         0),
+                 "Europe");
     /* Italian elision with U+2019 */
     k = kw_list("Il futuro dell\xE2\x80\x99" "Europa \xC3\xA8 incerto. "
                 "La politica dell\xE2\x80\x99" "Europa cambia. L\xE2\x80\x99"
