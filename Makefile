@@ -58,7 +58,7 @@ CLI_SRC = src/cli.c src/cliopts.c src/jsonl.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 CLI_OBJ = $(CLI_SRC:.c=.o)
 HDRS    = include/brief.h src/internal.h src/cli.h src/jsonl.h \
-          src/casefold.inc src/stopwords.inc src/abbrevs.inc \
+          src/casefold.inc src/stopwords.inc src/abbrevs.inc src/weakwords.inc \
           src/entities.inc src/html.h src/stem_util.h src/charsets.inc
 
 TEST_BINS = tests/test_core tests/test_render tests/test_lang \

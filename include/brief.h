@@ -140,12 +140,21 @@ typedef struct brief_sentence {
     size_t text_length;
 } brief_sentence;
 
-/* A key term: the most frequent surface form of a stem. */
+/*
+ * A key term: a word (a stem) or a key phrase of 2 or 3 words that recurs
+ * as a unit, shown as the text writes it most often in mid-sentence
+ * ("DeepSeek", "State Department"; lower case when it only starts
+ * sentences), without an elided article ("l'Europe" -> "Europe"). A
+ * phrase replaces the words inside it when they mostly occur in it. Stop
+ * words and the language's weak words are never key terms. (A text of
+ * 4 GiB or more gets none.)
+ */
 typedef struct brief_keyword {
-    const char *text;  /* UTF-8, lower case, NUL-terminated               */
+    const char *text;  /* UTF-8, NUL-terminated; words one space apart    */
     size_t length;
-    double weight;
-    size_t count;      /* occurrences of the stem                         */
+    double weight;     /* count x the isf of its words (see README)       */
+    size_t count;      /* occurrences (of the stem; of the phrase)        */
+    size_t words;      /* 1 for a word, 2 or 3 for a phrase               */
 } brief_keyword;
 
 /*

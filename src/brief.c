@@ -160,14 +160,18 @@ static int run(brief__arena *a, const char *input, size_t len,
     r->text_length = doc.view.len;
     if ((rc = brief__segment(a, &doc)) != 0)
         return rc;
+    doc.want_spans = o->keywords != 0 && doc.view.len < 0xFFFFFFFFu;
     if ((rc = brief__terms(a, &doc)) != 0)
         return rc;
-    /* Key terms need the surface forms, which nothing after this needs:
-     * take them now and give the forms back (large arrays are blocks of
-     * their own, so this lowers the peak for large inputs). */
+    /* Key terms need the token spans (terms.c records them when key terms
+     * are asked for), which nothing after this needs, nor the surface
+     * forms: take the terms now and give both back (large arrays are
+     * blocks of their own, so this lowers the peak for large inputs). */
     if ((rc = brief__keywords(a, &doc, o->keywords, &r->keywords,
                               &r->keyword_count)) != 0)
         return rc;
+    brief__free(a, doc.spans);
+    doc.spans = NULL;
     brief__free(a, doc.forms);
     doc.forms = NULL;
     doc.forms_words = 0;

@@ -205,6 +205,7 @@ typedef struct brief__lang {
     brief__stem_fn stem;
     brief__wordlist stopwords;        /* sorted by strcmp, UTF-8 lower case */
     brief__wordlist abbrevs;          /* sorted, lower case, without "."    */
+    brief__wordlist weak;             /* never key terms (keywords.c)       */
 } brief__lang;
 
 const brief__lang *brief__lang_find(const char *code);
@@ -359,6 +360,10 @@ typedef struct brief__doc {
     /* terms.c */
     uint32_t *ids;          /* content-term ids, sentence after sentence    */
     size_t nids;
+    int want_spans;         /* set before terms.c: fill spans (a text under */
+                            /* 4 GiB: the offsets are 32-bit)               */
+    uint32_t *spans;        /* with want_spans: where each id's token is in */
+                            /* the view text, start and end (2 an id)       */
     size_t nterms;          /* term ids are 0 .. nterms-1                    */
     uint32_t *term_count;   /* occurrences of each term in the document     */
     uint32_t *term_sents;   /* sentences containing each term               */
@@ -427,9 +432,10 @@ typedef struct brief__form {
 int brief__form_next(const brief__doc *doc, size_t *pos, brief__form *f);
 
 /* ---- keywords (keywords.c) ------------------------------------------------ */
-/* The want key terms of highest weight (see keywords.c), best first, each
- * as its most frequent surface form; *out (arena) and *nout get them,
- * NULL and 0 when want is 0 or the text has no terms. Needs doc->forms. */
+/* The want key terms and key phrases of highest weight (see keywords.c),
+ * best first, each as the text writes it most often; *out (arena) and
+ * *nout get them, NULL and 0 when want is 0 or the text has no terms.
+ * Needs doc->spans (doc->want_spans set before brief__terms). */
 int brief__keywords(brief__arena *a, const brief__doc *doc, size_t want,
                     const brief_keyword **out, size_t *nout);
 

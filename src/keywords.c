@@ -1,104 +1,422 @@
 /*
  * keywords.c - the key terms of a text, for brief_result.keywords.
  *
- * The terms of highest weight, each shown as its most frequent surface
- * form. Weight = occurrences x isf (score.c's inverse sentence frequency),
- * so a word in every sentence ranks below a frequent word concentrated in
- * a few; a term of the title counts double (the author chose it to name
- * the article). Runs after terms.c, while the surface forms (read through
- * brief__form_next) are still there.
+ * Candidates are the terms (stems) and the key phrases: runs of two or
+ * three content words that stand next to each other (nothing but blanks
+ * or one hyphen between them: no stop word, no weak word, no punctuation,
+ * the same sentence) and recur as a unit: at least twice, and not always
+ * in the same company (then they are a piece of a longer repeated
+ * stretch). All are ranked on one scale, as in RAKE, where a phrase
+ * scores the sum of its words:
+ *  - a word's unit weight is 1, 2 for a word of the title (the author
+ *    chose it to name the article), and a candidate weighs its
+ *    occurrences times the sum of its words' unit weights: a term its
+ *    frequency, a phrase the share of its words' weight that its
+ *    occurrences carry (the reader meets a text's subject in most of its
+ *    sentences, so frequency is not discounted for spread, unlike the
+ *    sentence scores);
+ *  - a phrase replaces the shorter candidates inside it (its words, the
+ *    pair inside a triple) when they mostly (more than half of their
+ *    occurrences) occur inside it.
+ * Weak words are never terms: the stop words and the language's weak
+ * words (tools/weakwords/XX.txt: modal verbs, number words, common
+ * adverbs and prepositions), also behind an elision ("c'est").
+ * Each is shown as the text writes it most often in running text: the
+ * spelling with the most occurrences that do not start a sentence, in a
+ * sentence that is no title or heading (those may capitalise any word);
+ * with no such occurrence, the most frequent spelling with its first
+ * letter lower-cased unless a later one is upper case ("DeepSeek" stays)
+ * or an elision came first ("L'Europe").
+ * An elided article or preposition at the start ("l'", "dell'": a stop
+ * word of the language before an apostrophe) is dropped ("l'Europe" shows
+ * as "Europe"), and so is English's possessive "'s" at the end. Runs after
+ * terms.c, which records where each token is (doc->spans).
  */
 #include <string.h>
 #include "internal.h"
 
+typedef struct kw_cand {
+    const size_t *occ;  /* positions in doc->ids, in document order       */
+    double weight;
+    uint32_t count;     /* occurrences (occ's length)                     */
+    uint32_t n;         /* words                                          */
+} kw_cand;
+
+/* flags of a position in doc->ids */
+#define KW_JOINS 1u /* the token before it is next to it (a phrase may   */
+                    /* hold both)                                         */
+#define KW_MID 2u   /* mid-sentence in running text: its case counts      */
+#define KW_HYPHEN 4u /* joins the one before with a hyphen: a phrase      */
+                     /* neither starts nor ends inside "31-year-old"      */
+#define KW_WEAK 8u   /* a stop word or weak word: no term, ends phrases   */
+
 typedef struct kw_ctx {
-    const double *weight;
+    const uint32_t *ids;
+    size_t n;              /* positions: compare the n ids from each      */
+    const kw_cand *cand;   /* candidates: compare weights                 */
 } kw_ctx;
 
-/* Higher weight first, then the lower term id (a total order). */
-static int kw_before(const void *ctx, size_t a, size_t b)
+/* Positions: by their n ids (equal ones stay in document order, as the
+ * sort is stable). */
+static int kw_ids_before(const void *ctx, size_t a, size_t b)
 {
     const kw_ctx *k = (const kw_ctx *)ctx;
-    if (k->weight[a] != k->weight[b])
-        return k->weight[a] > k->weight[b];
-    return a < b;
+    size_t i;
+    for (i = 0; i < k->n; i++)
+        if (k->ids[a + i] != k->ids[b + i])
+            return k->ids[a + i] < k->ids[b + i];
+    return 0;
+}
+
+/* Candidates: higher weight first, then the one seen first, then the
+ * shorter (a total order). */
+static int kw_before(const void *ctx, size_t a, size_t b)
+{
+    const kw_cand *x = ((const kw_ctx *)ctx)->cand + a,
+                  *y = ((const kw_ctx *)ctx)->cand + b;
+    if (x->weight != y->weight)
+        return x->weight > y->weight;
+    if (x->occ[0] != y->occ[0])
+        return x->occ[0] < y->occ[0];
+    return x->n < y->n;
+}
+
+/* Is candidate c inside the longer p, and mostly there (more than half
+ * of c's occurrences are p's)? */
+static int kw_inside(const uint32_t *ids, const kw_cand *p, const kw_cand *c)
+{
+    size_t o, i;
+    if (p->n <= c->n || 2 * p->count <= c->count)
+        return 0;
+    for (o = 0; o + c->n <= p->n; o++) {
+        for (i = 0; i < c->n && ids[p->occ[0] + o + i] == ids[c->occ[0] + i];
+             i++)
+            ;
+        if (i == c->n)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the phrase of n words at occ[0..c) always in the same company: the
+ * same content word before each occurrence, or the same after (across
+ * stop words)? Then it is a piece of a longer repeated stretch (a
+ * repeated sentence, a longer name), not a unit of its own. */
+static int kw_nested(const uint32_t *ids, size_t N, const size_t *occ,
+                     size_t c, size_t n)
+{
+    size_t i, l = 1, r = 1;
+    for (i = 1; i < c; i++) {
+        l &= occ[i] > 0 && occ[0] > 0 && ids[occ[i] - 1] == ids[occ[0] - 1];
+        r &= occ[i] + n < N && occ[0] + n < N &&
+             ids[occ[i] + n] == ids[occ[0] + n];
+    }
+    return (int)(l | r);
+}
+
+/* Are the text spans [a, ae) and [b, be) spelled the same (any run of
+ * blanks equals any other)? */
+static int kw_same(const unsigned char *t, size_t a, size_t ae, size_t b,
+                   size_t be)
+{
+    while (a < ae && b < be) {
+        if (t[a] <= ' ' && t[b] <= ' ') {
+            while (a < ae && t[a] <= ' ')
+                a++;
+            while (b < be && t[b] <= ' ')
+                b++;
+        } else if (t[a++] != t[b++]) {
+            return 0;
+        }
+    }
+    return a == ae && b == be;
+}
+
+/* Where the word at t[s..e) starts once an elided article or preposition
+ * ("l'", "dell'", "qu'": a stop word of the language before an
+ * apostrophe) is dropped; s when there is none. */
+static size_t kw_elision(const brief__lang *lang, const unsigned char *t,
+                         size_t s, size_t e)
+{
+    char w[8];
+    size_t i;
+    for (i = s; i < e && i - s < 8 && brief__ascii_is_alpha(t[i]); i++)
+        w[i - s] = (char)brief__ascii_lower(t[i]);
+    if (i == s || i - s == 8 || !brief__in_list(&lang->stopwords, w, i - s))
+        return s;
+    if (i + 1 < e && t[i] == '\'')
+        return i + 1;
+    if (i + 3 < e && t[i] == 0xE2 && t[i + 1] == 0x80 && t[i + 2] == 0x99)
+        return i + 3;
+    return s;
+}
+
+/* The text candidate c is shown as (see the top of the file). */
+static int kw_show(brief__arena *a, const brief__doc *doc,
+                   const unsigned char *flags, const kw_cand *c,
+                   brief_keyword *kw)
+{
+    const unsigned char *t = (const unsigned char *)doc->view.text;
+    const uint32_t *sp = doc->spans;
+    size_t i, r, best = 0, best_mid = 0, best_all = 0, s, e, o = 0, p;
+    unsigned char *out;
+    int lower = 0;
+    /* the first 16 occurrences stand for the spellings (a term seen more
+     * often than that shows its usual spelling among them) */
+    for (r = 0; r < c->count && r < 16; r++) {
+        size_t mid = 0, all = 0, rs = sp[2 * c->occ[r]],
+               re = sp[2 * (c->occ[r] + c->n - 1) + 1];
+        for (i = 0; i < c->count; i++)
+            if (kw_same(t, rs, re, sp[2 * c->occ[i]],
+                        sp[2 * (c->occ[i] + c->n - 1) + 1])) {
+                all++;
+                mid += (flags[c->occ[i]] & KW_MID) != 0;
+            }
+        if (mid > best_mid || (mid == best_mid && all > best_all)) {
+            best = r;
+            best_mid = mid;
+            best_all = all;
+        }
+    }
+    s = sp[2 * c->occ[best]];
+    e = sp[2 * (c->occ[best] + c->n - 1) + 1];
+    p = s;
+    s = kw_elision(doc->lang, t, s, sp[2 * c->occ[best] + 1]);
+    /* English's possessive 's is no part of a name (the stemmer drops it) */
+    if (!strcmp(doc->lang->code, "en") && e - s > 4 &&
+        (!memcmp(t + e - 2, "'s", 2) || !memcmp(t + e - 4, "\xE2\x80\x99s", 4)))
+        e -= t[e - 2] == '\'' ? 2 : 4;
+    /* only at sentence starts: a capital first letter says nothing, but
+     * one later in the term (DeepSeek, AI, Puerto Rico) or after an
+     * elision (L'Europe) still does */
+    if (!best_mid && p == s) {
+        p = s;
+        (void)brief__next(t, e, &p);
+        for (lower = 1; p < e && lower;)
+            lower = !brief__is_upper(brief__next(t, e, &p));
+    }
+    out = (unsigned char *)brief__alloc(a, 4 * (e - s) + 1);
+    if (!out)
+        return BRIEF_ERR_NOMEM;
+    while (s < e) {
+        uint32_t cp = brief__next(t, e, &s);
+        if (cp <= ' ') { /* blanks between words: one space */
+            while (s < e && t[s] <= ' ')
+                s++;
+            cp = ' ';
+        }
+        o += brief__put(lower ? brief__lower(cp) : cp, out + o);
+        lower = 0;
+    }
+    out[o] = 0;
+    kw->text = (char *)out;
+    kw->length = o;
+    kw->weight = c->weight;
+    kw->count = c->count;
+    kw->words = c->n;
+    return BRIEF_OK;
+}
+
+/* Is the token at t[s..e) a weak word (KW_WEAK)? */
+static int kw_weak(const brief__lang *lang, const unsigned char *t, size_t s,
+                   size_t e)
+{
+    unsigned char w[4 * BRIEF__MAX_STEM + 8];
+    size_t n = 0;
+    s = kw_elision(lang, t, s, e);
+    while (s < e && n < 4 * BRIEF__MAX_STEM) {
+        uint32_t cp = brief__next(t, e, &s);
+        n += brief__put(cp == 0x2019 ? '\'' : brief__lower(cp), w + n);
+    }
+    return brief__in_list(&lang->stopwords, (const char *)w, n) ||
+           brief__in_list(&lang->weak, (const char *)w, n);
+}
+
+/* flags[j] for every position j of doc->ids (KW_*). */
+static void kw_flags(const brief__doc *doc, unsigned char *flags)
+{
+    const unsigned char *t = (const unsigned char *)doc->view.text;
+    const uint32_t *sp = doc->spans;
+    size_t i, j, p;
+    for (i = 0; i < doc->nsents; i++) {
+        const brief__sent *x = &doc->sents[i];
+        unsigned mid = x->flags & (BRIEF_SENTENCE_TITLE |
+                                   BRIEF_SENTENCE_HEADING) ? 0 : KW_MID;
+        for (j = x->tok_start; j < x->tok_end; j++) {
+            size_t gs = j > x->tok_start ? sp[2 * j - 1] : x->start,
+                   ge = sp[2 * j];
+            flags[j] = (unsigned char)(mid | (kw_weak(doc->lang, t, ge,
+                                                      sp[2 * j + 1])
+                                                  ? KW_WEAK
+                                                  : 0));
+            if (j == x->tok_start) { /* a word before it? */
+                int word = 0;
+                for (p = gs; p < ge && !word;) {
+                    enum brief__cls k = brief__class_of(brief__next(t, ge, &p));
+                    word = k == BRIEF__C_LETTER || k == BRIEF__C_DIGIT ||
+                           k == BRIEF__C_CJK;
+                }
+                if (!word)
+                    flags[j] &= KW_WEAK;
+                continue;
+            }
+            if (gs > ge)
+                continue; /* overlapping CJK bigrams */
+            for (p = gs; p < ge && (t[p] == ' ' || t[p] == '\t' ||
+                                    t[p] == '\n' || t[p] == '\r');
+                 p++)
+                ;
+            if (flags[j - 1] & KW_WEAK || flags[j] & KW_WEAK)
+                continue;
+            if (p == ge)
+                flags[j] |= KW_JOINS;
+            if (ge - gs == 1 && t[gs] == '-')
+                flags[j] |= KW_JOINS | KW_HYPHEN;
+        }
+    }
+}
+
+/* The candidates: each group of equal ids in pos[n-1] (np[n-1] of them),
+ * a phrase only when it recurs as a unit. Stores them in cand[] (and
+ * their numbers in idx[]) unless cand is NULL; returns how many. */
+static size_t kw_groups(const brief__doc *doc, const double *unit,
+                        size_t *const *pos, const size_t *np, kw_cand *cand,
+                        size_t *idx)
+{
+    size_t n, i, j, g, nc = 0;
+    kw_ctx k;
+    k.ids = doc->ids;
+    for (n = 1; n <= 3; n++) {
+        const size_t *p = pos[n - 1];
+        k.n = n;
+        for (i = 0; i < np[n - 1]; i = g) {
+            double w = 0;
+            for (g = i + 1; g < np[n - 1] && !kw_ids_before(&k, p[i], p[g]);
+                 g++)
+                ;
+            if (n > 1 && (g - i < 2 || kw_nested(doc->ids, doc->nids, p + i,
+                                                 g - i, n)))
+                continue;
+            if (cand) {
+                for (j = 0; j < n; j++)
+                    w += unit[doc->ids[p[i] + j]];
+                cand[nc].occ = p + i;
+                cand[nc].count = (uint32_t)(g - i);
+                cand[nc].n = (uint32_t)n;
+                cand[nc].weight = (double)(g - i) * w;
+                idx[nc] = nc;
+            }
+            nc++;
+        }
+    }
+    return nc;
 }
 
 int brief__keywords(brief__arena *a, const brief__doc *doc, size_t want,
                     const brief_keyword **out, size_t *nout)
 {
-    size_t nt = doc->nterms, i, n, pos, at;
-    size_t *best, *idx, *tmp;
-    double *weight;
+    size_t nt = doc->nterms, N = doc->nids, i, j, n, m = 0, nc = 0, np[3];
+    size_t *pos[3], *idx, *tmp, *sel;
+    double *unit;
+    unsigned char *flags;
+    kw_cand *cand;
     brief_keyword *kw;
-    brief__form f, g;
     kw_ctx k;
+    int rc;
     *out = NULL;
     *nout = 0;
-    if (!want || !nt)
+    if (!want || !N || !doc->spans)
         return BRIEF_OK;
-    best = (size_t *)brief__alloc(a, nt * sizeof *best);
-    idx = (size_t *)brief__alloc(a, nt * sizeof *idx);
-    tmp = (size_t *)brief__alloc(a, nt * sizeof *tmp);
-    weight = (double *)brief__alloc(a, nt * sizeof *weight);
-    if (!best || !idx || !tmp || !weight)
+    unit = (double *)brief__alloc(a, nt * sizeof *unit);
+    flags = (unsigned char *)brief__alloc(a, N);
+    tmp = (size_t *)brief__alloc(a, N * sizeof *tmp);
+    if (!unit || !flags || !tmp)
         return BRIEF_ERR_NOMEM;
     for (i = 0; i < nt; i++)
-        best[i] = (size_t)-1;
-    /* best[t]: the position of t's most frequent form (the first on a
-     * tie), to read it again below */
-    for (pos = 0, at = 0; brief__form_next(doc, &pos, &f); at = pos) {
-        size_t b;
-        if (f.term == BRIEF__NO_TERM)
-            continue;
-        b = best[f.term];
-        if (b == (size_t)-1 ||
-            (brief__form_next(doc, &b, &g) && f.count > g.count))
-            best[f.term] = at;
-    }
-    for (i = 0; i < nt; i++) {
-        idx[i] = i;
-        weight[i] = (double)doc->term_count[i] *
-                    brief__isf(doc->nsents, doc->term_sents[i]);
-    }
+        unit[i] = 1.0;
     for (i = 0; i < doc->nsents; i++) {
         const brief__sent *x = &doc->sents[i];
-        size_t j;
         if (!(x->flags & BRIEF_SENTENCE_TITLE))
             continue;
-        /* tmp[] is free until the sort: it marks terms already doubled */
-        for (j = 0; j < nt; j++)
-            tmp[j] = 0;
+        /* flags[] is free until kw_flags(): it marks terms already doubled */
+        memset(flags, 0, N);
         for (j = x->tok_start; j < x->tok_end; j++)
-            if (!tmp[doc->ids[j]]) {
-                tmp[doc->ids[j]] = 1;
-                weight[doc->ids[j]] *= 2.0;
+            if (!flags[doc->ids[j]]) { /* (nt <= N: each term occurs) */
+                flags[doc->ids[j]] = 1;
+                unit[doc->ids[j]] *= 2.0;
             }
         break;
     }
-    k.weight = weight;
-    brief__sort(idx, tmp, nt, kw_before, &k);
-    n = want < nt ? want : nt;
-    kw = (brief_keyword *)brief__alloc(a, n * sizeof *kw);
-    if (!kw)
+    kw_flags(doc, flags);
+    k.ids = doc->ids;
+    /* pos[n-1]: the positions that start n tokens that join (no weak one,
+     * not inside a hyphenated word), sorted by their ids */
+    for (n = 1; n <= 3; n++) {
+        size_t *p = NULL;
+        for (;;) { /* count them, then store them */
+            np[n - 1] = 0;
+            for (j = 0; j + n <= N; j++) {
+                for (i = 1; i < n && (flags[j + i] & KW_JOINS); i++)
+                    ;
+                if (i == n && !(flags[j] & KW_WEAK) &&
+                    (n == 1 || !((flags[j] | (j + n < N ? flags[j + n] : 0)) &
+                                 KW_HYPHEN))) {
+                    if (p)
+                        p[np[n - 1]] = j;
+                    np[n - 1]++;
+                }
+            }
+            if (p)
+                break;
+            p = (size_t *)brief__alloc(a, (np[n - 1] + 1) * sizeof *p);
+            if (!p)
+                return BRIEF_ERR_NOMEM;
+        }
+        k.n = n;
+        brief__sort(p, tmp, np[n - 1], kw_ids_before, &k);
+        pos[n - 1] = p;
+    }
+    /* each group of equal ids a candidate: counted, then stored */
+    nc = kw_groups(doc, unit, pos, np, NULL, NULL);
+    cand = (kw_cand *)brief__alloc(a, (nc + 1) * sizeof *cand);
+    idx = (size_t *)brief__alloc(a, (nc + 1) * sizeof *idx);
+    if (!cand || !idx ||
+        (nc > N && !(tmp = (size_t *)brief__alloc(a, nc * sizeof *tmp))))
         return BRIEF_ERR_NOMEM;
-    for (i = 0; i < n; i++) {
-        char *text;
-        f.text = "";
-        f.len = 0;
-        pos = best[idx[i]];
-        (void)brief__form_next(doc, &pos, &f); /* every term has a form */
-        text = (char *)brief__alloc(a, f.len + 1);
-        if (!text)
-            return BRIEF_ERR_NOMEM;
-        memcpy(text, f.text, f.len);
-        text[f.len] = 0;
-        kw[i].length = f.len;
-        kw[i].text = text;
-        kw[i].weight = weight[idx[i]];
-        kw[i].count = doc->term_count[idx[i]];
+    (void)kw_groups(doc, unit, pos, np, cand, idx);
+    k.cand = cand;
+    brief__sort(idx, tmp, nc, kw_before, &k);
+    /* take the best, each unless mostly inside a longer one taken or shown
+     * as one taken is (an elision dropped); a longer one taken drops those
+     * mostly inside it. sel[]: the candidates taken, kw[] as shown. */
+    n = want < nc ? want : nc;
+    sel = (size_t *)brief__alloc(a, (n + 1) * sizeof *sel);
+    kw = (brief_keyword *)brief__alloc(a, (n + 1) * sizeof *kw);
+    if (!sel || !kw)
+        return BRIEF_ERR_NOMEM;
+    for (i = 0; i < nc && m < want; i++) {
+        const kw_cand *c = &cand[idx[i]];
+        size_t q, keep = 0;
+        for (q = 0; q < m && !kw_inside(doc->ids, &cand[sel[q]], c); q++)
+            ;
+        if (q < m)
+            continue;
+        if ((rc = kw_show(a, doc, flags, c, &kw[m])) != 0)
+            return rc;
+        for (q = 0; q < m && (kw[q].length != kw[m].length ||
+                              memcmp(kw[q].text, kw[m].text, kw[m].length));
+             q++)
+            ;
+        if (q < m)
+            continue;
+        for (q = 0; q <= m; q++)
+            if (q == m || !kw_inside(doc->ids, c, &cand[sel[q]])) {
+                sel[keep] = q == m ? idx[i] : sel[q];
+                kw[keep++] = kw[q];
+            }
+        m = keep;
     }
     *out = kw;
-    *nout = n;
+    *nout = m;
     return BRIEF_OK;
 }

@@ -16,6 +16,7 @@
 #include "internal.h"
 #include "stopwords.inc"
 #include "abbrevs.inc"
+#include "weakwords.inc"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -23,22 +24,22 @@
  * detection: on equal scores the earlier row wins, so English comes first. */
 static const brief__lang brief__langs[] = {
     {"en", "English", brief__stem_english,
-     BRIEF__STOP_EN, BRIEF__ABBR_EN},
+     BRIEF__STOP_EN, BRIEF__ABBR_EN, BRIEF__WEAK_EN},
 #ifndef BRIEF_NO_LANGS
     {"de", "German", brief__stem_german,
-     BRIEF__STOP_DE, BRIEF__ABBR_DE},
+     BRIEF__STOP_DE, BRIEF__ABBR_DE, BRIEF__WEAK_DE},
     {"fr", "French", brief__stem_french,
-     BRIEF__STOP_FR, BRIEF__ABBR_FR},
+     BRIEF__STOP_FR, BRIEF__ABBR_FR, BRIEF__WEAK_FR},
     {"es", "Spanish", brief__stem_spanish,
-     BRIEF__STOP_ES, BRIEF__ABBR_ES},
+     BRIEF__STOP_ES, BRIEF__ABBR_ES, BRIEF__WEAK_ES},
     {"it", "Italian", brief__stem_italian,
-     BRIEF__STOP_IT, BRIEF__ABBR_IT},
+     BRIEF__STOP_IT, BRIEF__ABBR_IT, BRIEF__WEAK_IT},
     {"pt", "Portuguese", brief__stem_portuguese,
-     BRIEF__STOP_PT, BRIEF__ABBR_PT},
+     BRIEF__STOP_PT, BRIEF__ABBR_PT, BRIEF__WEAK_PT},
     {"nl", "Dutch", brief__stem_dutch,
-     BRIEF__STOP_NL, BRIEF__ABBR_NL},
+     BRIEF__STOP_NL, BRIEF__ABBR_NL, BRIEF__WEAK_NL},
     {"sv", "Swedish", brief__stem_swedish,
-     BRIEF__STOP_SV, BRIEF__ABBR_SV},
+     BRIEF__STOP_SV, BRIEF__ABBR_SV, BRIEF__WEAK_SV},
 #endif
 };
 
@@ -66,7 +67,8 @@ static size_t stem_none(uint32_t *w, size_t n)
 }
 
 static const brief__lang brief__und = {"und", "Undetermined", stem_none,
-                                       {NULL, NULL, 0}, {NULL, NULL, 0}};
+                                       {NULL, NULL, 0}, {NULL, NULL, 0},
+                                       {NULL, NULL, 0}};
 
 const brief__lang *brief__lang_at(size_t i)
 {

@@ -554,6 +554,8 @@ static void render_json(brief__out *o, const brief_result *r)
         out_fixed(o, k->weight, BRIEF__DEC_MACHINE);
         out_str(o, ",\"count\":");
         out_uint(o, k->count);
+        out_str(o, ",\"words\":");
+        out_uint(o, k->words);
         out_char(o, '}');
     }
     out_str(o, "],\"sentences\":[");

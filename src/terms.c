@@ -243,6 +243,7 @@ typedef struct token {
     size_t n, nw, ncp;       /* bytes, words, code points                   */
     int cjk;
     uint32_t hash;
+    size_t start, end;       /* its bytes in the view text (spans)          */
 } token;
 
 typedef struct tm_ctx {
@@ -250,7 +251,7 @@ typedef struct tm_ctx {
     brief__doc *doc;
     const unsigned char *text;
     pool forms, stems;       /* forms: the doc's, see internal.h            */
-    size_t ids_cap;
+    size_t ids_cap, spans_cap;
     token *tok;              /* two (in the arena: small stacks stay small);
                               * tok[cur] is the next, the other may wait   */
     unsigned cur;
@@ -347,6 +348,13 @@ static int tm_count_token(tm_ctx *c, const token *t)
                       sizeof *d->ids)) != 0)
         return rc;
     d->ids[d->nids++] = term;
+    if (d->want_spans) {
+        if ((rc = reserve(c->a, (void **)&d->spans, &c->spans_cap,
+                          2 * d->nids, sizeof *d->spans)) != 0)
+            return rc;
+        d->spans[2 * d->nids - 2] = (uint32_t)t->start;
+        d->spans[2 * d->nids - 1] = (uint32_t)t->end;
+    }
     return BRIEF_OK;
 }
 
@@ -365,13 +373,21 @@ static unsigned char *token_buf(tm_ctx *c)
     return (unsigned char *)c->tok[c->cur].key;
 }
 
-/* A token: its n folded bytes (ncp code points) are at token_buf(c). It
- * is counted later (see above); flush_token() counts the last one. After
- * the call token_buf() is another buffer. */
-static int add_token(tm_ctx *c, size_t n, size_t ncp, int cjk)
+/* Where the token in token_buf() starts in the view text. */
+static size_t *token_start(tm_ctx *c)
+{
+    return &c->tok[c->cur].start;
+}
+
+/* A token: its n folded bytes (ncp code points) are at token_buf(c), its
+ * text ends at byte end (it starts at token_start(c)). It is counted later
+ * (see above); flush_token() counts the last one. After the call
+ * token_buf() is another buffer. */
+static int add_token(tm_ctx *c, size_t n, size_t ncp, int cjk, size_t end)
 {
     token *t = &c->tok[c->cur];
     int rc;
+    t->end = end;
     if (ncp > BRIEF__MAX_STEM || n == 0)
         return BRIEF_OK; /* a "word" this long is noise, not a term */
     /* the form as whole words, zero-padded as the records are */
@@ -412,6 +428,7 @@ static int tm_tokenize(tm_ctx *c, brief__sent *x)
     size_t n = 0, ncp = 0;
     int in_tok = 0, spaced = 1, rc;
     uint32_t prev_cjk = 0;
+    size_t prev_at = 0;      /* where prev_cjk starts */
     x->tok_start = c->doc->nids;
     x->words = 0;
     while (p <= e) {
@@ -422,7 +439,7 @@ static int tm_tokenize(tm_ctx *c, brief__sent *x)
         if (p < e && t[p] == ' ') {
             prev_cjk = 0;
             if (in_tok) {
-                if ((rc = add_token(c, n, ncp, 0)) != 0)
+                if ((rc = add_token(c, n, ncp, 0, p)) != 0)
                     return rc;
                 buf = token_buf(c);
                 in_tok = 0;
@@ -443,7 +460,7 @@ static int tm_tokenize(tm_ctx *c, brief__sent *x)
         }
         if (k == BRIEF__C_CJK) {
             if (in_tok) { /* end a pending alphabetic token */
-                if ((rc = add_token(c, n, ncp, 0)) != 0)
+                if ((rc = add_token(c, n, ncp, 0, p)) != 0)
                     return rc;
                 buf = token_buf(c);
                 in_tok = 0;
@@ -451,10 +468,11 @@ static int tm_tokenize(tm_ctx *c, brief__sent *x)
             if (spaced)
                 x->words++;
             spaced = 0;
+            *token_start(c) = prev_at;
             if (prev_cjk) {
                 size_t m = brief__put(prev_cjk, buf);
                 m += brief__put(cp, buf + m);
-                if ((rc = add_token(c, m, 2, 1)) != 0)
+                if ((rc = add_token(c, m, 2, 1, q)) != 0)
                     return rc;
                 buf = token_buf(c);
             } else {
@@ -463,12 +481,14 @@ static int tm_tokenize(tm_ctx *c, brief__sent *x)
                 uint32_t nx = r < e ? brief__next(t, e, &r) : 0;
                 if (brief__class_of(nx) != BRIEF__C_CJK) {
                     size_t m = brief__put(cp, buf);
-                    if ((rc = add_token(c, m, 1, 1)) != 0)
+                    *token_start(c) = p;
+                    if ((rc = add_token(c, m, 1, 1, q)) != 0)
                         return rc;
                     buf = token_buf(c);
                 }
             }
             prev_cjk = cp;
+            prev_at = p;
             p = q;
             continue;
         }
@@ -477,6 +497,7 @@ static int tm_tokenize(tm_ctx *c, brief__sent *x)
             if (!in_tok) {
                 in_tok = 1;
                 n = ncp = 0;
+                *token_start(c) = p;
                 if (spaced)
                     x->words++;
                 spaced = 0;
@@ -518,7 +539,7 @@ static int tm_tokenize(tm_ctx *c, brief__sent *x)
             }
         }
         if (in_tok) {
-            if ((rc = add_token(c, n, ncp, 0)) != 0)
+            if ((rc = add_token(c, n, ncp, 0, p)) != 0)
                 return rc;
             buf = token_buf(c);
             in_tok = 0;
@@ -548,6 +569,7 @@ int brief__terms(brief__arena *a, brief__doc *doc)
         return BRIEF_ERR_NOMEM;
     c.text = (const unsigned char *)doc->view.text;
     doc->ids = NULL;
+    doc->spans = NULL;
     doc->nids = 0;
     doc->nterms = 0;
     doc->forms = NULL;
@@ -573,6 +595,9 @@ int brief__terms(brief__arena *a, brief__doc *doc)
                           sizeof *c.stems.w)) != 0 ||
             (rc = reserve(a, (void **)&doc->ids, &c.ids_cap, ids,
                           sizeof *doc->ids)) != 0 ||
+            (doc->want_spans &&
+             (rc = reserve(a, (void **)&doc->spans, &c.spans_cap, 2 * ids,
+                           sizeof *doc->spans)) != 0) ||
             (rc = table_make(a, &c.forms.tab, forms)) != 0 ||
             (rc = table_make(a, &c.stems.tab, stems)) != 0)
             return rc;

@@ -254,7 +254,7 @@ for f in text bullets json tsv html; do
     status 0 -f "$f" -v -n 1 $A
     status 2 -f "$f" --keywords-only $A; stderr_has "--keywords-only"
 done
-$B -n 1 -k 3 $A | tail -n 1 | grep -q '^Key terms: city, plan, solar$' && ok || bad "text -k: Key terms line"
+$B -n 1 -k 3 $A | tail -n 1 | grep -q '^Key terms: city, plan, rail yard$' && ok || bad "text -k: Key terms line"
 $B -f bullets -n 2 -k 2 $A | sed -n 3,4p | grep -q '^Key terms: ' && ok || bad "bullets -k: after the sentences"
 [ "$($B -f tsv -n 1 -k 2 $A | grep -c '^	[0-9.]*			')" -eq 2 ] && ok || bad "tsv -k: key-term rows"
 $B -f html -k 2 $A | grep -q '<ul class="keywords">' && ok || bad "html -k: a list"

@@ -155,7 +155,7 @@ check "-n 2: two sentences per record" \
     [ "$(count_sentences "$T/n2" | sort -u | tr '\n' ' ')" = "0 2 " ]
 $B --jsonl -n 1 -k 2 "$IN" > "$T/k2" 2> "$T/err"
 check "-k 2: two keywords in each non-empty record" \
-    [ "$(grep -c '"keywords":\[{"text":"[^"]*","weight":[0-9.]*,"count":[0-9]*},{"text"' "$T/k2")" -eq 12 ]
+    [ "$(grep -c '"keywords":\[{"text":"[^"]*","weight":[0-9.]*,"count":[0-9]*,"words":[0-9]*},{"text"' "$T/k2")" -eq 12 ]
 $B --jsonl --max-input 100 "$IN" > "$T/max" 2> "$T/err"
 check "--max-input: long texts become error records" \
     [ "$(grep -c '"error":"input larger than the limit"}$' "$T/max")" -eq 12 ]

@@ -567,6 +567,141 @@ static void test_fixed_arena(void)
     }
 }
 
+/* ---- key terms ---------------------------------------------------------------- */
+
+/* The key terms of text (language lang, k of them) as "t1|t2|...", each
+ * term followed by "/words" when it has more than one word; "ERR" when
+ * summarizing fails. arena: a fixed arena of arena_size bytes, or NULL. */
+static const char *kw_list(const char *text, const char *lang, size_t k,
+                           void *arena, size_t arena_size)
+{
+    static char buf[1024];
+    brief_options o;
+    brief_result *r = NULL;
+    size_t i, n = 0;
+    brief_options_init(&o);
+    o.language = lang;
+    o.keywords = k;
+    o.arena = arena;
+    o.arena_size = arena_size;
+    if (brief_summarize(text, strlen(text), &o, &r) != BRIEF_OK)
+        return "ERR";
+    buf[0] = 0;
+    for (i = 0; i < r->keyword_count && n + 80 < sizeof buf; i++) {
+        const brief_keyword *w = &r->keywords[i];
+        if (strlen(w->text) != w->length)
+            n += (size_t)sprintf(buf + n, "BADLEN");
+        n += (size_t)sprintf(buf + n, "%s%.60s", i ? "|" : "", w->text);
+        if (w->words > 1)
+            n += (size_t)sprintf(buf + n, "/%lu", (unsigned long)w->words);
+    }
+    brief_result_free(r);
+    return buf;
+}
+
+/* Is term (with its "/words") one of the |-separated list? */
+static int kw_has(const char *list, const char *term)
+{
+    size_t n = strlen(term);
+    const char *p = list;
+    while ((p = strstr(p, term)) != NULL) {
+        if ((p == list || p[-1] == '|') && (p[n] == '|' || p[n] == 0))
+            return 1;
+        p += n;
+    }
+    return 0;
+}
+
+static void test_keywords(void)
+{
+    static unsigned char arena[64 * 1024];
+    const char *k;
+    /* a phrase that recurs as a unit, in its own spelling, replaces the
+     * words that occur only inside it; a name keeps its capitals */
+    static const char *phrases =
+        "Officials at the State Department met DeepSeek on Monday. "
+        "The State Department said DeepSeek had copied the models. "
+        "DeepSeek denied copying anything. "
+        "Analysts think the State Department was right about the models.";
+    k = kw_list(phrases, "en", 5, NULL, 0);
+    CHECK(kw_has(k, "State Department/2"));
+    CHECK(kw_has(k, "DeepSeek"));
+    CHECK(kw_has(k, "models"));
+    CHECK(!kw_has(k, "state") && !kw_has(k, "State") &&
+          !kw_has(k, "department") && !kw_has(k, "Department"));
+    printf("  keywords: %s\n", k);
+    /* the same in a fixed arena; too small an arena is a clean error */
+    CHECK_EQ_STR(kw_list(phrases, "en", 5, arena, sizeof arena), k);
+    CHECK_EQ_STR(kw_list(phrases, "en", 5, arena, 3000), "ERR");
+    /* punctuation or a stop word between two words: no phrase; words
+     * joined by a hyphen make one, but none starts or ends inside a
+     * hyphenated word ("year-old man") */
+    k = kw_list("Paris, France hosts the games. Paris, France wins the "
+                "games. Paris of France lost. A 31-year-old man ran. "
+                "A 45-year-old man walked. The real-time data came. "
+                "Real-time data went.",
+                "en", 20, NULL, 0);
+    CHECK(!strchr(k, ' ') || kw_has(k, "real-time data/3"));
+    CHECK(kw_has(k, "real-time data/3"));
+    CHECK(!kw_has(k, "year-old man/3") && !kw_has(k, "old man/2") &&
+          !kw_has(k, "Paris France/2"));
+    /* casing: mid-sentence spelling wins; a word seen only at sentence
+     * starts is lower case unless a later letter is a capital; titles
+     * and headings are no evidence */
+    k = kw_list("Rice Prices Rise Again\n\n"
+                "Rice is cheap. Farmers grow rice. The rice harvest is big. "
+                "Tomatoes are red. Tomatoes are sweet. NASA flew a probe. "
+                "NASA said the probe works. McDonald tested it. McDonald "
+                "liked it.",
+                "en", 20, NULL, 0);
+    CHECK(kw_has(k, "rice"));
+    CHECK(kw_has(k, "tomatoes"));
+    CHECK(kw_has(k, "NASA"));
+    CHECK(kw_has(k, "McDonald"));
+    CHECK(kw_has(k, "probe"));
+    CHECK(!kw_has(k, "Rice") && !kw_has(k, "Tomatoes"));
+    /* weak words (modal verbs, number words, common adverbs) are no
+     * terms and break phrases; English's possessive 's is dropped */
+    k = kw_list("The team will win the cup. The team will play two games. "
+                "Fans will cheer the team now. The cup will shine now. "
+                "Two fans can sing for Britain's glory. Fans of Britain's "
+                "king sang.",
+                "en", 20, NULL, 0);
+    CHECK(kw_has(k, "team") && kw_has(k, "cup"));
+    CHECK(kw_has(k, "Britain"));
+    CHECK(!kw_has(k, "will") && !kw_has(k, "can") && !kw_has(k, "two") &&
+          !kw_has(k, "Two") && !kw_has(k, "now") && !kw_has(k, "Britain's"));
+    /* elisions: the elided article goes ("l'Europe" -> "Europe"), and a
+     * stop word behind one is no term ("c'est") */
+    k = kw_list("L'Europe est grande. C'est la politique de l'Europe. "
+                "Les pays d'Europe discutent. C'est la crise en Europe. "
+                "L'Europe avance vers la paix. La paix est loin.",
+                "fr", 20, NULL, 0);
+    CHECK(kw_has(k, "Europe"));
+    CHECK(!strstr(k, "'") && !strstr(k, "est"));
+    CHECK(kw_has(k, "paix"));
+    /* after an elision a capital is no sentence start's */
+    CHECK_EQ_STR(kw_list("L'Europe va bien. L'Europe gagne.", "fr", 1, NULL,
+                         0),
+                 "Europe");
+    /* Italian elision with U+2019 */
+    k = kw_list("Il futuro dell\xE2\x80\x99" "Europa \xC3\xA8 incerto. "
+                "La politica dell\xE2\x80\x99" "Europa cambia. L\xE2\x80\x99"
+                "Europa discute la crisi.",
+                "it", 20, NULL, 0);
+    CHECK(kw_has(k, "Europa"));
+    CHECK(!strstr(k, "\xE2\x80\x99"));
+    /* a phrase always in the same company (a repeated longer stretch) is
+     * no unit of its own: only the whole run shows */
+    k = kw_list("Real Madrid superstar James Rodriguez scored. Fans saw "
+                "Real Madrid superstar James Rodriguez. Real Madrid won. "
+                "Real Madrid lost.",
+                "en", 20, NULL, 0);
+    CHECK(kw_has(k, "Real Madrid/2"));
+    CHECK(!kw_has(k, "Madrid superstar James/3") &&
+          !kw_has(k, "superstar James/2"));
+}
+
 static void test_determinism(void)
 {
     size_t len;
@@ -600,6 +735,7 @@ static const harness_test tests[] = {
     {"budgets", test_budgets},
     {"oom", test_oom},
     {"fixed_arena", test_fixed_arena},
+    {"keywords", test_keywords},
     {"determinism", test_determinism},
 };
 

@@ -145,8 +145,8 @@ static const brief_sentence sample_sents[] = {
 };
 static const size_t sample_chosen[] = {1, 4};
 static const brief_keyword sample_kw[] = {
-    {"line", 4, 0.75, 2},
-    {"caf\xc3\xa9 \"q\"", 9, 0.123456789, 1},
+    {"line", 4, 0.75, 2, 1},
+    {"caf\xc3\xa9 \"q\"", 9, 0.123456789, 1, 2},
 };
 
 static brief_result sample(void)
@@ -358,9 +358,9 @@ static void test_json(void)
         "{\"version\":\"0.1.0\",\"language\":\"en\",\"input\":\"text\","
         "\"title\":\"The \\\"Title\\\"\",\"sentence_count\":5,"
         "\"word_count\":17,\"keywords\":["
-        "{\"text\":\"line\",\"weight\":0.750000,\"count\":2},"
-        "{\"text\":\"caf\xc3\xa9 \\\"q\\\"\",\"weight\":0.123457,"
-        "\"count\":1}],\"sentences\":["
+        "{\"text\":\"line\",\"weight\":0.750000,\"count\":2,"
+        "\"words\":1},{\"text\":\"caf\xc3\xa9 \\\"q\\\"\","
+        "\"weight\":0.123457,\"count\":1,\"words\":2}],\"sentences\":["
         "{\"index\":1,\"paragraph\":1,\"score\":0.500000,\"offset\":13,"
         "\"length\":23,\"text\":\"First line\\nsecond\\tpart.\"},"
         "{\"index\":4,\"paragraph\":3,\"score\":0.333333,\"offset\":74,"
@@ -527,7 +527,7 @@ static void test_write_failure(void)
     static char text[2000];
     brief_sentence s[2];
     size_t chosen[2] = {0, 1};
-    brief_keyword kw[1] = {{"word", 4, 1.0, 3}};
+    brief_keyword kw[1] = {{"word", 4, 1.0, 3, 1}};
     brief_result r;
     size_t f;
     int n;

@@ -1,7 +1,7 @@
 #!/bin/sh
 # check_tables.sh - the committed generated tables must equal what their
 # generators write from the lists in tools/ (drift check, run by make test).
-# Prints "N passed, N failed" for the five tables (stop words,
+# Prints "N passed, N failed" for the six tables (stop words, weak words,
 # abbreviations, case folding, character references, single-byte charsets).
 root=$(cd "$(dirname "$0")/.." && pwd) || exit 2
 cd "$root" || exit 2
@@ -18,6 +18,8 @@ sh tools/gen_stopwords.sh "$T/stopwords.inc" > /dev/null 2>&1
 check stopwords src/stopwords.inc "$T/stopwords.inc"
 sh tools/gen_stopwords.sh -a "$T/abbrevs.inc" > /dev/null 2>&1
 check abbrevs src/abbrevs.inc "$T/abbrevs.inc"
+sh tools/gen_stopwords.sh -w "$T/weakwords.inc" > /dev/null 2>&1
+check weakwords src/weakwords.inc "$T/weakwords.inc"
 # the case-folding table, from tools/data/CaseFolding.txt (no locale needed)
 if ${CC:-cc} -o "$T/gen_casefold" tools/gen_casefold.c 2> /dev/null; then
     "$T/gen_casefold" tools/data/CaseFolding.txt > "$T/casefold.inc" 2> /dev/null

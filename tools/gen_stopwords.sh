@@ -5,6 +5,9 @@
 #                                         -> OUT (default src/stopwords.inc)
 #   sh tools/gen_stopwords.sh -a [OUT]    abbreviations: tools/abbrevs/XX.txt
 #                                         -> OUT (default src/abbrevs.inc)
+#   sh tools/gen_stopwords.sh -w [OUT]    weak words (never key terms):
+#                                         tools/weakwords/XX.txt
+#                                         -> OUT (default src/weakwords.inc)
 #
 # A list is one word a line, UTF-8, lower case; lines starting with '#' and
 # blank lines are skipped, surrounding blanks trimmed. For each language XX
@@ -13,7 +16,8 @@
 #     static const uint16_t brief__stop_XX_off[] = {0, ...};  (start of word i)
 #     #define BRIEF__STOP_XX_COUNT n
 #     #define BRIEF__STOP_XX {blob, off, n}    (a brief__wordlist initializer)
-# (brief__abbr_XX / BRIEF__ABBR_XX for abbreviations), with the words sorted
+# (brief__abbr_XX / BRIEF__ABBR_XX for abbreviations, brief__weak_XX /
+# BRIEF__WEAK_XX for weak words), with the words sorted
 # in strcmp byte order (LC_ALL=C sort) and deduplicated, as
 # brief__in_list's binary search needs. One blob and 16-bit offsets instead
 # of a pointer a word: 2 bytes a word rather than 8 plus a relocation (the
@@ -32,10 +36,10 @@ export LC_ALL
 
 here=$(cd "$(dirname "$0")" && pwd)
 kind=stop
-if [ "${1:-}" = "-a" ]; then
-    kind=abbr
-    shift
-fi
+case "${1:-}" in
+-a) kind=abbr; shift ;;
+-w) kind=weak; shift ;;
+esac
 if [ "$kind" = stop ]; then
     dir=$here/stopwords
     out=${1:-$here/../src/stopwords.inc}
@@ -43,6 +47,13 @@ if [ "$kind" = stop ]; then
     note=""
     guard=BRIEF_STOPWORDS_INC
     srcname=tools/stopwords
+elif [ "$kind" = weak ]; then
+    dir=$here/weakwords
+    out=${1:-$here/../src/weakwords.inc}
+    what="weak words (never key terms)"
+    note=""
+    guard=BRIEF_WEAKWORDS_INC
+    srcname=tools/weakwords
 else
     dir=$here/abbrevs
     out=${1:-$here/../src/abbrevs.inc}

@@ -58,11 +58,12 @@ for dir in "$C"/*/; do
             if (a[i] != "") out[a[i]]++
         }
     }
-    function tally(kind, term, id,   t, w, i, k, all) {
-        t = tolower(term)
-        gsub(/[][(){}<>.,;:!?"\/|*#=+_~^`\\]/, " ", t)
-        k = split(t, w, /[ \t]+/); all = 1
-        for (i = 1; i <= k; i++) if (w[i] != "" && !(w[i] in inref)) all = 0
+    # a term is found when each of its words, read as the reference
+    # words are (words(): case, punctuation and a possessive s ignored),
+    # is in the references
+    function tally(kind, term, id,   w, x, all) {
+        split("", w); words(term, w); all = 1
+        for (x in w) if (!(x in inref)) all = 0
         terms[kind]++; found[kind] += all
         if (split(term, w, / +/) > 1) multi[kind, id] = 1 # words as written
         if (term ~ /[A-Z]/) cased[kind, id] = 1
