@@ -85,23 +85,29 @@ size_t brief__utf8_put(uint32_t cp, unsigned char *out)
     return 4;
 }
 
-/* Case folding: a generated table of (upper, lower) pairs, sorted by
- * upper (casefold.inc, written by tools/gen_casefold). ASCII is done inline
- * since it is nearly every call. */
+/* Case folding: a generated table of runs of (upper, lower) pairs, sorted
+ * by their first upper (casefold.inc, written by tools/gen_casefold, which
+ * documents the row layout). ASCII is done inline since it is nearly every
+ * call. */
 uint32_t brief__fold(uint32_t cp)
 {
     size_t lo = 0, hi = sizeof brief__casefold / sizeof brief__casefold[0];
     if (cp < 0x80)
         return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+    /* the last run whose first upper is <= cp */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        uint32_t u = brief__casefold[mid][0];
-        if (u == cp)
-            return brief__casefold[mid][1];
-        if (u < cp)
+        if ((brief__casefold[mid][0] & 0x1FFFFFu) <= cp)
             lo = mid + 1;
         else
             hi = mid;
+    }
+    if (lo > 0) {
+        uint32_t row = brief__casefold[lo - 1][0];
+        uint32_t first = row & 0x1FFFFFu, stride = ((row >> 21) & 1u) + 1u;
+        uint32_t off = cp - first;
+        if (off < (row >> 22) * stride && off % stride == 0)
+            return cp + brief__casefold[lo - 1][1];
     }
     return cp;
 }
