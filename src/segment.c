@@ -1023,7 +1023,7 @@ static int emit_body(builder *b, const unsigned char *t, size_t s, size_t e,
     chunk after;
     int have, rc, in_word = 0;
     long depth = 0;
-    if (!strcmp(lang->code, "de"))
+    if (s >= e || !strcmp(lang->code, "de"))
         return sg_push(b, t, s, e, para, 0);
     if ((unsigned)(t[s] - 'A') < 26u &&
         prompt_end(t, s, e, lang, &pw, &after, &have) && have &&
