@@ -379,6 +379,10 @@ typedef struct brief__doc {
  * it (the decoder put it at the top of the text); without one, a
  * heading-like line at the very top is the title. */
 int brief__segment(brief__arena *a, brief__doc *doc);
+/* 1 if sentence x is a prompt to the reader about the page or its media
+ * ("Scroll down for video", "Click here to ...": a page-interaction verb,
+ * a page or media noun, at most 10 words; segment.c's word tables). */
+int brief__is_prompt(const brief__doc *doc, const brief__sent *x);
 /* Byte and code-point helpers the segmenter (segment.c) shares with the
  * cleaned-text pass (clean.c). Eight bytes at a time: */
 #define BRIEF__ONES ((uint64_t)0x0101010101010101u)

@@ -20,6 +20,9 @@
  *    sentence may carry the whole brief and must be a whole statement,
  *    while three share it. Past runon_words (40, up to 50 for a
  *    one-sentence brief) a second factor runon_words / words applies.
+ *  - prompts: a line that asks the reader to act on the page ("Scroll
+ *    down for video", "Click here to ...": brief__is_prompt) is scaled
+ *    by prompt_factor, near zero.
  * Titles and headings score 0 and are never chosen.
  *
  * All arithmetic is in double with a fixed order of summation, and the one
@@ -42,6 +45,9 @@ typedef struct weights {
 static const weights sc_defaults = {
     1.0, 1.0, 3.0, 12.0, 8.0, 22.0, 66.0
 };
+
+/* The factor of a prompt line's score (see brief__is_prompt). */
+static const double prompt_factor = 0.01;
 
 #ifdef BRIEF_TUNING
 /* Development builds only (make eval experiments): weights from the
@@ -205,6 +211,11 @@ int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences)
             len = max_words / words;
         if (words > runon_words)
             len *= runon_words / words;
+        /* A prompt to the reader ("Scroll down for video", segment.c)
+         * tells nothing of the article: near zero, below any sentence
+         * that shares a term with it. */
+        if (words <= 10.0 && brief__is_prompt(doc, x))
+            len *= prompt_factor;
         x->score = s * prior * len;
         k++;
     }

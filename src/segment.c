@@ -869,11 +869,12 @@ typedef struct builder {
     int open;           /* open_ends() of the document's language       */
     const char *const *arts; /* and its articles                         */
     size_t narts;
+    int wrapped;        /* the text is hard-wrapped (see is_hard_wrapped) */
 } builder;
 
 /* Append sentence [s, e) trimmed; empty spans are dropped. */
-static int sg_emit(builder *b, const unsigned char *t, size_t s, size_t e,
-                size_t para, unsigned flags)
+static int sg_push(builder *b, const unsigned char *t, size_t s, size_t e,
+                   size_t para, unsigned flags)
 {
     brief__sent *x;
     while (s < e) {
@@ -911,6 +912,320 @@ static int sg_emit(builder *b, const unsigned char *t, size_t s, size_t e,
     x->clean = b->dirty ? NULL : (const char *)t + s;
     x->clean_len = e - s;
     return BRIEF_OK;
+}
+
+/* ---- caption run-ons and prompt lines ------------------------------------- */
+/*
+ * News copy taken from a page often runs a photo caption, which has no
+ * final punctuation, into the next sentence ("... in Paris (pictured) A
+ * taxi driver was ..."), and glues a prompt to the reader to the text
+ * ("Scroll down for video The boxes of ..."). Every sentence the splitter
+ * found goes through emit_body(), which cuts it where that evidence is
+ * strong:
+ *  - a prompt: the sentence opens with a page-interaction verb and, within
+ *    five words, a page or media noun ("Scroll down for video", "Click
+ *    here", "Watch the video"); the prompt ends after the noun (and the
+ *    nouns right after it) when a capital follows there.
+ *  - a caption run-on: a capitalized function word (a stop word written
+ *    "The", "He", "While": words that are lower case inside a sentence)
+ *    after a word that ends in a lower-case letter or a digit with no
+ *    punctuation (or in a lower-case letter and ")", a caption's
+ *    "(pictured)") and is no function word itself (no sentence ends on
+ *    "the", "of", "del": "in The Sun", "del Estado"), and followed by a
+ *    lower-case word. Names and titles of works capitalize their other
+ *    words too, so when that lower-case word is a function word, the word
+ *    before must not be capitalized ("Gone With the Wind") nor the word
+ *    after it ("de De la Rosa", "van Van der Vaart"); title words (Mr, Dr)
+ *    are no openers, and nothing inside brackets is cut ("(The Goat, or
+ *    Who is Sylvia?)"). The cut is made where a line break in text that
+ *    is not hard-wrapped stands before it, or where the sentence is a
+ *    run-on by length (over RUNON_WORDS words); each side keeps at least
+ *    RUNON_MIN_PART words (so "(CNN) The ..." stays whole).
+ * Languages that capitalize nouns or the polite pronoun inside sentences
+ * (German: "wenn Sie wollen") give no such evidence and get no cuts; nor
+ * does text without stop words (language "und").
+ */
+#define RUNON_WORDS 30
+#define RUNON_MIN_PART 3
+#define RUNON_MAX_CUTS 16
+
+/* The page-interaction words of a language: imperative verbs (folded, as
+ * folded_word() writes them) and page or media nouns. Sorted (strcmp);
+ * non-ASCII letters as octal escapes (a hex escape would swallow the
+ * letters after it). */
+typedef struct prompt_words {
+    const char *code;
+    const char *const *verbs;
+    size_t nverbs;
+    const char *const *nouns;
+    size_t nnouns;
+} prompt_words;
+
+static const char *const pv_en[] = {"click", "download", "follow", "read",
+    "scroll", "see", "share", "sign", "subscribe", "swipe", "tap", "watch"};
+static const char *const pn_en[] = {"app", "article", "gallery",
+    "here", "link", "more", "newsletter", "page", "photos", "pictures",
+    "story", "video", "videos"};
+static const char *const pv_fr[] = {"abonnez-vous", "cliquez",
+    "d\303\251couvrez", "lisez", "partagez", "regardez", "retrouvez",
+    "suivez", "t\303\251l\303\251chargez"};
+static const char *const pn_fr[] = {"article", "diaporama", "ici", "lien",
+    "newsletter", "page", "photos", "vid\303\251o", "vid\303\251os"};
+static const char *const pv_es[] = {"comparte", "descarga", "haz", "lee",
+    "mira", "pincha", "pulsa", "sigue", "suscr\303\255bete"};
+static const char *const pn_es[] = {"aqu\303\255", "art\303\255culo",
+    "enlace", "fotos", "galer\303\255a", "video", "v\303\255deo"};
+static const char *const pv_it[] = {"clicca", "condividi", "guarda",
+    "iscriviti", "leggi", "scarica", "segui"};
+static const char *const pn_it[] = {"articolo", "foto", "galleria", "link",
+    "qui", "video"};
+static const char *const pv_pt[] = {"assine", "assista", "baixe",
+    "clique", "compartilhe", "leia", "partilhe", "siga", "veja"};
+static const char *const pn_pt[] = {"aqui", "artigo", "fotos", "galeria",
+    "link", "v\303\255deo"};
+static const char *const pv_nl[] = {"abonneer", "bekijk", "deel",
+    "download", "klik", "lees", "scroll", "volg"};
+static const char *const pn_nl[] = {"artikel", "foto", "hier", "link",
+    "nieuwsbrief", "pagina", "video"};
+static const char *const pv_sv[] = {"dela", "f\303\266lj", "klicka",
+    "l\303\244s", "prenumerera", "scrolla", "se"};
+static const char *const pn_sv[] = {"artikel", "bilder", "h\303\244r",
+    "l\303\244nk", "video", "videon"};
+static const char *const pv_de[] = {"abonnieren", "klicken", "lesen",
+    "scrollen", "sehen", "teilen"};
+static const char *const pn_de[] = {"artikel", "bilder", "fotos", "hier",
+    "link", "mehr", "video"};
+#define PW(l) {#l, pv_##l, sizeof pv_##l / sizeof pv_##l[0], pn_##l, \
+               sizeof pn_##l / sizeof pn_##l[0]}
+static const prompt_words prompt_table[] = {PW(de), PW(en), PW(es), PW(fr),
+                                            PW(it), PW(nl), PW(pt), PW(sv)};
+#undef PW
+
+static const prompt_words *prompt_words_of(const brief__lang *lang)
+{
+    size_t i;
+    for (i = 0; i < sizeof prompt_table / sizeof prompt_table[0]; i++)
+        if (!strcmp(prompt_table[i].code, lang->code))
+            return &prompt_table[i];
+    return NULL;
+}
+
+/* Is chunk c (its core without final . , : ; ! ?, folded) in the sorted
+ * table? */
+static int chunk_in(const unsigned char *t, const chunk *c,
+                    const char *const *tab, size_t n)
+{
+    char w[48];
+    size_t e = c->core_e, m;
+    while (e > c->s && (t[e - 1] == '.' || t[e - 1] == ',' ||
+                        t[e - 1] == ':' || t[e - 1] == ';' ||
+                        t[e - 1] == '!' || t[e - 1] == '?'))
+        e--;
+    m = folded_word(t, c->s, e, w, sizeof w);
+    return m && m < sizeof w && brief__in_table(tab, n, w, m);
+}
+
+/* Does [s, e) open with a prompt? Returns the end of its last noun (and
+ * *words the chunks up to there; *after the chunk after it, *have_after
+ * whether there is one), or 0. */
+static size_t prompt_end(const unsigned char *t, size_t s, size_t e,
+                         const brief__lang *lang, size_t *words,
+                         chunk *after, int *have_after)
+{
+    const prompt_words *pw = prompt_words_of(lang);
+    chunk c;
+    size_t pos = s, k, end = 0;
+    *have_after = 0;
+    if (!pw || !next_chunk(t, e, &pos, &c) || c.first_raw != c.first ||
+        !brief__is_upper(c.first) ||
+        !chunk_in(t, &c, pw->verbs, pw->nverbs))
+        return 0;
+    for (k = 1; k <= 5 && next_chunk(t, e, &pos, &c); k++) {
+        int noun = c.core_e == c.e && chunk_in(t, &c, pw->nouns, pw->nnouns);
+        if (end && !noun) { /* the chunk after the nouns */
+            *after = c;
+            *have_after = 1;
+            return end;
+        }
+        if (noun) {
+            end = c.e;
+            *words = k + 1;
+        }
+        if (c.core_e < c.e || (c.core_e > c.s && t[c.core_e - 1] < 0x80 &&
+                               brief__ascii_is_punct(t[c.core_e - 1])))
+            break; /* a mark or a closer ends the prompt */
+    }
+    return end;
+}
+
+int brief__is_prompt(const brief__doc *doc, const brief__sent *x)
+{
+    const unsigned char *t = (const unsigned char *)doc->view.text;
+    size_t words = 0, pos, n = 0;
+    chunk c;
+    int have;
+    if (!prompt_end(t, x->start, x->end, doc->lang, &words, &c, &have))
+        return 0;
+    pos = x->start;
+    while (n <= 10 && next_chunk(t, x->end, &pos, &c))
+        n++;
+    return n <= 10;
+}
+
+/* A capitalized function word: an upper-case letter, then lower-case
+ * letters only (at least one), a stop word of the language and no title
+ * word ("Mr"). */
+static int opens_clause(const unsigned char *t, const chunk *n,
+                        const brief__lang *lang)
+{
+    size_t p = n->s, k = 0;
+    char w[48];
+    if (n->first_raw != n->first || n->core_e != n->e ||
+        !brief__is_upper(n->first))
+        return 0;
+    while (p < n->e) {
+        uint32_t cp = brief__next(t, n->e, &p);
+        if (k++ && !brief__is_lower_letter(cp))
+            return 0;
+    }
+    if (k < 2 || is_title_word(t, n))
+        return 0;
+    k = folded_word(t, n->s, n->e, w, sizeof w);
+    return k && k < sizeof w && brief__in_list(&lang->stopwords, w, k);
+}
+
+/* Does chunk c end in a lower-case letter or a digit with no mark after it,
+ * or in a lower-case letter and ')' ("(pictured)", not a marker "1)")? */
+static int ends_plain(const unsigned char *t, const chunk *c)
+{
+    size_t e = c->e, at;
+    uint32_t cp;
+    int paren = t[e - 1] == ')' && c->core_e + 1 == e;
+    if (paren)
+        e--;
+    else if (c->core_e != e)
+        return 0;
+    if (e <= c->s)
+        return 0;
+    cp = brief__prev_cp(t, c->s, e, &at);
+    return brief__is_lower_letter(cp) ||
+           (!paren && brief__class_of(cp) == BRIEF__C_DIGIT);
+}
+
+/* A line break between bytes s and e? */
+static int break_between(const unsigned char *t, size_t s, size_t e)
+{
+    for (; s < e; s++)
+        if (brief__newline_at(t, e, s))
+            return 1;
+    return 0;
+}
+
+/* The chunk that ends at byte q (t[q - 1] is no ASCII blank), read from
+ * the byte after the ASCII blank before it (not before s). */
+static void chunk_before(const unsigned char *t, size_t s, size_t q,
+                         chunk *c)
+{
+    size_t p = q;
+    while (p > s && !ascii_blank(t[p - 1]))
+        p--;
+    (void)next_chunk(t, q, &p, c);
+}
+
+/* Is there a caption run-on cut before the word at byte p (an ASCII
+ * capital, then a lower-case letter) of [s, e), whose previous word ends
+ * at byte prev_e? See the top of this section. */
+static int runon_cut(const unsigned char *t, size_t s, size_t e, size_t p,
+                     size_t prev_e, const brief__lang *lang)
+{
+    chunk c, n, n2, n3;
+    size_t pos = p;
+    if (!next_chunk(t, e, &pos, &n) || !opens_clause(t, &n, lang))
+        return 0;
+    chunk_before(t, s, prev_e, &c);
+    if (!ends_plain(t, &c) || starts_with_function_word(t, &c, lang) ||
+        !next_chunk(t, e, &pos, &n2) || !brief__is_lower_letter(n2.first_raw))
+        return 0;
+    if (!starts_with_function_word(t, &n2, lang))
+        return 1;
+    /* a function word after it: not after a capitalized word (a title:
+     * "Gone With the Wind"), nor before one (a name's particles: "de De
+     * la Rosa", "ajacied Van der Vaart") */
+    return !brief__is_upper(c.first ? c.first : c.first_raw) &&
+           (!next_chunk(t, e, &pos, &n3) ||
+            !brief__is_upper(n3.first ? n3.first : n3.first_raw));
+}
+
+/* Emit the body sentence [s, e), cut as the top of this section says.
+ * One pass over its bytes counts its words (runs of ASCII blanks apart)
+ * and looks closer only at the words that start with an ASCII capital and
+ * a lower-case letter outside brackets. */
+static int emit_body(builder *b, const unsigned char *t, size_t s, size_t e,
+                     size_t para)
+{
+    const brief__lang *lang = b->doc->lang;
+    size_t cut[RUNON_MAX_CUTS], before[RUNON_MAX_CUTS], ncut = 0;
+    unsigned char strong[RUNON_MAX_CUTS];
+    size_t p, words = 0, i, last = 0, from = s, pw = 0, prev_e = s;
+    chunk after;
+    int have, rc, in_word = 0;
+    long depth = 0;
+    if (s >= e || !strcmp(lang->code, "de"))
+        return sg_push(b, t, s, e, para, 0);
+    if ((unsigned)(t[s] - 'A') < 26u &&
+        prompt_end(t, s, e, lang, &pw, &after, &have) && have &&
+        brief__is_upper(after.first ? after.first : after.first_raw)) {
+        cut[0] = after.s;
+        before[0] = pw;
+        strong[0] = 2; /* no minimum part */
+        ncut = 1;
+    }
+    for (p = s; p < e; p++) {
+        unsigned char x = t[p];
+        if (ascii_blank(x)) {
+            if (in_word)
+                prev_e = p;
+            in_word = 0;
+            continue;
+        }
+        if (!in_word) {
+            in_word = 1;
+            words++;
+            /* not inside brackets: "(The Goat, or Who is Sylvia?)" */
+            if (words > 1 && (unsigned)(x - 'A') < 26u && depth <= 0 &&
+                ncut < RUNON_MAX_CUTS && p + 1 < e &&
+                brief__is_lower_letter(t[p + 1] < 0x80 ? t[p + 1] : 0xFFFD) &&
+                runon_cut(t, s, e, p, prev_e, lang)) {
+                cut[ncut] = p;
+                before[ncut] = words - 1;
+                strong[ncut] = !b->wrapped && break_between(t, prev_e, p);
+                ncut++;
+            }
+        }
+        depth += (x == '(') - (x == ')');
+    }
+    for (i = 0; i < ncut; i++) {
+        if (strong[i] < 2 &&
+            (before[i] - last < RUNON_MIN_PART ||
+             words - before[i] < RUNON_MIN_PART ||
+             (!strong[i] && words <= RUNON_WORDS)))
+            continue;
+        if ((rc = sg_push(b, t, from, cut[i], para, 0)) != 0)
+            return rc;
+        from = cut[i];
+        last = before[i];
+    }
+    return sg_push(b, t, from, e, para, 0);
+}
+
+/* Append a sentence: a title or heading (flags) as it is, a body sentence
+ * through emit_body(). */
+static int sg_emit(builder *b, const unsigned char *t, size_t s, size_t e,
+                   size_t para, unsigned flags)
+{
+    if (flags)
+        return sg_push(b, t, s, e, para, flags);
+    return emit_body(b, t, s, e, para);
 }
 
 /* Does an item follow list marker c (next chunk n)? After "1." a
@@ -1498,6 +1813,7 @@ static void start_builder(builder *b, brief__arena *a, brief__doc *doc)
     b->cap = 0;
     b->dirty = 1;
     b->open = open_ends(doc->lang, &b->arts, &b->narts);
+    b->wrapped = 0;
     doc->sents = NULL;
     doc->nsents = 0;
 }
@@ -1563,6 +1879,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
     start_builder(&b, a, doc);
 
     wrapped = is_hard_wrapped(t, len, &maxline);
+    b.wrapped = wrapped;
 
     if ((rc = emit_decoder_title(&b, t, doc, &p, &para, &first_unit)) != 0)
         return rc;

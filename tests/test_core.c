@@ -322,6 +322,74 @@ static void test_segment(void)
                  "Hier Kim Jong Un a parl\xC3\xA9.");
 }
 
+/* Caption run-ons and prompt lines (segment.c, emit_body()). */
+static void test_captions(void)
+{
+    const char *runon =
+        "A driver has been arrested after crashing into a fountain outside "
+        "the town hall in Paris (pictured) The driver, who was not hurt, "
+        "told police that his brakes had failed as he came down the hill.";
+    const char *doc =
+        "The council voted on Tuesday to build a solar farm on the old rail "
+        "yard, ending a long fight over the site.\n\n"
+        "Scroll down for video.\n\n"
+        "The state must still approve the plan before work can begin on the "
+        "site next summer.\n";
+    brief_result *r = NULL;
+    brief_options o;
+    /* a caption run into a sentence of over 30 words: cut before the
+     * capitalized function word */
+    CHECK_EQ_STR(split(runon, "en"),
+                 "A driver has been arrested after crashing into a fountain "
+                 "outside the town hall in Paris (pictured)|The driver, who "
+                 "was not hurt, told police that his brakes had failed as he "
+                 "came down the hill.");
+    /* a prompt glued to the text is a sentence of its own */
+    CHECK_EQ_STR(split("Scroll down for video A young woman told the court "
+                       "on Monday that she was scared.", "en"),
+                 "Scroll down for video|A young woman told the court on "
+                 "Monday that she was scared.");
+    CHECK_EQ_STR(split("Click here for the latest news on the vote.", "en"),
+                 "Click here for the latest news on the vote.");
+    /* short: no evidence of a run-on; a title of a work, a newspaper */
+    CHECK_EQ_STR(split("She knew it was wrong She said so.", "en"),
+                 "She knew it was wrong She said so.");
+    CHECK_EQ_STR(split("The dress worn by Vivien Leigh in the classic 1939 "
+                       "film Gone With the Wind has fetched $137,000 at an "
+                       "auction in Beverly Hills, California, on Saturday "
+                       "night after a long bidding war between two "
+                       "collectors.", "en"),
+                 "The dress worn by Vivien Leigh in the classic 1939 film "
+                 "Gone With the Wind has fetched $137,000 at an auction in "
+                 "Beverly Hills, California, on Saturday night after a long "
+                 "bidding war between two collectors.");
+    CHECK_EQ_STR(split("The minister told reporters outside the building in "
+                       "London on Tuesday evening that he had read about the "
+                       "plan in The Sun newspaper and that the details "
+                       "given there were wrong.", "en"),
+                 "The minister told reporters outside the building in "
+                 "London on Tuesday evening that he had read about the plan "
+                 "in The Sun newspaper and that the details given there "
+                 "were wrong.");
+    /* a line break before the capitalized function word is enough */
+    CHECK_EQ_STR(split("Fire crews at the scene of the blaze on the estate "
+                       "in the north of the city late on Sunday night\n"
+                       "The fire started in a kitchen.", "en"),
+                 "Fire crews at the scene of the blaze on the estate in the "
+                 "north of the city late on Sunday night|The fire started "
+                 "in a kitchen.");
+    /* a prompt line scores near zero and is never chosen before text */
+    brief_options_init(&o);
+    o.max_sentences = 2;
+    CHECK_EQ_INT(brief_summarize(doc, strlen(doc), &o, &r), BRIEF_OK);
+    if (!r)
+        return;
+    CHECK_EQ_INT(r->sentence_count, 3);
+    CHECK(r->sentences[1].score < 0.01 * r->sentences[2].score);
+    CHECK(!(r->sentences[1].flags & BRIEF_SENTENCE_CHOSEN));
+    brief_result_free(r);
+}
+
 static void test_title_and_headings(void)
 {
     const char *doc =
@@ -730,6 +798,7 @@ static const harness_test tests[] = {
     {"sqrt", test_sqrt},
     {"arena", test_arena},
     {"segment", test_segment},
+    {"captions", test_captions},
     {"title_and_headings", test_title_and_headings},
     {"api_errors", test_api_errors},
     {"budgets", test_budgets},
