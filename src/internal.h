@@ -452,6 +452,11 @@ int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences);
 double brief__isf(size_t n, size_t sf);
 
 /* ---- select (select.c) ------------------------------------------------------ */
+/* A sentence of more words than this is a run-on that no reader wants in a
+ * brief (issue 16 counts one as junk): brief__select() takes it only when
+ * the shorter sentences cannot fill the budget. */
+#define BRIEF__LONG_WORDS 60
+
 typedef struct brief__budget {
     size_t sentences, words, bytes;  /* 0 = no limit                      */
 } brief__budget;

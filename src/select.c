@@ -12,7 +12,9 @@
  * coefficient |A n B| / min(|A|, |B|)). Comparing against a bounded window
  * keeps the stage linear however large the brief; for the usual briefs of
  * a few sentences the window holds every chosen one.
- * The result is returned in document order.
+ * A sentence over BRIEF__LONG_WORDS words waits until the others are
+ * exhausted, so a one-sentence brief is a run-on only when the text has
+ * nothing shorter. The result is returned in document order.
  */
 #include <string.h>
 #include "internal.h"
@@ -95,82 +97,116 @@ static double overlap(const brief__doc *d, const uint32_t *mark, uint32_t tag,
     return (double)both / (double)(ca < cb ? ca : cb);
 }
 
+/* What the greedy pass has chosen so far, and its scratch. */
+typedef struct picker {
+    const brief__doc *doc;
+    const brief__budget *budget;
+    size_t nchosen, words, bytes;
+    uint32_t *mark, *seen, tag, stag;
+    unsigned char *is_chosen;
+    size_t window[REDUNDANCY_WINDOW], nwin;
+} picker;
+
+/* Take sentence `best` when it fits the budget and does not repeat a
+ * chosen one. */
+static void consider(picker *p, size_t best)
+{
+    const brief__doc *doc = p->doc;
+    const brief__sent *x = &doc->sents[best];
+    size_t len = x->end - x->start, ca, k;
+    if (p->budget->words && p->words + x->words > p->budget->words)
+        return;
+    if (p->budget->bytes &&
+        p->bytes + len + (p->nchosen ? 1 : 0) > p->budget->bytes)
+        return;
+    if (++p->tag == 0) { /* wrapped: clear the marks */
+        memset(p->mark, 0, (doc->nterms + 1) * sizeof *p->mark);
+        p->tag = 1;
+    }
+    ca = mark_terms(doc, x, p->mark, p->tag);
+    for (k = 0; k < p->nwin; k++) {
+        if (++p->stag == 0) {
+            memset(p->seen, 0, (doc->nterms + 1) * sizeof *p->seen);
+            p->stag = 1;
+        }
+        if (overlap(doc, p->mark, p->tag, ca, &doc->sents[p->window[k]],
+                    p->seen, p->stag) > max_overlap)
+            return;
+    }
+    p->is_chosen[best] = 1;
+    p->nchosen++;
+    p->words += x->words;
+    p->bytes += len + (p->nchosen > 1 ? 1 : 0);
+    if (p->nwin < REDUNDANCY_WINDOW) {
+        p->window[p->nwin++] = best;
+    } else {
+        memmove(p->window, p->window + 1,
+                (REDUNDANCY_WINDOW - 1) * sizeof *p->window);
+        p->window[REDUNDANCY_WINDOW - 1] = best;
+    }
+}
+
+static int full(const picker *p)
+{
+    return p->budget->sentences && p->nchosen >= p->budget->sentences;
+}
+
 int brief__select(brief__arena *a, const brief__doc *doc,
                   const brief__budget *budget, size_t **out, size_t *nout)
 {
-    size_t n = doc->nsents, nb = 0, i, nchosen = 0, words = 0, bytes = 0;
-    size_t *idx, *chosen, window[REDUNDANCY_WINDOW], nwin = 0;
-    uint32_t *mark, *seen, tag = 0, stag = 0;
-    unsigned char *is_chosen;
+    size_t n = doc->nsents, nb = 0, nbody, nlong = 0, i, nchosen;
+    size_t *idx, *chosen;
+    picker p;
     *out = NULL;
     *nout = 0;
+    memset(&p, 0, sizeof p);
+    p.doc = doc;
+    p.budget = budget;
     idx = (size_t *)brief__alloc(a, (n + 1) * sizeof *idx);
-    mark = (uint32_t *)brief__alloc(a, (doc->nterms + 1) * sizeof *mark);
-    seen = (uint32_t *)brief__alloc(a, (doc->nterms + 1) * sizeof *seen);
-    is_chosen = (unsigned char *)brief__alloc(a, n + 1);
-    if (!idx || !mark || !seen || !is_chosen)
+    p.mark = (uint32_t *)brief__alloc(a, (doc->nterms + 1) * sizeof *p.mark);
+    p.seen = (uint32_t *)brief__alloc(a, (doc->nterms + 1) * sizeof *p.seen);
+    p.is_chosen = (unsigned char *)brief__alloc(a, n + 1);
+    if (!idx || !p.mark || !p.seen || !p.is_chosen)
         return BRIEF_ERR_NOMEM;
-    memset(mark, 0, (doc->nterms + 1) * sizeof *mark);
-    memset(seen, 0, (doc->nterms + 1) * sizeof *seen);
-    memset(is_chosen, 0, n + 1);
+    memset(p.mark, 0, (doc->nterms + 1) * sizeof *p.mark);
+    memset(p.seen, 0, (doc->nterms + 1) * sizeof *p.seen);
+    memset(p.is_chosen, 0, n + 1);
     for (i = 0; i < n; i++)
         if (sl_is_body(&doc->sents[i]))
             idx[nb++] = i;
+    nbody = nb;
     for (i = nb / 2; i-- > 0;)
         sift_down(doc, idx, nb, i);
 
-    while (nb > 0) {
+    /* Best first. A sentence of more than BRIEF__LONG_WORDS words is set
+     * aside: it only fills what the others leave of the budget (second
+     * loop), in score order. The set-aside ones are kept at the top end
+     * of idx[], in the slots the heap has given up: each pop frees one. */
+    while (nb > 0 && !full(&p)) {
         size_t best = idx[0];
-        const brief__sent *x = &doc->sents[best];
-        size_t len = x->end - x->start, ca, k;
-        int redundant = 0;
-        if (budget->sentences && nchosen >= budget->sentences)
-            break;
         idx[0] = idx[--nb]; /* pop the best */
         sift_down(doc, idx, nb, 0);
-        if (budget->words && words + x->words > budget->words)
+        if (doc->sents[best].words > BRIEF__LONG_WORDS) {
+            idx[nbody - 1 - nlong++] = best;
             continue;
-        if (budget->bytes && bytes + len + (nchosen ? 1 : 0) > budget->bytes)
-            continue;
-        if (++tag == 0) { /* wrapped: clear the marks */
-            memset(mark, 0, (doc->nterms + 1) * sizeof *mark);
-            tag = 1;
         }
-        ca = mark_terms(doc, x, mark, tag);
-        for (k = 0; k < nwin && !redundant; k++) {
-            if (++stag == 0) {
-                memset(seen, 0, (doc->nterms + 1) * sizeof *seen);
-                stag = 1;
-            }
-            if (overlap(doc, mark, tag, ca, &doc->sents[window[k]], seen,
-                        stag) > max_overlap)
-                redundant = 1;
-        }
-        if (redundant)
-            continue;
-        is_chosen[best] = 1;
-        nchosen++;
-        words += x->words;
-        bytes += len + (nchosen > 1 ? 1 : 0);
-        if (nwin < REDUNDANCY_WINDOW) {
-            window[nwin++] = best;
-        } else {
-            memmove(window, window + 1, (REDUNDANCY_WINDOW - 1) * sizeof *window);
-            window[REDUNDANCY_WINDOW - 1] = best;
-        }
+        consider(&p, best);
     }
+    for (i = 0; i < nlong && !full(&p); i++)
+        consider(&p, idx[nbody - 1 - i]);
+    nchosen = p.nchosen;
     chosen = (size_t *)brief__alloc(a, (nchosen + 1) * sizeof *chosen);
     if (!chosen)
         return BRIEF_ERR_NOMEM;
     nchosen = 0;
     for (i = 0; i < n; i++)
-        if (is_chosen[i])
+        if (p.is_chosen[i])
             chosen[nchosen++] = i;
     *out = chosen;
     *nout = nchosen;
-    brief__free(a, is_chosen);
-    brief__free(a, seen);
-    brief__free(a, mark);
+    brief__free(a, p.is_chosen);
+    brief__free(a, p.seen);
+    brief__free(a, p.mark);
     brief__free(a, idx);
     return BRIEF_OK;
 }

@@ -390,6 +390,53 @@ static void test_captions(void)
     brief_result_free(r);
 }
 
+/* A sentence over 60 words (BRIEF__LONG_WORDS) is taken only when nothing
+ * shorter can fill the brief: here the long one carries every term of the
+ * text, and would score best. */
+static void test_long_sentences(void)
+{
+    const char *doc =
+        "The council approved the solar farm on the old rail yard.\n\n"
+        "The solar farm on the rail yard was approved by the council after "
+        "the council heard that the solar farm would power the rail yard, "
+        "the council offices and the homes beside the rail yard, that the "
+        "solar farm would be built by the council on land the council owns "
+        "at the rail yard, and that the solar farm would pay for itself in "
+        "ten years according to the council.\n\n"
+        "Work on the farm will start next spring.\n";
+    const char *one =
+        "The solar farm on the rail yard was approved by the council after "
+        "the council heard that the solar farm would power the rail yard, "
+        "the council offices and the homes beside the rail yard, that the "
+        "solar farm would be built by the council on land the council owns "
+        "at the rail yard, and that the solar farm would pay for itself in "
+        "ten years according to the council.";
+    brief_result *r = NULL;
+    brief_options o;
+    size_t i, best = 0;
+    brief_options_init(&o);
+    o.max_sentences = 1;
+    CHECK_EQ_INT(brief_summarize(doc, strlen(doc), &o, &r), BRIEF_OK);
+    if (!r)
+        return;
+    CHECK_EQ_INT(r->sentence_count, 3);
+    CHECK(r->sentences[1].words > 60);
+    for (i = 1; i < r->sentence_count; i++) /* the long one scores best */
+        if (r->sentences[i].score > r->sentences[best].score)
+            best = i;
+    CHECK_EQ_INT(best, 1);
+    CHECK_EQ_INT(r->chosen_count, 1);
+    CHECK(r->chosen_count == 1 && r->sentences[r->chosen[0]].words <= 60);
+    brief_result_free(r);
+    r = NULL;
+    /* nothing shorter: the long sentence is the brief */
+    CHECK_EQ_INT(brief_summarize(one, strlen(one), &o, &r), BRIEF_OK);
+    if (!r)
+        return;
+    CHECK_EQ_INT(r->chosen_count, 1);
+    brief_result_free(r);
+}
+
 static void test_title_and_headings(void)
 {
     const char *doc =
@@ -799,6 +846,7 @@ static const harness_test tests[] = {
     {"arena", test_arena},
     {"segment", test_segment},
     {"captions", test_captions},
+    {"long_sentences", test_long_sentences},
     {"title_and_headings", test_title_and_headings},
     {"api_errors", test_api_errors},
     {"budgets", test_budgets},
