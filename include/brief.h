@@ -240,6 +240,33 @@ void brief_result_free(brief_result *result);
  */
 size_t brief_arena_bound(size_t len, const brief_options *opts);
 
+/*
+ * The bytes of a fixed arena that suffice to summarize these len bytes of
+ * input with these options (opts may be NULL), fitted to the text:
+ * brief_summarize(text, len, opts) with options.arena of at least this
+ * size never fails with BRIEF_ERR_NOMEM (any input, any options). It reads
+ * the text once and summarizes nothing: it counts lines, sentence-final
+ * marks, hyphens at line ends, tokens and distinct words, and adds up the
+ * allocations every stage makes from those counts, replaying the growth
+ * of each array. It allocates nothing; it uses about 5 KiB of stack (a
+ * set of 1024 word offsets that makes the count of distinct words exact
+ * up to about that many, an upper bound past it).
+ *
+ * The fitted size is for plain text read as UTF-8 in place (input TEXT,
+ * or AUTO on text, and encoding "auto" or a UTF-8 label): on news
+ * articles it is within 2x of the smallest arena that works (a test finds
+ * that by bisection):
+ *
+ *   article (words)    smallest   brief_arena_size()   brief_arena_bound()
+ *   SIZES_TABLE
+ *
+ * HTML and Markdown input, and input converted from another charset
+ * (UTF-16, a single-byte charset, an XML declaration), get
+ * brief_arena_bound(len, opts) instead: their decoders rewrite the text.
+ */
+size_t brief_arena_size(const char *text, size_t len,
+                        const brief_options *opts);
+
 /* The input kind that BRIEF_INPUT_AUTO would pick for these bytes. */
 brief_input brief_detect_input(const char *input, size_t len);
 
