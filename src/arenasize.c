@@ -300,8 +300,9 @@ static void as_count_token(const unsigned char *s, size_t len, size_t off,
  * is one or more whole non-blank lines), before a list marker, after a
  * chunk whose core ends in a final mark, at a period glued to a capital
  * ("world.Today"), or after a CJK full stop; a run of final marks ends at
- * most one sentence, and the title is one more. So the non-blank lines +
- * runs of final marks + marker code points + 1 bound the sentences.
+ * most one sentence besides those its CJK full stops end, and the title
+ * is one more. So the non-blank lines + runs of final marks + CJK full
+ * stops + marker code points + 1 bound the sentences.
  *
  * Cleaning (clean.c): a sentence is copied only when it holds a tab, two
  * spaces, or a line break. A sentence never holds a blank line (it ends
@@ -361,7 +362,11 @@ static void as_scan(const unsigned char *s, size_t len,
         } else {
             in_final = 0;
         }
-        if (as_marker(cp))
+        /* a CJK full stop ends a sentence inside a chunk too, wherever
+         * a mark other than a closer follows it (segment.c
+         * split_cjk_stops), beside the end of its run */
+        if (as_marker(cp) || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F ||
+            cp == 0xFF61)
             c->sentences++;
         prev = cp;
         if (as_token_at(s, len, p, prev_cjk, &t, &e)) {

@@ -626,12 +626,14 @@ static void test_arena_size(void)
                                         "markdown.txt", "release-notes.md",
                                         "segment-cases.txt"};
     /* units repeated to 8 KB: one-letter sentences, all-distinct words
-     * (past the 1024 forms counted exactly), CJK, bullets, hyphens at
+     * (past the 256 forms counted exactly), CJK, bullets, hyphens at
      * line ends, tabs and CRLF, markup, one long word */
     static const char *const hostile[] = {
         "a\n", "a. ", "x y. ", "\xE4\xB8\xAD", "q\xC3\xA9 ", ". ",
         "\xE2\x80\xA2 a ", "a)", "co-\nop ", "a\tb  c\r\n", "<p>a</p>",
-        "\xE3\x80\x82", "It's 3.5, isn't it?! ", "x"};
+        "\xE3\x80\x82", "It's 3.5, isn't it?! ", "x",
+        /* CJK full stops inside a run of marks each end a sentence */
+        "\xE3\x80\x82!!\xE3\x80\x82", "\xEF\xBC\x81!"};
     static const size_t ks[] = {0, 20};
     brief_options o;
     size_t i, j, n, len;
@@ -686,7 +688,7 @@ static void test_arena_size(void)
         for (k = 0; k < reps; k++) {
             memcpy(in + n, hostile[i], unit);
             n += unit;
-            if (i == 2 || i == 4) /* distinct words */
+            if (i == 2 || i == 4 || i >= 14) /* distinct words, numbers */
                 n += (size_t)sprintf(in + n, "w%lu ", (unsigned long)k);
         }
         for (j = 0; j < 2; j++) {
