@@ -232,7 +232,8 @@ void brief_result_free(brief_result *result);
  * BRIEF_INPUT_TEXT), and more when the input may be HTML (its decoder
  * builds an element tree): 384 bytes per byte plus 2.1 MiB. A real article
  * needs far less (a 4 KB news text fits 64 KiB); the bound is for inputs
- * built to be worst cases. Unless opts->encoding is a UTF-8 label, the
+ * built to be worst cases. brief_arena_size() gives a size fitted to the
+ * text itself. Unless opts->encoding is a UTF-8 label, the
  * input may be converted to UTF-8 first (up to 3 bytes a byte: byte 0x80
  * of windows-1252 is U+20AC), so the bound is that of 3 x len bytes plus
  * the converted copy; a caller whose input is UTF-8 sets encoding "utf-8"
