@@ -53,7 +53,8 @@ LIB_SRC = src/arena.c src/util.c src/normalize.c src/entity.c src/html.c \
           src/score.c src/select.c src/brief.c src/render.c src/charset.c \
           src/stem_english.c src/stem_german.c src/stem_french.c \
           src/stem_spanish.c src/stem_italian.c src/stem_portuguese.c \
-          src/stem_dutch.c src/stem_swedish.c src/stem_util.c
+          src/stem_dutch.c src/stem_swedish.c src/stem_util.c \
+          src/arenasize.c
 CLI_SRC = src/cli.c src/cliopts.c src/jsonl.c
 LIB_OBJ = $(LIB_SRC:.c=.o)
 CLI_OBJ = $(CLI_SRC:.c=.o)
@@ -100,6 +101,8 @@ tests/stemcheck: tests/stemcheck.c libbrief.a
 	$(CC) $(ALL_CFLAGS) -o $@ tests/stemcheck.c libbrief.a -lm
 tests/jsoncheck: tests/jsoncheck.c
 	$(CC) $(ALL_CFLAGS) -o $@ tests/jsoncheck.c
+tests/arenacheck: tests/arenacheck.c libbrief.a
+	$(CC) $(ALL_CFLAGS) -o $@ tests/arenacheck.c libbrief.a -lm
 
 test: all $(TEST_BINS)
 	@sh tests/run.sh
@@ -111,7 +114,7 @@ tools/rouge: tools/rouge.c
 
 tools: tools/rouge
 
-check-external: all tools tests/stemcheck tests/jsoncheck
+check-external: all tools tests/stemcheck tests/jsoncheck tests/arenacheck
 	@SHARED=$(SHARED) sh tests/external.sh
 
 eval: all tools
@@ -224,6 +227,7 @@ check-amalg check-amalgamation: amalgamation tests/jsoncheck
 # (tests/fuzz/fuzz_*.c are sources: only what was built from them goes)
 clean:
 	rm -f src/*.o libbrief.a libbrief.so* brief brief.pc $(TEST_BINS) \
+	      tests/arenacheck \
 	      tools/rouge $(filter-out %.c,$(wildcard tests/fuzz/fuzz_*)) tests/*.o
 	rm -rf build tests/out
 

@@ -284,11 +284,16 @@ void brief_result_free(brief_result *result)
  * HTML input adds its decoder: at most about 100 bytes per input byte plus
  * 2 MiB (element chunks are capped at len/8 + 4096, see html.c); Markdown
  * 3 bytes per byte. Unless the input kind is known to be text, the bound
- * includes them.
+ * includes them. Key terms add, per content token, its span (8 bytes,
+ * grown by doubling), its flags, sort scratch, its place in the 1- to
+ * 3-word runs and up to two candidates with their index (keywords.c):
+ * under 160 bytes a token, so 128 more a byte.
  */
 size_t brief_arena_bound(size_t len, const brief_options *opts)
 {
     size_t per_byte = 256, base = 64 * 1024;
+    if (opts && opts->keywords)
+        per_byte += 128;
     if (!opts || !brief__charset_is_utf8(opts->encoding)) {
         /* the converted copy (3 bytes a byte, 3 of slack), then every stage
          * on 3 x len bytes of text (see charset.c) */

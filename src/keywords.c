@@ -154,7 +154,7 @@ static size_t kw_elision(const brief__lang *lang, const unsigned char *t,
 /* The text candidate c is shown as (see the top of the file). */
 static int kw_show(brief__arena *a, const brief__doc *doc,
                    const unsigned char *flags, const kw_cand *c,
-                   brief_keyword *kw)
+                   brief_keyword *kw, unsigned char **mem)
 {
     const unsigned char *t = (const unsigned char *)doc->view.text;
     const uint32_t *sp = doc->spans;
@@ -195,20 +195,31 @@ static int kw_show(brief__arena *a, const brief__doc *doc,
         for (lower = 1; p < e && lower;)
             lower = !brief__is_upper(brief__next(t, e, &p));
     }
-    out = (unsigned char *)brief__alloc(a, 4 * (e - s) + 1);
-    if (!out)
-        return BRIEF_ERR_NOMEM;
-    while (s < e) {
-        uint32_t cp = brief__next(t, e, &s);
-        if (cp <= ' ') { /* blanks between words: one space */
-            while (s < e && t[s] <= ' ')
-                s++;
-            cp = ' ';
+    /* two passes, so that the text takes its own bytes and no more (the
+     * first counts, the second writes): brief_arena_size() counts on it */
+    for (out = NULL;;) {
+        unsigned char tmp[4];
+        size_t q = s;
+        int low = lower;
+        o = 0;
+        while (q < e) {
+            uint32_t cp = brief__next(t, e, &q);
+            if (cp <= ' ') { /* blanks between words: one space */
+                while (q < e && t[q] <= ' ')
+                    q++;
+                cp = ' ';
+            }
+            o += brief__put(low ? brief__lower(cp) : cp, out ? out + o : tmp);
+            low = 0;
         }
-        o += brief__put(lower ? brief__lower(cp) : cp, out + o);
-        lower = 0;
+        if (out)
+            break;
+        out = (unsigned char *)brief__alloc(a, o + 1);
+        if (!out)
+            return BRIEF_ERR_NOMEM;
     }
     out[o] = 0;
+    *mem = out;
     kw->text = (char *)out;
     kw->length = o;
     kw->weight = c->weight;
@@ -321,6 +332,7 @@ int brief__keywords(brief__arena *a, const brief__doc *doc, size_t want,
     unsigned char *flags;
     kw_cand *cand;
     brief_keyword *kw;
+    unsigned char *mem = NULL;
     kw_ctx k;
     int rc;
     *out = NULL;
@@ -401,14 +413,18 @@ int brief__keywords(brief__arena *a, const brief__doc *doc, size_t want,
             ;
         if (q < m)
             continue;
-        if ((rc = kw_show(a, doc, flags, c, &kw[m])) != 0)
+        if ((rc = kw_show(a, doc, flags, c, &kw[m], &mem)) != 0)
             return rc;
         for (q = 0; q < m && (kw[q].length != kw[m].length ||
                               memcmp(kw[q].text, kw[m].text, kw[m].length));
              q++)
             ;
-        if (q < m)
+        if (q < m) {
+            /* shown as one taken: its text, the latest allocation, shrinks
+             * to nothing in place */
+            (void)brief__grow(a, mem, kw[m].length + 1, 0);
             continue;
+        }
         for (q = 0; q <= m; q++)
             if (q == m || !kw_inside(doc->ids, c, &cand[sel[q]])) {
                 sel[keep] = q == m ? idx[i] : sel[q];

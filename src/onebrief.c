@@ -39,3 +39,4 @@
 #include "stem_dutch.c"
 #include "stem_swedish.c"
 #include "stem_util.c"
+#include "arenasize.c"

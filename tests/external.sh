@@ -6,6 +6,9 @@
 #  - ROUGE test vectors and the NLTK Porter vocabulary (tools/rouge)
 #  - language detection on the corpora (report)
 #  - HTML extraction F1 against readability's expected text: >= 0.90
+#  - brief_arena_size() on every corpus document, with and without key
+#    terms: never below the smallest fixed arena that works (bisection),
+#    at most 2x it; reports the max and median ratio
 # Without ../shared it prints one line and exits 0.
 SHARED=${SHARED:-../shared}
 BRIEF=${BRIEF:-./brief}
@@ -57,6 +60,17 @@ done
 rm -f "$jt"
 echo "json: $((n - bad))/$n documents give valid JSON"
 [ "$bad" -eq 0 ] || fail "every document must give valid JSON"
+
+echo "== fitted arena size (brief_arena_size) on every corpus document"
+if [ -x "${TESTBIN:-tests}/arenacheck" ]; then
+    for k in 0 20; do
+        ls "$SHARED"/corpora/*/docs/*.txt |
+            $RUNNER "${TESTBIN:-tests}/arenacheck" -k $k - ||
+            fail "brief_arena_size must be enough and within 2x (-k $k)"
+    done
+else
+    echo "arenacheck: skipped (no ${TESTBIN:-tests}/arenacheck: make tests/arenacheck)"
+fi
 
 if [ -f tools/check_html.sh ]; then
     echo "== HTML extraction (readability test pages)"

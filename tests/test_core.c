@@ -817,6 +817,173 @@ static void test_keywords(void)
           !kw_has(k, "superstar James/2"));
 }
 
+/* ---- brief_arena_size() -------------------------------------------------- */
+
+/* Does a fixed arena of size bytes (buf, 8-aligned) summarize text? */
+static int arena_fits(const char *text, size_t len, brief_options *o,
+                      unsigned char *buf, size_t size)
+{
+    brief_result *r = NULL;
+    int rc;
+    o->arena = buf;
+    o->arena_size = size;
+    rc = brief_summarize(text, len, o, &r);
+    brief_result_free(r);
+    o->arena = NULL;
+    o->arena_size = 0;
+    return rc == BRIEF_OK;
+}
+
+/* The smallest fixed arena that works (8-byte steps), by bisection below
+ * hi, which must work; 0 when even hi does not. */
+static size_t arena_smallest(const char *text, size_t len, brief_options *o,
+                             unsigned char *buf, size_t hi)
+{
+    size_t lo = 0;
+    if (!arena_fits(text, len, o, buf, hi))
+        return 0;
+    while (hi - lo > 8) {
+        size_t mid = (lo + (hi - lo) / 2) & ~(size_t)7;
+        if (mid <= lo)
+            mid = lo + 8;
+        if (arena_fits(text, len, o, buf, mid))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+
+/* brief_arena_size() of text with o is enough (it works, and is no less
+ * than the smallest arena that does) and, when tight, at most twice the
+ * smallest. Returns the ratio size / smallest (0 on failure). */
+static double arena_size_check(const char *name, const char *text, size_t len,
+                               brief_options *o, int tight)
+{
+    size_t size = brief_arena_size(text, len, o), hi, least;
+    unsigned char *buf;
+    hi = brief_arena_bound(len, o);
+    if (hi < size)
+        hi = size;
+    buf = (unsigned char *)malloc(hi);
+    if (!buf)
+        return 0.0;
+    least = arena_smallest(text, len, o, buf, hi);
+    CHECK(least > 0);
+    CHECK(size >= least);
+    CHECK(arena_fits(text, len, o, buf, size));
+    if (tight)
+        CHECK(size <= 2 * least);
+    if (size < least || (tight && size > 2 * least))
+        fprintf(stderr, "  arena_size: %s (-k %lu): size %lu, smallest %lu\n",
+                name, (unsigned long)o->keywords, (unsigned long)size,
+                (unsigned long)least);
+    free(buf);
+    return least ? (double)size / (double)least : 0.0;
+}
+
+/* A fixture beside the article (path relative to its directory). */
+static char *fixture(const char *rel, size_t *len)
+{
+    char path[1024];
+    const char *slash = strrchr(article_path, '/');
+    size_t dir = slash ? (size_t)(slash - article_path) + 1 : 0;
+    if (dir + strlen(rel) + 1 > sizeof path)
+        return NULL;
+    memcpy(path, article_path, dir);
+    strcpy(path + dir, rel);
+    return read_file(path, len);
+}
+
+/* brief_arena_size(): enough and at most 2x the smallest arena on real
+ * articles (plain text, several languages, CJK, hard-wrapped with
+ * hyphens), enough on HTML, Markdown, other charsets and hostile text;
+ * with and without key terms. */
+static void test_arena_size(void)
+{
+    static const char *const articles[] = {
+        "article.txt", "one-sentence.txt", "hard-wrapped.text",
+        "lang/de.txt", "lang/fr.txt", "lang/ja.txt", "lang/zh.txt",
+        "lang/ru.txt", "lang/ar.txt", "lang/tr.txt"};
+    static const char *const loose[] = {"../html/news-page.html",
+                                        "markdown.txt", "release-notes.md",
+                                        "segment-cases.txt"};
+    /* units repeated to 8 KB: one-letter sentences, all-distinct words
+     * (past the 256 forms counted exactly), CJK, bullets, hyphens at
+     * line ends, tabs and CRLF, markup, one long word */
+    static const char *const hostile[] = {
+        "a\n", "a. ", "x y. ", "\xE4\xB8\xAD", "q\xC3\xA9 ", ". ",
+        "\xE2\x80\xA2 a ", "a)", "co-\nop ", "a\tb  c\r\n", "<p>a</p>",
+        "\xE3\x80\x82", "It's 3.5, isn't it?! ", "x",
+        /* CJK full stops inside a run of marks each end a sentence */
+        "\xE3\x80\x82!!\xE3\x80\x82", "\xEF\xBC\x81!"};
+    static const size_t ks[] = {0, 20};
+    brief_options o;
+    size_t i, j, n, len;
+    double worst = 0.0, r;
+    for (i = 0; i < sizeof articles / sizeof articles[0]; i++) {
+        char *text = fixture(articles[i], &len);
+        CHECK(text != NULL);
+        if (!text)
+            continue;
+        for (j = 0; j < 2; j++) {
+            brief_options_init(&o);
+            o.keywords = ks[j];
+            r = arena_size_check(articles[i], text, len, &o, 1);
+            if (r > worst)
+                worst = r;
+        }
+        /* an unaligned arena: size covers the lost bytes */
+        {
+            unsigned char *buf = (unsigned char *)malloc(len * 64 + 65536);
+            size_t size;
+            brief_options_init(&o);
+            size = brief_arena_size(text, len, &o);
+            if (buf && size < len * 64 + 65536)
+                CHECK(arena_fits(text, len, &o, buf + 3, size));
+            free(buf);
+        }
+        free(text);
+    }
+    printf("  arena_size: articles within %.2f x the smallest arena\n", worst);
+    for (i = 0; i < sizeof loose / sizeof loose[0]; i++) {
+        char *text = fixture(loose[i], &len);
+        CHECK(text != NULL);
+        if (!text)
+            continue;
+        for (j = 0; j < 2; j++) {
+            brief_options_init(&o);
+            o.keywords = ks[j];
+            (void)arena_size_check(loose[i], text, len, &o, 0);
+            o.input = BRIEF_INPUT_TEXT; /* the same bytes as text */
+            (void)arena_size_check(loose[i], text, len, &o, 0);
+            o.encoding = "windows-1252"; /* converted first */
+            (void)arena_size_check(loose[i], text, len, &o, 0);
+        }
+        free(text);
+    }
+    for (i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+        size_t unit = strlen(hostile[i]), reps = 8000 / unit, k;
+        char *in = (char *)malloc(reps * (unit + 12) + 1);
+        n = 0;
+        if (!in)
+            continue;
+        for (k = 0; k < reps; k++) {
+            memcpy(in + n, hostile[i], unit);
+            n += unit;
+            if (i == 2 || i == 4 || i >= 14) /* distinct words, numbers */
+                n += (size_t)sprintf(in + n, "w%lu ", (unsigned long)k);
+        }
+        for (j = 0; j < 2; j++) {
+            brief_options_init(&o);
+            o.keywords = ks[j] ? 100 : 0;
+            o.max_sentences = reps;
+            (void)arena_size_check(hostile[i], in, n, &o, 0);
+        }
+        free(in);
+    }
+}
+
 static void test_determinism(void)
 {
     size_t len;
@@ -853,6 +1020,7 @@ static const harness_test tests[] = {
     {"oom", test_oom},
     {"fixed_arena", test_fixed_arena},
     {"keywords", test_keywords},
+    {"arena_size", test_arena_size},
     {"determinism", test_determinism},
 };
 

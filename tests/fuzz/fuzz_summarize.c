@@ -17,8 +17,9 @@
  *           bits 3-4  memory: 0 libc, 1 counting allocator, 2 allocator
  *                     that fails after byte 4 allocations, 3 fixed arena
  *           bit  5    with memory 3: an arena of byte 4 * 64 bytes only
- *                     (else brief_arena_bound(), and the result is
- *                     compared with a libc-allocated run)
+ *                     (else brief_arena_size() bytes, or
+ *                     brief_arena_bound() when byte 4 is odd, and the
+ *                     result is compared with a libc-allocated run)
  *           bits 6-7  encoding: 0 auto, 1 "latin1", 2 "UTF-16" (a BOM
  *                     still picks LE or BE), 3 "x-nonesuch" (unknown: a
  *                     warning); auto reaches the BOMs, <?xml encoding>
@@ -33,7 +34,8 @@
  * wrong size, every format renders, JSON is valid (tests/jsoncheck.c),
  * the text format has one line per chosen sentence, a failing sink gives
  * BRIEF_ERR_WRITE and is not called again, and a fixed arena of
- * brief_arena_bound() bytes never runs out. A broken promise aborts.
+ * brief_arena_size() (or brief_arena_bound()) bytes never runs out. A
+ * broken promise aborts.
  *
  * Without libFuzzer, tests/fuzz/replay.c supplies main().
  */
@@ -356,9 +358,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (b3 & 0x20u) {
             arena_size = (size_t)b4 * 64;
             expect_nomem_ok = 1;
-        } else {
+        } else if (b4 & 1u) {
             arena_size = brief_arena_bound(len, &o);
             CHECK(arena_size >= len);
+        } else {
+            /* the size fitted to this text: "always enough" */
+            arena_size = brief_arena_size(doc, len, &o);
         }
         /* exactly arena_size bytes, so ASan sees a write past its end;
          * the counting allocator must never be called in this mode */
@@ -409,8 +414,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     json = render_all(r, &json_len);
     render_failing(r, (brief_format)(b3 & 7u), (size_t)b4 + 1);
 
-    /* a fixed arena of brief_arena_bound() bytes gives the same result as
-     * libc memory */
+    /* a fixed arena of brief_arena_size() or brief_arena_bound() bytes
+     * gives the same result as libc memory */
     if (mem == 3 && !(b3 & 0x20u)) {
         brief_options o2 = o;
         brief_result *r2 = NULL;

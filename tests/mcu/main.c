@@ -2,8 +2,9 @@
  * tests/mcu/main.c - brief on a Cortex-M4 without malloc and without stdio.
  *
  * The library (built with -DBRIEF_NO_MALLOC) summarizes a short built-in
- * article in a static 64 KB arena, renders it through a write callback and
- * checks the error paths of a malloc-free build. On the microcontroller the
+ * article in a static 64 KB arena, of which it uses the bytes
+ * brief_arena_size() asks for the article, renders it through a write
+ * callback and checks the error paths of a malloc-free build. On the microcontroller the
  * output goes out through ARM semihosting (a debugger, or qemu); built
  * natively (no __arm__ bare-metal target) the same program writes to
  * stdout, so `make check-mcu` can compare the two outputs byte for byte.
@@ -176,7 +177,7 @@ static void pool_free(void *ctx, void *ptr, size_t size)
 
 static int run(void)
 {
-    size_t len = sizeof article - 1, bound;
+    size_t len = sizeof article - 1, bound, need;
     brief_options o;
     brief_result *r = NULL;
     brief_allocator hook;
@@ -192,10 +193,14 @@ static int run(void)
     o.max_sentences = 2;
     o.keywords = 5;
 
-    /* 0. the smallest arena that works (found by bisection) is within
-     * the arena and within brief_arena_bound() (platform-specific, so
-     * printed on "info:" lines, which check-mcu does not compare) */
+    /* 0. the arena this article needs: brief_arena_size() reads the text
+     * (no allocation) and must be enough, within the static arena, and
+     * at most twice the smallest arena that works (found by bisection);
+     * the numbers are platform-specific, so printed on "info:" lines,
+     * which check-mcu does not compare */
     bound = brief_arena_bound(len, &o);
+    need = brief_arena_size(article, len, &o);
+    check(need <= sizeof arena.bytes, "brief_arena_size() fits the arena");
     {
         size_t lo = 0, hi = sizeof arena.bytes;
         o.arena = arena.bytes;
@@ -217,9 +222,13 @@ static int run(void)
             say_num(len);
             say(" bytes of text need an arena of ");
             say_num(hi);
-            say(" bytes; brief_arena_bound() says ");
+            say(" bytes; brief_arena_size() says ");
+            say_num(need);
+            say(", brief_arena_bound() ");
             say_num(bound);
             say("\n");
+            check(hi <= need, "brief_arena_size() is enough");
+            check(need <= 2 * hi, "brief_arena_size() is within 2x");
             check(hi <= bound, "the needed arena is within brief_arena_bound()");
         } else {
             check(0, "summarize in the fixed arena");
@@ -227,9 +236,10 @@ static int run(void)
         r = NULL;
     }
 
-    /* 1. the fixed arena: the whole pipeline and every renderer */
+    /* 1. an arena of brief_arena_size() bytes: the whole pipeline and
+     * every renderer */
     o.arena = arena.bytes;
-    o.arena_size = sizeof arena.bytes;
+    o.arena_size = need <= sizeof arena.bytes ? need : sizeof arena.bytes;
     rc = brief_summarize(article, len, &o, &r);
     check(rc == BRIEF_OK && r != NULL, "summarize in the fixed arena");
     if (rc == BRIEF_OK && r) {
