@@ -949,57 +949,43 @@ static int sg_push(builder *b, const unsigned char *t, size_t s, size_t e,
 #define RUNON_MIN_PART 3
 #define RUNON_MAX_CUTS 16
 
-/* The page-interaction words of a language: imperative verbs (folded, as
- * folded_word() writes them) and page or media nouns. Sorted (strcmp);
- * non-ASCII letters as octal escapes (a hex escape would swallow the
- * letters after it). */
+/* The page-interaction words of a language, each list one string of
+ * words (folded, as folded_word() writes them) with a space after each:
+ * imperative verbs and page or media nouns. Non-ASCII letters as octal
+ * escapes (a hex escape would swallow the letters after it). Strings, not
+ * arrays of pointers: a tenth of the bytes, and a short list is read
+ * through as fast as it is searched. */
 typedef struct prompt_words {
-    const char *code;
-    const char *const *verbs;
-    size_t nverbs;
-    const char *const *nouns;
-    size_t nnouns;
+    char code[3];
+    const char *verbs, *nouns;
 } prompt_words;
 
-static const char *const pv_en[] = {"click", "download", "follow", "read",
-    "scroll", "see", "share", "sign", "subscribe", "swipe", "tap", "watch"};
-static const char *const pn_en[] = {"app", "article", "gallery",
-    "here", "link", "more", "newsletter", "page", "photos", "pictures",
-    "story", "video", "videos"};
-static const char *const pv_fr[] = {"abonnez-vous", "cliquez",
-    "d\303\251couvrez", "lisez", "partagez", "regardez", "retrouvez",
-    "suivez", "t\303\251l\303\251chargez"};
-static const char *const pn_fr[] = {"article", "diaporama", "ici", "lien",
-    "newsletter", "page", "photos", "vid\303\251o", "vid\303\251os"};
-static const char *const pv_es[] = {"comparte", "descarga", "haz", "lee",
-    "mira", "pincha", "pulsa", "sigue", "suscr\303\255bete"};
-static const char *const pn_es[] = {"aqu\303\255", "art\303\255culo",
-    "enlace", "fotos", "galer\303\255a", "video", "v\303\255deo"};
-static const char *const pv_it[] = {"clicca", "condividi", "guarda",
-    "iscriviti", "leggi", "scarica", "segui"};
-static const char *const pn_it[] = {"articolo", "foto", "galleria", "link",
-    "qui", "video"};
-static const char *const pv_pt[] = {"assine", "assista", "baixe",
-    "clique", "compartilhe", "leia", "partilhe", "siga", "veja"};
-static const char *const pn_pt[] = {"aqui", "artigo", "fotos", "galeria",
-    "link", "v\303\255deo"};
-static const char *const pv_nl[] = {"abonneer", "bekijk", "deel",
-    "download", "klik", "lees", "scroll", "volg"};
-static const char *const pn_nl[] = {"artikel", "foto", "hier", "link",
-    "nieuwsbrief", "pagina", "video"};
-static const char *const pv_sv[] = {"dela", "f\303\266lj", "klicka",
-    "l\303\244s", "prenumerera", "scrolla", "se"};
-static const char *const pn_sv[] = {"artikel", "bilder", "h\303\244r",
-    "l\303\244nk", "video", "videon"};
-static const char *const pv_de[] = {"abonnieren", "klicken", "lesen",
-    "scrollen", "sehen", "teilen"};
-static const char *const pn_de[] = {"artikel", "bilder", "fotos", "hier",
-    "link", "mehr", "video"};
-#define PW(l) {#l, pv_##l, sizeof pv_##l / sizeof pv_##l[0], pn_##l, \
-               sizeof pn_##l / sizeof pn_##l[0]}
-static const prompt_words prompt_table[] = {PW(de), PW(en), PW(es), PW(fr),
-                                            PW(it), PW(nl), PW(pt), PW(sv)};
-#undef PW
+static const prompt_words prompt_table[] = {
+    {"de", "abonnieren klicken lesen scrollen sehen teilen ",
+           "artikel bilder fotos hier link mehr video "},
+    {"en", "click download follow read scroll see share sign "
+           "subscribe swipe tap watch ",
+           "app article gallery here link more newsletter page "
+           "photos pictures story video videos "},
+    {"es", "comparte descarga haz lee mira pincha pulsa sigue "
+           "suscr\303\255bete ",
+           "aqu\303\255 art\303\255culo enlace fotos galer\303\255a "
+           "video v\303\255deo "},
+    {"fr", "abonnez-vous cliquez d\303\251couvrez lisez partagez "
+           "regardez retrouvez suivez t\303\251l\303\251chargez ",
+           "article diaporama ici lien newsletter page photos "
+           "vid\303\251o vid\303\251os "},
+    {"it", "clicca condividi guarda iscriviti leggi scarica segui ",
+           "articolo foto galleria link qui video "},
+    {"nl", "abonneer bekijk deel download klik lees scroll volg ",
+           "artikel foto hier link nieuwsbrief pagina video "},
+    {"pt", "assine assista baixe clique compartilhe leia partilhe "
+           "siga veja ",
+           "aqui artigo fotos galeria link v\303\255deo "},
+    {"sv", "dela f\303\266lj klicka l\303\244s prenumerera scrolla "
+           "se ",
+           "artikel bilder h\303\244r l\303\244nk video videon "},
+};
 
 static const prompt_words *prompt_words_of(const brief__lang *lang)
 {
@@ -1010,10 +996,23 @@ static const prompt_words *prompt_words_of(const brief__lang *lang)
     return NULL;
 }
 
-/* Is chunk c (its core without final . , : ; ! ?, folded) in the sorted
- * table? */
-static int chunk_in(const unsigned char *t, const chunk *c,
-                    const char *const *tab, size_t n)
+/* Is the word w[0..n) one of the words of list (see prompt_words)? */
+static int in_words(const char *list, const char *w, size_t n)
+{
+    while (*list) {
+        size_t k = 0;
+        while (list[k] != ' ')
+            k++;
+        if (k == n && !memcmp(list, w, n))
+            return 1;
+        list += k + 1;
+    }
+    return 0;
+}
+
+/* Is chunk c (its core without final . , : ; ! ?, folded) one of the
+ * words of list? */
+static int chunk_in(const unsigned char *t, const chunk *c, const char *list)
 {
     char w[48];
     size_t e = c->core_e, m;
@@ -1022,7 +1021,7 @@ static int chunk_in(const unsigned char *t, const chunk *c,
                         t[e - 1] == '!' || t[e - 1] == '?'))
         e--;
     m = folded_word(t, c->s, e, w, sizeof w);
-    return m && m < sizeof w && brief__in_table(tab, n, w, m);
+    return m && m < sizeof w && in_words(list, w, m);
 }
 
 /* Does [s, e) open with a prompt? Returns the end of its last noun (and
@@ -1038,10 +1037,10 @@ static size_t prompt_end(const unsigned char *t, size_t s, size_t e,
     *have_after = 0;
     if (!pw || !next_chunk(t, e, &pos, &c) || c.first_raw != c.first ||
         !brief__is_upper(c.first) ||
-        !chunk_in(t, &c, pw->verbs, pw->nverbs))
+        !chunk_in(t, &c, pw->verbs))
         return 0;
     for (k = 1; k <= 5 && next_chunk(t, e, &pos, &c); k++) {
-        int noun = c.core_e == c.e && chunk_in(t, &c, pw->nouns, pw->nnouns);
+        int noun = c.core_e == c.e && chunk_in(t, &c, pw->nouns);
         if (end && !noun) { /* the chunk after the nouns */
             *after = c;
             *have_after = 1;

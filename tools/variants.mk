@@ -28,10 +28,16 @@
 # recursive `make variant VARIANT=NAME XCC=... XCFLAGS=...`, so none clashes
 # with the native objects in src/ or with another.
 
+# The static binaries are the size builds: -Oz (gcc 12) is 1.4 KB smaller
+# than -Os for +0.6% instructions (callgrind, 3 MB of news). musl applies
+# no RELRO in a static binary (the region stays rw-p in /proc/self/maps),
+# so the page alignment of the RELRO segment (up to 4 KB of padding) buys
+# nothing there: -z norelro, for the musl build only.
 MUSL_CC        ?= musl-gcc
-STATIC_CFLAGS  ?= -Os -fno-asynchronous-unwind-tables -ffunction-sections \
+STATIC_CFLAGS  ?= -Oz -fno-asynchronous-unwind-tables -ffunction-sections \
                   -fdata-sections
-STATIC_LDFLAGS ?= -static -s -Wl,--gc-sections -Wl,-z,noseparate-code
+STATIC_LDFLAGS ?= -static -s -Wl,--gc-sections -Wl,-z,noseparate-code \
+                  -Wl,-z,norelro
 STATIC_BUDGET   = 204800
 
 ARMHF_PREFIX   ?= arm-linux-gnueabihf-
