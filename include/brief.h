@@ -267,14 +267,16 @@ size_t brief_arena_bound(size_t len, const brief_options *opts);
  * The fitted size is for plain text read as UTF-8 in place (input TEXT,
  * or AUTO on text, and encoding "auto" or a UTF-8 label): on every
  * article of the development corpora (2519, 0.2 to 25 KB, en and fr) it
- * is 1.01x to 1.26x the smallest arena that works (found by bisection;
- * tests/arenacheck.c), median 1.03x (with 20 key terms: median 1.04x, at
- * most 1.24x). Default options (-k 10 in brackets), x86_64:
+ * is 1.02x to 1.85x the smallest arena that works (found by bisection;
+ * tests/arenacheck.c), median 1.08x (with 20 key terms: median 1.42x, at
+ * most 1.87x: a bound on the key phrases' candidates, counted from the
+ * runs of adjacent content words). Default options (-k 10 in brackets),
+ * x86_64:
  *
  *   article               smallest arena   brief_arena_size()  _bound()
- *   1 KB, 162 words, fr   20.0 (22.8) KiB  20.3 (23.2) KiB     3.3 MiB
- *   5 KB, 900 words, en   61.8 (71.9) KiB  66.2 (78.0) KiB     7.8 MiB
- *   19 KB, 3482 words, en 194 (218) KiB    228 (266) KiB       23 MiB
+ *   1 KB, 162 words, fr   20.0 (26.5) KiB  20.6 (35.7) KiB     3.2 MiB
+ *   5 KB, 900 words, en   61.8 (88.4) KiB  78.3 (127) KiB      7.8 MiB
+ *   19 KB, 3482 words, en 194 (279) KiB    319 (460) KiB       23 MiB
  *
  * Most of a short article's arena is first sizes of arrays taken from the
  * length (sentences, word records, hash tables), which the count replays
