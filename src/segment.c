@@ -150,14 +150,15 @@ static int ascii_blank(unsigned char b)
  *                 is a space);
  * SCAN_MAY_END    a chunk that holds it may matter inside a sentence (see
  *                 the fast-forward in split_unit): . ! ? or non-ASCII. */
-enum { SCAN_CHUNK_END = 1, SCAN_MAY_END = 2, SCAN_MAY_OPEN = 4 };
+enum { SCAN_CHUNK_END = 1, SCAN_MAY_END = 2, SCAN_MAY_OPEN = 4, SCAN_PAREN = 8 };
 /* SCAN_MAY_OPEN   a chunk that holds it may end a sentence without a
  *                 period in the languages of open_ends(): ':' and the
- *                 ASCII capitals (see unpunctuated_end). */
+ *                 ASCII capitals (see unpunctuated_end).
+ * SCAN_PAREN      ( and ): emit_body() counts bracket depth. */
 static const unsigned char byte_scan[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0,
+    1, 2, 0, 0, 0, 0, 0, 0, 8, 8, 0, 0, 0, 0, 2, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 2,
     0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
     4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0,
@@ -870,6 +871,12 @@ typedef struct builder {
     const char *const *arts; /* and its articles                         */
     size_t narts;
     int wrapped;        /* the text is hard-wrapped (see is_hard_wrapped) */
+    /* prompt verbs of the language by their first two letters: bit j of
+     * verb2[i] when one starts with letters 'a' + i, 'a' + j (every bit
+     * for one whose second letter is not ASCII); verb_any: one does not
+     * start with an ASCII letter (see prompt_may_open) */
+    uint32_t verb2[26];
+    int verb_any;
 } builder;
 
 /* Append sentence [s, e) trimmed; empty spans are dropped. */
@@ -948,6 +955,7 @@ static int sg_push(builder *b, const unsigned char *t, size_t s, size_t e,
 #define RUNON_WORDS 30
 #define RUNON_MIN_PART 3
 #define RUNON_MAX_CUTS 16
+#define RUNON_CANDS 32
 
 /* The page-interaction words of a language, each list one string of
  * words (folded, as folded_word() writes them) with a space after each:
@@ -1155,6 +1163,93 @@ static int runon_cut(const unsigned char *t, size_t s, size_t e, size_t p,
             !brief__is_upper(n3.first ? n3.first : n3.first_raw));
 }
 
+/* Fill b->verb2 and b->verb_any from the language's prompt verbs. */
+static void prompt_initials(builder *b, const brief__lang *lang)
+{
+    const prompt_words *pw = prompt_words_of(lang);
+    const char *v;
+    memset(b->verb2, 0, sizeof b->verb2);
+    b->verb_any = 0;
+    for (v = pw ? pw->verbs : ""; *v; v += strcspn(v, " ") + 1) {
+        unsigned c0 = (unsigned char)v[0] - 'a', c1 = (unsigned char)v[1] - 'a';
+        if (c0 >= 26u)
+            b->verb_any = 1;
+        else
+            b->verb2[c0] |= c1 < 26u ? (uint32_t)1 << c1 : 0x3FFFFFFu;
+    }
+}
+
+/* May the sentence [s, e), which starts with an ASCII capital, open with
+ * a prompt verb? A cheap test of its first two letters, before
+ * prompt_end() reads the word: 0 only when no verb can match. A first
+ * word with an apostrophe is read whole (folded_word() keeps what
+ * follows it: "l'Ing" is "ing"). */
+static int prompt_may_open(const builder *b, const unsigned char *t,
+                           size_t s, size_t e)
+{
+    size_t p;
+    unsigned c1;
+    if (b->verb_any)
+        return 1;
+    for (p = s; p < e && !ascii_blank(t[p]); p++)
+        if (t[p] == '\'' || t[p] >= 0x80)
+            return 1;
+    if (s + 1 >= e)
+        return 0;
+    c1 = brief__ascii_lower(t[s + 1]) - 'a';
+    return c1 < 26u &&
+           (b->verb2[brief__ascii_lower(t[s]) - 'a'] >> c1 & 1u) != 0;
+}
+
+/* Spaces among the 8 bytes of v. */
+static size_t spaces8(uint64_t v)
+{
+    uint64_t x = v ^ (BRIEF__ONES * 0x20), low = BRIEF__ONES * 0x7F, z;
+    z = ~(((x & low) + low) | x | low); /* 0x80 in each byte that was ' ' */
+    return (size_t)(((z >> 7) * BRIEF__ONES) >> 56);
+}
+
+/* Is [s, e) one line of at most RUNON_WORDS words, so that no run-on
+ * cut can be taken (see emit_body)? Eight bytes at a time: 1 when it has
+ * no byte below 0x20 (no line break, no tab) and at most RUNON_WORDS - 1
+ * spaces; 0 may also mean "could not tell" (bytes from 0x80 up). */
+static int short_one_line(const unsigned char *t, size_t s, size_t e)
+{
+    size_t p = s, spaces = 0;
+    for (; p + 8 <= e; p += 8) {
+        uint64_t v = brief__load8(t + p);
+        if (brief__has_below(v, 0x20))
+            return 0;
+        spaces += spaces8(v);
+    }
+    for (; p < e; p++) {
+        if (t[p] < 0x20)
+            return 0;
+        spaces += t[p] == ' ';
+    }
+    return spaces < RUNON_WORDS;
+}
+
+/* The run-on cuts among candidates cand[0..n) of the body sentence
+ * [s, e) (word starts, the words before them, the ends of the words before
+ * them), in order, while there is room: appended to cut[], before[] and
+ * strong[] from *ncut on. */
+static void take_cuts(const builder *b, const unsigned char *t, size_t s,
+                      size_t e, const size_t (*cand)[3], size_t n,
+                      size_t *cut, size_t *before, unsigned char *strong,
+                      size_t *ncut)
+{
+    size_t i;
+    for (i = 0; i < n && *ncut < RUNON_MAX_CUTS; i++)
+        if (runon_cut(t, s, e, cand[i][0], cand[i][2], b->doc->lang)) {
+            cut[*ncut] = cand[i][0];
+            before[*ncut] = cand[i][1];
+            strong[*ncut] = !b->wrapped &&
+                            break_between(t, cand[i][2], cand[i][0]);
+            (*ncut)++;
+        }
+}
+
 /* Emit the body sentence [s, e), cut as the top of this section says.
  * One pass over its bytes counts its words (runs of ASCII blanks apart)
  * and looks closer only at the words that start with an ASCII capital and
@@ -1166,12 +1261,13 @@ static int emit_body(builder *b, const unsigned char *t, size_t s, size_t e,
     size_t cut[RUNON_MAX_CUTS], before[RUNON_MAX_CUTS], ncut = 0;
     unsigned char strong[RUNON_MAX_CUTS];
     size_t p, words = 0, i, last = 0, from = s, pw = 0, prev_e = s;
+    size_t cand[RUNON_CANDS][3], ncand = 0;
     chunk after;
-    int have, rc, in_word = 0;
+    int have, rc, breaks = 0;
     long depth = 0;
     if (s >= e || !strcmp(lang->code, "de"))
         return sg_push(b, t, s, e, para, 0);
-    if ((unsigned)(t[s] - 'A') < 26u &&
+    if ((unsigned)(t[s] - 'A') < 26u && prompt_may_open(b, t, s, e) &&
         prompt_end(t, s, e, lang, &pw, &after, &have) && have &&
         brief__is_upper(after.first ? after.first : after.first_raw)) {
         cut[0] = after.s;
@@ -1179,30 +1275,51 @@ static int emit_body(builder *b, const unsigned char *t, size_t s, size_t e,
         strong[0] = 2; /* no minimum part */
         ncut = 1;
     }
-    for (p = s; p < e; p++) {
-        unsigned char x = t[p];
-        if (ascii_blank(x)) {
-            if (in_word)
-                prev_e = p;
-            in_word = 0;
-            continue;
+    /* One pass counts the words and notes the candidates (a word that
+     * starts with an ASCII capital and a lower-case letter outside
+     * brackets). runon_cut() looks closer at them only when a cut could
+     * be taken: with a line break inside (unwrapped text) or past
+     * RUNON_WORDS words; most sentences have neither. RUNON_CANDS
+     * candidates mean more words than that: they are looked at then. */
+    p = short_one_line(t, s, e) ? e : s;
+    for (;;) {
+        unsigned char x;
+        while (p < e && ascii_blank(t[p])) {
+            breaks |= brief__ascii_class[t[p]] == BRIEF__C_NEWLINE;
+            p++;
         }
-        if (!in_word) {
-            in_word = 1;
-            words++;
-            /* not inside brackets: "(The Goat, or Who is Sylvia?)" */
-            if (words > 1 && (unsigned)(x - 'A') < 26u && depth <= 0 &&
-                ncut < RUNON_MAX_CUTS && p + 1 < e &&
-                brief__is_lower_letter(t[p + 1] < 0x80 ? t[p + 1] : 0xFFFD) &&
-                runon_cut(t, s, e, p, prev_e, lang)) {
-                cut[ncut] = p;
-                before[ncut] = words - 1;
-                strong[ncut] = !b->wrapped && break_between(t, prev_e, p);
-                ncut++;
+        if (p >= e)
+            break;
+        x = t[p];
+        words++;
+        /* not inside brackets: "(The Goat, or Who is Sylvia?)" */
+        if (words > 1 && (unsigned)(x - 'A') < 26u && depth <= 0 &&
+            p + 1 < e &&
+            brief__is_lower_letter(t[p + 1] < 0x80 ? t[p + 1] : 0xFFFD)) {
+            if (ncand == RUNON_CANDS) { /* over RUNON_WORDS words for sure */
+                take_cuts(b, t, s, e, (const size_t(*)[3])cand, ncand, cut,
+                          before, strong, &ncut);
+                ncand = 0;
             }
+            cand[ncand][0] = p;
+            cand[ncand][1] = words - 1;
+            cand[ncand][2] = prev_e;
+            ncand++;
         }
-        depth += (x == '(') - (x == ')');
+        /* the rest of the word: only brackets and its end matter */
+        for (;;) {
+            while (p < e && !(byte_scan[t[p]] & (SCAN_CHUNK_END | SCAN_PAREN)))
+                p++;
+            if (p >= e || ascii_blank(t[p]))
+                break;
+            depth += (t[p] == '(') - (t[p] == ')');
+            p++;
+        }
+        prev_e = p;
     }
+    if (words > RUNON_WORDS || (breaks && !b->wrapped))
+        take_cuts(b, t, s, e, (const size_t(*)[3])cand, ncand, cut, before,
+                  strong, &ncut);
     for (i = 0; i < ncut; i++) {
         if (strong[i] < 2 &&
             (before[i] - last < RUNON_MIN_PART ||
@@ -1813,6 +1930,7 @@ static void start_builder(builder *b, brief__arena *a, brief__doc *doc)
     b->dirty = 1;
     b->open = open_ends(doc->lang, &b->arts, &b->narts);
     b->wrapped = 0;
+    prompt_initials(b, doc->lang);
     doc->sents = NULL;
     doc->nsents = 0;
 }
