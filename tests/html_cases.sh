@@ -4,7 +4,8 @@
 # NAME.want must occur in `brief --input html --split NAME.html` and no
 # line of NAME.absent may (fixed strings; the output's lines are joined
 # with spaces first, as the webpages scorer reads them).
-B=${BRIEF:-./brief}
+# Uses $BRIEF (default ./brief), prefixed by $RUNNER (e.g. qemu-arm ...).
+B="${RUNNER:-} ${BRIEF:-./brief}"
 T=${TMPDIR:-/tmp}/brief-cases.$$
 mkdir -p "$T" || exit 2
 trap 'rm -rf "$T"' EXIT INT TERM
