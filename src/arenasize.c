@@ -190,7 +190,6 @@ typedef struct as_counts {
     size_t form_words;  /* their records in terms.c's pool (words)        */
     size_t terms;       /* distinct content forms (>= distinct stems)     */
     size_t term_words;  /* their stems' records (>= the stems' pool)      */
-    size_t longest;     /* bytes of the longest content form              */
     size_t capitals;    /* tokens that begin with a capital letter        */
     size_t longest_src; /* source bytes of the longest content token      */
     size_t pairs;       /* content tokens next to the one before (only    */
@@ -292,8 +291,6 @@ static int as_count_token(const unsigned char *s, size_t len, size_t off,
     c->tokens++;
     c->terms++;
     c->term_words = as_add(c->term_words, 3 + (stem + 3) / 4);
-    if (t->n > c->longest)
-        c->longest = t->n;
     return 1;
 }
 
@@ -512,9 +509,7 @@ static size_t as_plain(size_t len, const as_counts *c, size_t want)
      * group: a term, or a 2- or 3-word run that recurs (so at most half
      * the pairs and half the triples); a second tmp when the groups
      * outnumber N; the k taken (an index and a brief_keyword) and the
-     * text of each candidate shown, at most 4 bytes a byte of its span
-     * (3 words of at most `longest` bytes and 2 blanks between, which the
-     * text may write as long runs: bounded by the 4 x len below only). */
+     * texts of the candidates shown (below). */
     if (want && nt) {
         size_t N = c->tokens, k = want < nt ? want : nt, nc, shown;
         nc = as_add(as_add(nt, c->pairs / 2), c->triples / 2);

@@ -1384,6 +1384,25 @@ static int analyze_static(hsel *S)
 
 /* ---- render ------------------------------------------------------------- */
 
+/* Append text byte x at out[o]: first the break pending before it (a
+ * blank line, *brk) or the blank (one space, *sp), unless nothing was
+ * written yet (*para 0). Returns the new length. */
+static size_t ex_put_byte(unsigned char *out, size_t o, unsigned char x,
+                          int *para, int *brk, int *sp)
+{
+    if (*para && *brk) {
+        out[o++] = '\n';
+        out[o++] = '\n';
+    } else if (*para && *sp) {
+        out[o++] = ' ';
+    }
+    *brk = 0;
+    *sp = 0;
+    *para = 1;
+    out[o++] = x;
+    return o;
+}
+
 /* The length of an invisible format character at s (0 if none): soft
  * hyphen U+00AD, zero-width space U+200B, word joiner U+2060 and the
  * zero-width no-break space U+FEFF. A browser shows none of them inside a
@@ -1441,16 +1460,7 @@ static size_t render(const hsel *S, unsigned char *out)
                 sp = 1;
                 continue;
             }
-            if (para && brk) {
-                out[o++] = '\n';
-                out[o++] = '\n';
-            } else if (para && sp) {
-                out[o++] = ' ';
-            }
-            brk = 0;
-            sp = 0;
-            para = 1;
-            out[o++] = (unsigned char)x;
+            o = ex_put_byte(out, o, (unsigned char)x, &para, &brk, &sp);
         }
     }
     return o;
@@ -1577,16 +1587,7 @@ static size_t render_ld(const unsigned char *title, size_t title_len,
             sp = 1;
             continue;
         }
-        if (para && brk) {
-            out[o++] = '\n';
-            out[o++] = '\n';
-        } else if (para && sp) {
-            out[o++] = ' ';
-        }
-        brk = 0;
-        sp = 0;
-        para = 1;
-        out[o++] = (unsigned char)x;
+        o = ex_put_byte(out, o, (unsigned char)x, &para, &brk, &sp);
     }
     *body = o > start ? o - start : 0;
     return o;

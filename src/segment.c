@@ -1438,6 +1438,24 @@ static int split_cjk_stops(builder *b, const unsigned char *t, const chunk *c,
     return BRIEF_OK;
 }
 
+/* Where a fast-forward stopped, at: set *ff_dot to it when a period (else
+ * 0) and, past chunk *c, go on from the chunk that holds it. Returns 1
+ * when at is e (no byte that may matter is left). */
+static int ff_land(const unsigned char *t, size_t e, chunk *c, size_t at,
+                   size_t *pos, int *have_c, size_t *ff_dot)
+{
+    *ff_dot = at < e && t[at] == '.' ? at : 0;
+    if (at >= c->e) {
+        if (at >= e)
+            return 1;
+        while (at > c->e && !ascii_blank(t[at - 1]))
+            at--;
+        *pos = at;
+        *have_c = next_chunk(t, e, pos, c);
+    }
+    return 0;
+}
+
 /* The fast-forward of split_unit() from chunk *c: find the next byte that
  * may matter (. ! ? or non-ASCII), set *ff_dot to it when a period (else
  * 0), and go on from the chunk that holds it. Returns 1 when no such byte
@@ -1458,16 +1476,7 @@ static int fast_forward(const unsigned char *t, size_t e, chunk *c,
             break;
         at++;
     }
-    *ff_dot = at < e && t[at] == '.' ? at : 0;
-    if (at >= c->e) {
-        if (at >= e)
-            return 1;
-        while (at > c->e && !ascii_blank(t[at - 1]))
-            at--;
-        *pos = at;
-        *have_c = next_chunk(t, e, pos, c);
-    }
-    return 0;
+    return ff_land(t, e, c, at, pos, have_c, ff_dot);
 }
 
 /* fast_forward() in the languages of open_ends(): the bytes that may
@@ -1488,16 +1497,7 @@ static int fast_forward_open(const unsigned char *t, size_t e, chunk *c,
             q--;
         at = q > c->e ? q - 1 : c->s; /* c itself comes before it */
     }
-    *ff_dot = at < e && t[at] == '.' ? at : 0;
-    if (at >= c->e) {
-        if (at >= e)
-            return 1;
-        while (at > c->e && !ascii_blank(t[at - 1]))
-            at--;
-        *pos = at;
-        *have_c = next_chunk(t, e, pos, c);
-    }
-    return 0;
+    return ff_land(t, e, c, at, pos, have_c, ff_dot);
 }
 
 /* Split one unit [s, e) into sentences. */
