@@ -18,6 +18,10 @@
 
 #include "entities.inc"
 
+/* entity_find()'s answer: the code point, and this bit for a legacy name */
+#define BRIEF__ENTITY_LEGACY ((uint32_t)0x200000)
+#define BRIEF__ENTITY_CP ((uint32_t)0x1FFFFF)
+
 /* The packed value (code point | BRIEF__ENTITY_LEGACY) of the reference
  * named s[0..m) (case-sensitive), or 0 when there is none. Binary search
  * as brief__name_find() does, over the name blob and its offsets. */
@@ -28,8 +32,10 @@ static uint32_t entity_find(const unsigned char *s, size_t m)
         size_t mid = lo + (hi - lo) / 2;
         int c = brief__name_cmp(brief__entity_names + brief__entity_off[mid],
                                 s, m, 0);
-        if (c == 0)
-            return brief__entity_val[mid];
+        if (c == 0) {
+            uint32_t v = brief__entity_val[mid];
+            return v >= 0xFF00u ? (v & 0xFFu) | BRIEF__ENTITY_LEGACY : v;
+        }
         if (c > 0)
             hi = mid;
         else

@@ -187,13 +187,14 @@ static void test_entities(void)
     char buf[64];
     uint32_t cp;
     /* the table is sorted (binary search depends on it), its names follow
-     * one another in the blob, and every code point fits its 21 bits */
+     * one another in the blob, and every value is a code point or a
+     * legacy name's packed one (0xFF00 | a Latin-1 code point) */
 #define NAME(k) (brief__entity_names + brief__entity_off[k])
     for (k = 1; k < BRIEF__N_ENTITIES; k++)
         if (strcmp(NAME(k - 1), NAME(k)) >= 0 ||
             brief__entity_off[k] != brief__entity_off[k - 1] +
                                         strlen(NAME(k - 1)) + 1 ||
-            (brief__entity_val[k] & BRIEF__ENTITY_CP) == 0)
+            brief__entity_val[k] == 0 || brief__entity_val[k] == 0xFF00u)
             break;
     check(k == BRIEF__N_ENTITIES, "entity table sorted and unique",
           k < BRIEF__N_ENTITIES ? NAME(k) : NULL, NULL);

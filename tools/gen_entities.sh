@@ -49,6 +49,11 @@ awk -v file="tools/data/entities.txt" '
         if (cp == 0 || cp > 1114111 || (cp >= 55296 && cp <= 57343)) {
             bad("not a Unicode scalar value"); next
         }
+        # the values are packed in 16 bits (see the table below)
+        if (($3 == 1 && cp > 255) || ($3 == 0 && cp >= 65280)) {
+            bad("a legacy name above U+00FF or a name at U+FF00 or above");
+            next
+        }
         last = $1
         name[++n] = $1
         val[n] = $3 == 1 ? "L | " cp : cp ""
@@ -103,12 +108,11 @@ awk -v file="tools/data/entities.txt" '
         wrap(off, n, ",")
         print "};"
         print ""
-        print "/* The code point of name k, with BRIEF__ENTITY_LEGACY (L) when the"
-        print " * name may appear without \x27;\x27 (code points take 21 bits). */"
-        print "#define BRIEF__ENTITY_LEGACY ((uint32_t)0x200000)"
-        print "#define BRIEF__ENTITY_CP ((uint32_t)0x1FFFFF)"
-        print "#define L BRIEF__ENTITY_LEGACY"
-        print "static const uint32_t brief__entity_val[] = {"
+        print "/* The code point of name k in 16 bits: every name\x27s is below U+FF00,"
+        print " * and a name that may appear without \x27;\x27 (a legacy one, all of"
+        print " * them Latin-1) is L | its code point, 0xFF00 to 0xFFFF. */"
+        print "#define L 0xFF00u"
+        print "static const uint16_t brief__entity_val[] = {"
         wrap(val, n, ",")
         print "};"
         print "#undef L"
