@@ -28,6 +28,38 @@ static int has_byte(uint64_t v, unsigned char c)
     return brief__has_below(v ^ (BRIEF__ONES * c), 1);
 }
 
+/* The eight bytes at p with p[0] in the low byte, whatever the host's
+ * byte order (compilers make it one load on a little-endian host), for the
+ * scans that need to know which byte comes first. */
+static inline uint64_t load8_le(const unsigned char *p)
+{
+    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+           (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
+           (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+/* 0x80 in each byte of v that is a space (exact for any byte). */
+static uint64_t space_bytes(uint64_t v)
+{
+    uint64_t x = v ^ (BRIEF__ONES * 0x20), low = BRIEF__ONES * 0x7F;
+    return ~(((x & low) + low) | x | low) & BRIEF__HIGHS;
+}
+
+/* How many bytes of m (0x80 or 0 each) are 0x80. */
+static size_t count_flags(uint64_t m)
+{
+    return (size_t)(((m >> 7) * BRIEF__ONES) >> 56);
+}
+
+/* Which bytes of eight printable ASCII bytes v (read by load8_le) start a
+ * word (a byte other than a space after a space; the first byte when
+ * in_word is 0), as 0x80 flags, with the spaces in *sp. */
+static uint64_t word_starts(uint64_t v, int in_word, uint64_t *sp)
+{
+    *sp = space_bytes(v);
+    return ~*sp & BRIEF__HIGHS & (*sp << 8 | (in_word ? 0u : 0x80u));
+}
+
 /* ---- character helpers --------------------------------------------------- */
 
 /* Word-at-a-time scanning: eight bytes as one uint64_t (any byte order:
@@ -278,7 +310,7 @@ static size_t folded_word(const unsigned char *t, size_t s, size_t e,
             n = 0;
             continue;
         }
-        m = brief__utf8_put(brief__lower(cp), buf);
+        m = brief__put(brief__lower(cp), buf);
         if (n + m >= cap)
             return cap;
         for (k = 0; k < m; k++)
@@ -299,6 +331,21 @@ static int word_kind(const unsigned char *t, size_t s, size_t e,
     char w[48];
     size_t n, p, letters = 0, digits = 0, dots = 0, upper = 0, others = 0;
     size_t run = 0, maxrun = 0;
+    /* Most words before a period are two or more ASCII letters and no
+     * more: an abbreviation if listed, else a word (the counts below
+     * could say nothing else). */
+    for (p = s; p < e && (unsigned)((t[p] | 0x20) - 'a') < 26u; p++)
+        ;
+    if (p == e && e - s >= 2 && e - s < sizeof w) {
+        for (n = 0; n < e - s; n++)
+            w[n] = (char)(t[s + n] | 0x20);
+        w[n] = '\0';
+        return brief__in_list(&lang->abbrevs, w, n) ||
+                       (lang->abbrevs.blob != brief__lang_at(0)->abbrevs.blob &&
+                        brief__in_list(&brief__lang_at(0)->abbrevs, w, n))
+                   ? W_ABBREV
+                   : W_WORD;
+    }
     n = folded_word(t, s, e, w, sizeof w);
     if (n == 0 || n >= sizeof w)
         return W_WORD;
@@ -311,14 +358,14 @@ static int word_kind(const unsigned char *t, size_t s, size_t e,
     while (p < e) {
         uint32_t cp = brief__next(t, e, &p);
         enum brief__cls c = brief__class_of(cp);
-        if (is_opener(cp) && letters + digits == 0)
+        if (letters + digits == 0 && is_opener(cp))
             continue;
         if (c == BRIEF__C_LETTER) {
             letters++;
             run++;
             if (run > maxrun)
                 maxrun = run;
-            if (brief__is_upper(cp))
+            if (cp < 0x80 ? cp - 'A' < 26u : brief__is_upper(cp))
                 upper++;
         } else if (c == BRIEF__C_DIGIT) {
             digits++;
@@ -1090,15 +1137,30 @@ static int opens_clause(const unsigned char *t, const chunk *n,
     if (n->first_raw != n->first || n->core_e != n->e ||
         !brief__is_upper(n->first))
         return 0;
-    while (p < n->e) {
-        uint32_t cp = brief__next(t, n->e, &p);
-        if (k++ && !brief__is_lower_letter(cp))
+    if (n->ascii) { /* the lower-case ASCII letters are a-z */
+        for (p++; p < n->e; p++)
+            if ((unsigned)(t[p] - 'a') >= 26u)
+                return 0;
+        k = n->e - n->s;
+        if (k < 2 || k >= sizeof w)
             return 0;
+        for (p = 0; p < k; p++) /* folded: a capital, then a-z */
+            w[p] = (char)(t[n->s + p] | 0x20);
+        w[k] = '\0';
+        return brief__in_list(&lang->stopwords, w, k) && !is_title_word(t, n);
+    } else {
+        while (p < n->e) {
+            uint32_t cp = brief__next(t, n->e, &p);
+            if (k++ && !brief__is_lower_letter(cp))
+                return 0;
+        }
     }
-    if (k < 2 || is_title_word(t, n))
+    if (k < 2)
         return 0;
+    /* the stop-word test first: most capitalized words are names */
     k = folded_word(t, n->s, n->e, w, sizeof w);
-    return k && k < sizeof w && brief__in_list(&lang->stopwords, w, k);
+    return k && k < sizeof w && brief__in_list(&lang->stopwords, w, k) &&
+           !is_title_word(t, n);
 }
 
 /* Does chunk c end in a lower-case letter or a digit with no mark after it,
@@ -1201,27 +1263,27 @@ static int prompt_may_open(const builder *b, const unsigned char *t,
            (b->verb2[brief__ascii_lower(t[s]) - 'a'] >> c1 & 1u) != 0;
 }
 
-/* Spaces among the 8 bytes of v. */
-static size_t spaces8(uint64_t v)
-{
-    uint64_t x = v ^ (BRIEF__ONES * 0x20), low = BRIEF__ONES * 0x7F, z;
-    z = ~(((x & low) + low) | x | low); /* 0x80 in each byte that was ' ' */
-    return (size_t)(((z >> 7) * BRIEF__ONES) >> 56);
-}
-
 /* Is [s, e) one line of at most RUNON_WORDS words, so that no run-on
  * cut can be taken (see emit_body)? Eight bytes at a time: 1 when it has
  * no byte below 0x20 (no line break, no tab) and at most RUNON_WORDS - 1
  * spaces; 0 may also mean "could not tell" (bytes from 0x80 up). */
 static int short_one_line(const unsigned char *t, size_t s, size_t e)
 {
-    size_t p = s, spaces = 0;
+    size_t p = s, spaces;
+    /* per byte lane: a byte below 0x20 seen (its high bit in low), and
+     * the spaces (at most 255 blocks, so that no lane overflows) */
+    uint64_t low = 0, lanes = 0;
+    if (e - s > 255 * 8)
+        return 0;
     for (; p + 8 <= e; p += 8) {
         uint64_t v = brief__load8(t + p);
-        if (brief__has_below(v, 0x20))
-            return 0;
-        spaces += spaces8(v);
+        low |= (v - BRIEF__ONES * 0x20) & ~v;
+        lanes += space_bytes(v) >> 7;
     }
+    if (low & BRIEF__HIGHS)
+        return 0;
+    lanes = (lanes & 0x00FF00FF00FF00FFu) + (lanes >> 8 & 0x00FF00FF00FF00FFu);
+    spaces = (size_t)((lanes * 0x0001000100010001u) >> 48); /* <= 2040 */
     for (; p < e; p++) {
         if (t[p] < 0x20)
             return 0;
@@ -1260,10 +1322,10 @@ static int emit_body(builder *b, const unsigned char *t, size_t s, size_t e,
     const brief__lang *lang = b->doc->lang;
     size_t cut[RUNON_MAX_CUTS], before[RUNON_MAX_CUTS], ncut = 0;
     unsigned char strong[RUNON_MAX_CUTS];
-    size_t p, words = 0, i, last = 0, from = s, pw = 0, prev_e = s;
+    size_t p, words = 0, i, last = 0, from = s, pw = 0;
     size_t cand[RUNON_CANDS][3], ncand = 0;
     chunk after;
-    int have, rc, breaks = 0;
+    int have, rc, breaks = 0, in_word = 0;
     long depth = 0;
     if (s >= e || !strcmp(lang->code, "de"))
         return sg_push(b, t, s, e, para, 0);
@@ -1282,40 +1344,58 @@ static int emit_body(builder *b, const unsigned char *t, size_t s, size_t e,
      * RUNON_WORDS words; most sentences have neither. RUNON_CANDS
      * candidates mean more words than that: they are looked at then. */
     p = short_one_line(t, s, e) ? e : s;
-    for (;;) {
-        unsigned char x;
-        while (p < e && ascii_blank(t[p])) {
-            breaks |= brief__ascii_class[t[p]] == BRIEF__C_NEWLINE;
-            p++;
-        }
-        if (p >= e)
-            break;
-        x = t[p];
-        words++;
-        /* not inside brackets: "(The Goat, or Who is Sylvia?)" */
-        if (words > 1 && (unsigned)(x - 'A') < 26u && depth <= 0 &&
-            p + 1 < e &&
-            brief__is_lower_letter(t[p + 1] < 0x80 ? t[p + 1] : 0xFFFD)) {
-            if (ncand == RUNON_CANDS) { /* over RUNON_WORDS words for sure */
-                take_cuts(b, t, s, e, (const size_t(*)[3])cand, ncand, cut,
-                          before, strong, &ncut);
-                ncand = 0;
+    while (p < e) {
+        size_t stop = e;
+        /* eight bytes at once where they are printable ASCII without
+         * brackets and no word in them starts with a capital: only the
+         * word count moves */
+        if (p + 8 <= e) {
+            uint64_t v = load8_le(t + p), sp, ws;
+            if (!(v & BRIEF__HIGHS) && !brief__has_below(v, 0x20) &&
+                !has_byte(v, '(') && !has_byte(v, ')')) {
+                ws = word_starts(v, in_word, &sp);
+                /* capitals: bytes from 'A' that are not past 'Z' */
+                if (!(ws & (v + BRIEF__ONES * (0x80 - 'A')) &
+                      ~(v + BRIEF__ONES * (0x80 - 'Z' - 1)))) {
+                    words += count_flags(ws);
+                    in_word = t[p + 7] != ' ';
+                    p += 8;
+                    continue;
+                }
             }
-            cand[ncand][0] = p;
-            cand[ncand][1] = words - 1;
-            cand[ncand][2] = prev_e;
-            ncand++;
+            stop = p + 8;
         }
-        /* the rest of the word: only brackets and its end matter */
-        for (;;) {
-            while (p < e && !(byte_scan[t[p]] & (SCAN_CHUNK_END | SCAN_PAREN)))
-                p++;
-            if (p >= e || ascii_blank(t[p]))
-                break;
-            depth += (t[p] == '(') - (t[p] == ')');
-            p++;
+        for (; p < stop; p++) {
+            unsigned char x = t[p];
+            if (ascii_blank(x)) {
+                breaks |= brief__ascii_class[x] == BRIEF__C_NEWLINE;
+                in_word = 0;
+                continue;
+            }
+            if (!in_word) {
+                in_word = 1;
+                words++;
+                /* not inside brackets: "(The Goat, or Who is Sylvia?)" */
+                if (words > 1 && (unsigned)(x - 'A') < 26u && depth <= 0 &&
+                    p + 1 < e &&
+                    brief__is_lower_letter(t[p + 1] < 0x80 ? t[p + 1]
+                                                           : 0xFFFD)) {
+                    size_t prev_e = p; /* where the word before it ends */
+                    while (ascii_blank(t[prev_e - 1]))
+                        prev_e--;
+                    if (ncand == RUNON_CANDS) { /* over RUNON_WORDS words */
+                        take_cuts(b, t, s, e, (const size_t(*)[3])cand,
+                                  ncand, cut, before, strong, &ncut);
+                        ncand = 0;
+                    }
+                    cand[ncand][0] = p;
+                    cand[ncand][1] = words - 1;
+                    cand[ncand][2] = prev_e;
+                    ncand++;
+                }
+            }
+            depth += (x == '(') - (x == ')');
         }
-        prev_e = p;
     }
     if (words > RUNON_WORDS || (breaks && !b->wrapped))
         take_cuts(b, t, s, e, (const size_t(*)[3])cand, ncand, cut, before,
@@ -1691,6 +1771,28 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
         uint32_t cp;
         enum brief__cls c;
         unsigned char b = t[p];
+        /* Eight printable ASCII bytes at once, the same counts, while they
+         * cannot reach the caps (so the check below cannot fire inside
+         * them) and once the first character is known. */
+        if (l->first && l->chars + 8 < LINE_CHARS_CAP && p + 8 <= len) {
+            uint64_t v = load8_le(t + p), sp, ws;
+            if (!(v & BRIEF__HIGHS) && !brief__has_below(v, 0x20)) {
+                size_t k = 7;
+                ws = word_starts(v, in_word, &sp);
+                l->chars += 8 - count_flags(sp);
+                l->words += count_flags(ws);
+                if ((sp & sp << 8) ||
+                    (t[p + 7] == ' ' && p + 8 < len && t[p + 8] == ' '))
+                    l->gaps = 1;
+                while (k > 0 && t[p + k] == ' ')
+                    k--;
+                if (t[p + k] != ' ')
+                    l->last = t[p + k];
+                in_word = t[p + 7] != ' ';
+                p += 8;
+                continue;
+            }
+        }
         if (b >= 0x20 && b < 0x80) { /* printable ASCII: no decoding */
             cp = b;
             c = BRIEF__C_OTHER; /* all it needs */
