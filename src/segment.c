@@ -754,13 +754,28 @@ static inline int ends_sentence(const unsigned char *t, const chunk *c,
 /* The languages whose sentences may end without punctuation where a
  * capital shows it (unpunctuated_end()): their articles and subject
  * pronouns (not the polite ones, capitalized anywhere: Swedish "Du",
- * Italian "Lei"), sorted for brief__in_table (*count of them); returns 2
- * when a capital after a colon shows it too, else 1, and 0 for none.
+ * Italian "Lei"), sorted for brief__in_table (*count of them). Returns
+ * 0 for none, else OPEN_ANY plus
+ *  - OPEN_COLON: a capital after a colon shows it too (see
+ *    unpunctuated_end());
+ *  - OPEN_STOPS: so does any capitalized function word (a stop word of
+ *    the language: "Depois", "Pelo", "När"), not just an article or
+ *    pronoun. Portuguese and Swedish: Portuguese puts titles of works in
+ *    quotes («O Globo»), and Swedish writes "du" in lower case since the
+ *    du-reform (a capitalized "Du" is an old courtesy of letters), while
+ *    Spanish, French and Dutch text leaves a title in sentence case
+ *    ("titulado Cuando la aurora", "son livre Les Bras ouverts") and
+ *    Dutch names keep their "Van" ("ajacied Van der Vaart");
+ *  - OPEN_SPEECH: a quotation opened after a colon that ends a clause
+ *    is a sentence of its own ("foi claro: «Não haverá ...»"), as
+ *    Portuguese writes it (and the Bosque treebank splits it); Spanish
+ *    and Italian keep it in the sentence that announces it.
  * None for English and German: an English title or name keeps its
  * article capitalized inside a sentence ("vitamin A is", "told The
  * Times") and "I" is capitalized anywhere, a German noun is capitalized
  * anywhere, and both capitalize a whole sentence after a colon inside the
  * sentence. */
+enum { OPEN_ANY = 1, OPEN_COLON = 2, OPEN_STOPS = 4, OPEN_SPEECH = 8 };
 static int open_ends(const brief__lang *lang, const char *const **arts,
                      size_t *count)
 {
@@ -779,16 +794,20 @@ static int open_ends(const brief__lang *lang, const char *const **arts,
         "hon", "jag", "vi"};
     static const struct {
         char code[3];
-        unsigned char colon, count;
+        unsigned char flags, count;
         const char *const *words;
-    } tab[] = {{"es", 1, 14, es}, {"fr", 1, 12, fr}, {"it", 1, 12, it},
-               {"pt", 1, 14, pt}, {"nl", 0, 7, nl}, {"sv", 0, 9, sv}};
+    } tab[] = {
+        {"es", OPEN_ANY | OPEN_COLON, 14, es},
+        {"fr", OPEN_ANY | OPEN_COLON, 12, fr},
+        {"it", OPEN_ANY | OPEN_COLON, 12, it},
+        {"pt", OPEN_ANY | OPEN_COLON | OPEN_STOPS | OPEN_SPEECH, 14, pt},
+        {"nl", OPEN_ANY, 7, nl}, {"sv", OPEN_ANY | OPEN_STOPS, 9, sv}};
     size_t i;
     for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
         if (!strcmp(lang->code, tab[i].code)) {
             *arts = tab[i].words;
             *count = tab[i].count;
-            return 1 + tab[i].colon;
+            return tab[i].flags;
         }
     *arts = NULL;
     *count = 0;
@@ -823,42 +842,56 @@ static size_t words_before(const unsigned char *t, size_t s, size_t p,
  * of open_ends() (open: its answer):
  *  - a heading, caption or byline run into the text ("Chuva forte
  *    atrasa o metrô O trânsito ficou lento"): c is a word ending in
- *    a lower-case letter and no function word, n a capitalized article or
- *    subject pronoun, then a word in lower case. An article is
+ *    a lower-case letter (or a word in capitals: "no DF", "NOVAS TAXAS"),
+ *    maybe closed by a quote or bracket ("(foto)"), and no function word;
+ *    n a capitalized article or subject pronoun (OPEN_STOPS: any function
+ *    word), then a word in lower case. An article is
  *    capitalized where a sentence begins or in a title or name; a title
  *    goes on in capitals ("O Globo") or follows a function word
  *    ("canciones de Un mar"), and a name runs on from a capitalized word
  *    before c ("Kim Jong Un a dit"), while a heading ends on its noun.
  *  - c is a word that ends a list ("etc", "osv") written without its
  *    period, and n is capitalized.
- *  - (open 2) c ends in a colon after a clause of three words or more
+ *  - (OPEN_COLON) c ends in a colon after a clause of three words or more
  *    (not a label: "Question: La ...") and n is a capitalized function
  *    word: these orthographies write the words after a colon in lower
  *    case unless a new sentence or direct speech begins ("Il sindaco era
- *    chiaro: Il progetto parte domani"); a name there is no function word. */
+ *    chiaro: Il progetto parte domani"); a name there is no function word.
+ *    (OPEN_SPEECH) So does a quote that opens on a capital there. */
 static int unpunctuated_end(const unsigned char *t, const chunk *c,
                             const chunk *n, size_t sent_s, size_t e,
                             const brief__lang *lang, int open,
                             const char *const *arts, size_t narts)
 {
     char w[48];
-    size_t at, k, p;
+    size_t at, k, p, ce = c->core_e;
     uint32_t last;
+    int caps = 0;
     chunk n2;
-    if (c->core_e != c->e || n->first != n->first_raw ||
-        !brief__is_upper(n->first))
+    if (ce == c->s || !brief__is_upper(n->first))
         return 0;
+    if (n->first != n->first_raw) /* a quotation after a colon */
+        return (open & OPEN_SPEECH) && ce == c->e && t[ce - 1] == ':' &&
+               n->first_raw != '(' && n->first_raw != '[' &&
+               words_before(t, sent_s, ce - 1, 3) == 3;
     for (p = n->s + 1; p < n->core_e && t[p] < 0x80; p++)
         if ((unsigned)(t[p] - 'A') < 26u) /* "OS", "ONU": no article */
             return 0;
-    last = t[c->e - 1];
+    last = t[ce - 1];
     if (last >= 0x80)
-        last = brief__prev_cp(t, c->s, c->e, &at);
+        last = brief__prev_cp(t, c->s, ce, &at);
     if (last == ':') /* after a clause, not a label ("Question: La") */
-        return open == 2 && starts_with_function_word(t, n, lang) &&
+        return ce == c->e && (open & OPEN_COLON) &&
+               starts_with_function_word(t, n, lang) &&
                words_before(t, sent_s, c->e - (c->e - c->s == 1), 3) == 3;
-    if (!brief__is_lower_letter(last))
-        return 0;
+    if (!brief__is_lower_letter(last)) { /* or in capitals: "no DF" */
+        for (p = c->s, k = 0; p < ce; k++)
+            if (!brief__is_upper(brief__next(t, ce, &p)))
+                return 0;
+        if (k < 2)
+            return 0;
+        caps = 1;
+    }
     /* the cheap tests first: every list end has three letters, every
      * article or pronoun of open_ends() at most eight bytes */
     if (c->e - c->s == 3 &&
@@ -869,17 +902,19 @@ static int unpunctuated_end(const unsigned char *t, const chunk *c,
     if (n->e - n->s > 8)
         return 0;
     k = folded_word(t, n->s, n->e, w, sizeof w);
-    if (k >= sizeof w || !brief__in_table(arts, narts, w, k))
+    if (k >= sizeof w || !(brief__in_table(arts, narts, w, k) ||
+                           ((open & OPEN_STOPS) &&
+                            brief__in_list(&lang->stopwords, w, k))))
         return 0;
     p = n->e;
     if (!next_chunk(t, e, &p, &n2) || n2.first != n2.first_raw ||
         !brief__is_lower_letter(n2.first))
         return 0;
-    k = folded_word(t, c->s, c->e, w, sizeof w);
+    k = folded_word(t, c->s, ce, w, sizeof w);
     if (k >= sizeof w || brief__in_list(&lang->stopwords, w, k))
         return 0;
     /* a name goes on through its particles: "Kim Jong Un a dit" */
-    if (brief__is_upper(c->first_raw) && c->s > sent_s) {
+    if (!caps && brief__is_upper(c->first_raw) && c->s > sent_s) {
         for (p = c->s; p > sent_s && ascii_blank(t[p - 1]); p--)
             ;
         for (at = p; at > sent_s && !ascii_blank(t[at - 1]); at--)

@@ -300,8 +300,30 @@ static void test_segment(void)
     CHECK_EQ_STR(split("Cantamos las canciones de Un mar de fueguitos.", "es"),
                  "Cantamos las canciones de Un mar de fueguitos.");
     /* nor a polite pronoun, nor in English */
-    CHECK_EQ_STR(split("Tack att du kom Du \xC3\xA4r v\xC3\xA4lkommen.", "sv"),
-                 "Tack att du kom Du \xC3\xA4r v\xC3\xA4lkommen.");
+    CHECK_EQ_STR(split("Grazie di essere venuto Lei \xC3\xA8 il benvenuto.",
+                       "it"),
+                 "Grazie di essere venuto Lei \xC3\xA8 il benvenuto.");
+    /* Portuguese and Swedish: any capitalized function word shows it
+     * (modern Swedish writes "du" in lower case) */
+    CHECK_EQ_STR(split("Chuva atrasa os voos Depois das oito tudo parou.",
+                       "pt"),
+                 "Chuva atrasa os voos|Depois das oito tudo parou.");
+    CHECK_EQ_STR(split("Skriva ut en rapport Du kan skriva ut den.", "sv"),
+                 "Skriva ut en rapport|Du kan skriva ut den.");
+    CHECK_EQ_STR(split("Vi tog bussen Efter en timme kom vi fram.", "sv"),
+                 "Vi tog bussen|Efter en timme kom vi fram.");
+    /* but not in Spanish, which leaves titles in sentence case */
+    CHECK_EQ_STR(split("Lee el libro titulado Cuando la tarde cae.", "es"),
+                 "Lee el libro titulado Cuando la tarde cae.");
+    /* after a quote or bracket closed on a plain word, after capitals */
+    CHECK_EQ_STR(split("Ela disse \"vamos embora\" Ele ficou calado.", "pt"),
+                 "Ela disse \"vamos embora\"|Ele ficou calado.");
+    CHECK_EQ_STR(split("Ponte nova aberta (foto) A obra custou caro.", "pt"),
+                 "Ponte nova aberta (foto)|A obra custou caro.");
+    CHECK_EQ_STR(split("Prefeito visita o DF O encontro durou pouco.", "pt"),
+                 "Prefeito visita o DF|O encontro durou pouco.");
+    CHECK_EQ_STR(split("NOVAS TAXAS O governo sobe o imposto.", "pt"),
+                 "NOVAS TAXAS|O governo sobe o imposto.");
     CHECK_EQ_STR(split("Take vitamin A daily.", "en"),
                  "Take vitamin A daily.");
     /* a list's last word without its period, then a capital */
@@ -320,6 +342,18 @@ static void test_segment(void)
                  "Question: La r\xC3\xA9ponse est non.");
     CHECK_EQ_STR(split("Hier Kim Jong Un a parl\xC3\xA9.", "fr"),
                  "Hier Kim Jong Un a parl\xC3\xA9.");
+    /* Portuguese: a quotation after a colon is a sentence of its own
+     * (not after a label, nor in Spanish) */
+    CHECK_EQ_STR(split("O ministro foi claro: \xC2\xABN\xC3\xA3o haver\xC3\xA1 "
+                       "aumento.\xC2\xBB", "pt"),
+                 "O ministro foi claro:|\xC2\xABN\xC3\xA3o haver\xC3\xA1 "
+                 "aumento.\xC2\xBB");
+    CHECK_EQ_STR(split("Ministro: \xC2\xABN\xC3\xA3o.\xC2\xBB", "pt"),
+                 "Ministro: \xC2\xABN\xC3\xA3o.\xC2\xBB");
+    CHECK_EQ_STR(split("El ministro fue claro: \xC2\xABNo habr\xC3\xA1 "
+                       "subida.\xC2\xBB", "es"),
+                 "El ministro fue claro: \xC2\xABNo habr\xC3\xA1 "
+                 "subida.\xC2\xBB");
 }
 
 /* Caption run-ons and prompt lines (segment.c, emit_body()). */
