@@ -50,30 +50,11 @@ typedef struct kw_cand {
                      /* neither starts nor ends inside "31-year-old"      */
 #define KW_WEAK 8u   /* a stop word or weak word: no term, ends phrases   */
 
-typedef struct kw_ctx {
-    const uint32_t *ids;
-    size_t n;              /* positions: compare the n ids from each      */
-    const kw_cand *cand;   /* candidates: compare weights                 */
-} kw_ctx;
-
-/* Positions: by their n ids (equal ones stay in document order, as the
- * sort is stable). */
-static int kw_ids_before(const void *ctx, size_t a, size_t b)
-{
-    const kw_ctx *k = (const kw_ctx *)ctx;
-    size_t i;
-    for (i = 0; i < k->n; i++)
-        if (k->ids[a + i] != k->ids[b + i])
-            return k->ids[a + i] < k->ids[b + i];
-    return 0;
-}
-
 /* Candidates: higher weight first, then the one seen first, then the
  * shorter (a total order). */
 static int kw_before(const void *ctx, size_t a, size_t b)
 {
-    const kw_cand *x = ((const kw_ctx *)ctx)->cand + a,
-                  *y = ((const kw_ctx *)ctx)->cand + b;
+    const kw_cand *x = (const kw_cand *)ctx + a, *y = (const kw_cand *)ctx + b;
     if (x->weight != y->weight)
         return x->weight > y->weight;
     if (x->occ[0] != y->occ[0])
@@ -139,16 +120,18 @@ static size_t kw_elision(const brief__lang *lang, const unsigned char *t,
                          size_t s, size_t e)
 {
     char w[8];
-    size_t i;
+    size_t i, r;
     for (i = s; i < e && i - s < 8 && brief__ascii_is_alpha(t[i]); i++)
         w[i - s] = (char)brief__ascii_lower(t[i]);
-    if (i == s || i - s == 8 || !brief__in_list(&lang->stopwords, w, i - s))
+    /* r: after the apostrophe, if one follows (asked first: the list is
+     * searched only then) */
+    r = i + 1 < e && t[i] == '\''                      ? i + 1
+        : i + 3 < e && t[i] == 0xE2 && t[i + 1] == 0x80 &&
+                  t[i + 2] == 0x99                     ? i + 3
+                                                      : s;
+    if (r == s || i - s == 8 || !brief__in_list(&lang->stopwords, w, i - s))
         return s;
-    if (i + 1 < e && t[i] == '\'')
-        return i + 1;
-    if (i + 3 < e && t[i] == 0xE2 && t[i + 1] == 0x80 && t[i + 2] == 0x99)
-        return i + 3;
-    return s;
+    return r;
 }
 
 /* The text candidate c is shown as (see the top of the file). */
@@ -169,9 +152,13 @@ static int kw_show(brief__arena *a, const brief__doc *doc,
         for (i = 0; i < c->count; i++)
             if (kw_same(t, rs, re, sp[2 * c->occ[i]],
                         sp[2 * (c->occ[i] + c->n - 1) + 1])) {
+                if (i < r)
+                    break; /* tallied before: it would tie, ties keep that */
                 all++;
                 mid += (flags[c->occ[i]] & KW_MID) != 0;
             }
+        if (i < c->count)
+            continue;
         if (mid > best_mid || (mid == best_mid && all > best_all)) {
             best = r;
             best_mid = mid;
@@ -243,8 +230,10 @@ static int kw_weak(const brief__lang *lang, const unsigned char *t, size_t s,
            brief__in_list(&lang->weak, (const char *)w, n);
 }
 
-/* flags[j] for every position j of doc->ids (KW_*). */
-static void kw_flags(const brief__doc *doc, unsigned char *flags)
+/* flags[j] for every position j of doc->ids (KW_*), and unit[] 2 for the
+ * title's terms. */
+static void kw_flags(const brief__doc *doc, unsigned char *flags,
+                     double *unit)
 {
     const unsigned char *t = (const unsigned char *)doc->view.text;
     const uint32_t *sp = doc->spans;
@@ -256,6 +245,8 @@ static void kw_flags(const brief__doc *doc, unsigned char *flags)
         for (j = x->tok_start; j < x->tok_end; j++) {
             size_t gs = j > x->tok_start ? sp[2 * j - 1] : x->start,
                    ge = sp[2 * j];
+            if (x->flags & BRIEF_SENTENCE_TITLE) /* (one sentence at most) */
+                unit[doc->ids[j]] = 2.0;
             flags[j] = (unsigned char)(mid | (kw_weak(doc->lang, t, ge,
                                                       sp[2 * j + 1])
                                                   ? KW_WEAK
@@ -295,14 +286,13 @@ static size_t kw_groups(const brief__doc *doc, const double *unit,
                         size_t *idx)
 {
     size_t n, i, j, g, nc = 0;
-    kw_ctx k;
-    k.ids = doc->ids;
     for (n = 1; n <= 3; n++) {
         const size_t *p = pos[n - 1];
-        k.n = n;
         for (i = 0; i < np[n - 1]; i = g) {
             double w = 0;
-            for (g = i + 1; g < np[n - 1] && !kw_ids_before(&k, p[i], p[g]);
+            for (g = i + 1; g < np[n - 1] &&
+                            !memcmp(doc->ids + p[i], doc->ids + p[g],
+                                    n * sizeof *doc->ids);
                  g++)
                 ;
             if (n > 1 && (g - i < 2 || kw_nested(doc->ids, doc->nids, p + i,
@@ -327,77 +317,76 @@ int brief__keywords(brief__arena *a, const brief__doc *doc, size_t want,
                     const brief_keyword **out, size_t *nout)
 {
     size_t nt = doc->nterms, N = doc->nids, i, j, n, m = 0, nc = 0, np[3];
-    size_t *pos[3], *idx, *tmp, *sel;
+    size_t *pos[3], *idx, *cnt, *sel;
     double *unit;
     unsigned char *flags;
     kw_cand *cand;
     brief_keyword *kw;
     unsigned char *mem = NULL;
-    kw_ctx k;
     int rc;
     *out = NULL;
     *nout = 0;
     if (!want || !N || !doc->spans)
         return BRIEF_OK;
     unit = (double *)brief__alloc(a, nt * sizeof *unit);
-    flags = (unsigned char *)brief__alloc(a, N);
-    tmp = (size_t *)brief__alloc(a, N * sizeof *tmp);
-    if (!unit || !flags || !tmp)
+    flags = (unsigned char *)brief__alloc(a, N + 1);
+    cnt = (size_t *)brief__alloc(a, (nt + 1) * sizeof *cnt);
+    if (!unit || !flags || !cnt)
         return BRIEF_ERR_NOMEM;
     for (i = 0; i < nt; i++)
         unit[i] = 1.0;
-    for (i = 0; i < doc->nsents; i++) {
-        const brief__sent *x = &doc->sents[i];
-        if (!(x->flags & BRIEF_SENTENCE_TITLE))
-            continue;
-        /* flags[] is free until kw_flags(): it marks terms already doubled */
-        memset(flags, 0, N);
-        for (j = x->tok_start; j < x->tok_end; j++)
-            if (!flags[doc->ids[j]]) { /* (nt <= N: each term occurs) */
-                flags[doc->ids[j]] = 1;
-                unit[doc->ids[j]] *= 2.0;
-            }
-        break;
-    }
-    kw_flags(doc, flags);
-    k.ids = doc->ids;
+    flags[N] = 0; /* after the last token: none joins */
+    kw_flags(doc, flags, unit);
     /* pos[n-1]: the positions that start n tokens that join (no weak one,
-     * not inside a hyphenated word), sorted by their ids */
+     * not inside a hyphenated word), sorted by their ids, equal ones in
+     * document order. A radix sort from the last id: first pos[n-1] holds
+     * every start of n tokens that join (hyphens aside); it is built from
+     * pos[n-2], which orders the starts j + 1 by their n - 1 ids, by
+     * putting each j into the bucket of ids[j] in that order (cnt: first
+     * the bucket sizes, then where each starts). Then the starts inside a
+     * hyphenated word go. */
     for (n = 1; n <= 3; n++) {
-        size_t *p = NULL;
+        size_t *p = NULL, ns = n > 1 ? np[n - 2] : N;
+        memset(cnt, 0, (nt + 1) * sizeof *cnt);
         for (;;) { /* count them, then store them */
             np[n - 1] = 0;
-            for (j = 0; j + n <= N; j++) {
-                for (i = 1; i < n && (flags[j + i] & KW_JOINS); i++)
-                    ;
-                if (i == n && !(flags[j] & KW_WEAK) &&
-                    (n == 1 || !((flags[j] | (j + n < N ? flags[j + n] : 0)) &
-                                 KW_HYPHEN))) {
-                    if (p)
-                        p[np[n - 1]] = j;
-                    np[n - 1]++;
-                }
+            for (i = 0; i < ns; i++) {
+                j = n > 1 ? pos[n - 2][i] : i + 1;
+                if (!j-- || flags[j] & KW_WEAK ||
+                    (n > 1 && !(flags[j + 1] & KW_JOINS)))
+                    continue;
+                if (p)
+                    p[cnt[doc->ids[j]]++] = j;
+                else
+                    cnt[doc->ids[j] + 1]++;
+                np[n - 1]++;
             }
             if (p)
                 break;
+            for (i = 0; i < nt; i++)
+                cnt[i + 1] += cnt[i];
             p = (size_t *)brief__alloc(a, (np[n - 1] + 1) * sizeof *p);
             if (!p)
                 return BRIEF_ERR_NOMEM;
         }
-        k.n = n;
-        brief__sort(p, tmp, np[n - 1], kw_ids_before, &k);
         pos[n - 1] = p;
+    }
+    for (n = 2; n <= 3; n++) {
+        size_t *p = pos[n - 1], o = 0;
+        for (i = 0; i < np[n - 1]; i++)
+            if (!((flags[p[i]] | flags[p[i] + n]) & KW_HYPHEN))
+                p[o++] = p[i];
+        np[n - 1] = o;
     }
     /* each group of equal ids a candidate: counted, then stored */
     nc = kw_groups(doc, unit, pos, np, NULL, NULL);
     cand = (kw_cand *)brief__alloc(a, (nc + 1) * sizeof *cand);
     idx = (size_t *)brief__alloc(a, (nc + 1) * sizeof *idx);
     if (!cand || !idx ||
-        (nc > N && !(tmp = (size_t *)brief__alloc(a, nc * sizeof *tmp))))
+        (nc > nt + 1 && !(cnt = (size_t *)brief__alloc(a, nc * sizeof *cnt))))
         return BRIEF_ERR_NOMEM;
     (void)kw_groups(doc, unit, pos, np, cand, idx);
-    k.cand = cand;
-    brief__sort(idx, tmp, nc, kw_before, &k);
+    brief__sort(idx, cnt, nc, kw_before, cand); /* cnt: the scratch */
     /* take the best, each unless mostly inside a longer one taken or shown
      * as one taken is (an elision dropped); a longer one taken drops those
      * mostly inside it. sel[]: the candidates taken, kw[] as shown. */
