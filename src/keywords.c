@@ -4,17 +4,24 @@
  * Candidates are the terms (stems) and the key phrases: runs of two or
  * three content words that stand next to each other (nothing but blanks
  * or one hyphen between them: no stop word, no weak word, no punctuation,
- * the same sentence) and recur as a unit: at least twice, and not always
- * in the same company (then they are a piece of a longer repeated
- * stretch). All are ranked on one scale, as in RAKE, where a phrase
- * scores the sum of its words:
+ * the same sentence) and either recur as a unit: at least twice, and not
+ * always joined to the same word (then they are a piece of a longer
+ * phrase); or are a name: every word capitalised, one of them
+ * mid-sentence in running text ("Craig Venter", "Ipswich Crown Court":
+ * short news articles name a person or a body once). All are ranked on
+ * one scale, as in RAKE, where a phrase scores the sum of its words:
  *  - a word's unit weight is 1, 2 for a word of the title (the author
  *    chose it to name the article), and a candidate weighs its
  *    occurrences times the sum of its words' unit weights: a term its
  *    frequency, a phrase the share of its words' weight that its
  *    occurrences carry (the reader meets a text's subject in most of its
  *    sentences, so frequency is not discounted for spread, unlike the
- *    sentence scores);
+ *    sentence scores); a name seen once weighs as a word seen once (the
+ *    mean of its words' unit weights);
+ *  - a candidate first met in the lead (the title and the first two
+ *    sentences) weighs half as much again: news states its subject
+ *    there, and a word first met later is more often a detail (the
+ *    position feature of YAKE);
  *  - a phrase replaces the shorter candidates inside it (its words, the
  *    pair inside a triple) when they mostly (more than half of their
  *    occurrences) occur inside it.
@@ -49,6 +56,8 @@ typedef struct kw_cand {
 #define KW_HYPHEN 4u /* joins the one before with a hyphen: a phrase      */
                      /* neither starts nor ends inside "31-year-old"      */
 #define KW_WEAK 8u   /* a stop word or weak word: no term, ends phrases   */
+#define KW_LEAD 16u  /* in the title or the first two body sentences     */
+#define KW_CAP 32u   /* starts with a capital letter                      */
 
 /* Candidates: higher weight first, then the one seen first, then the
  * shorter (a total order). */
@@ -80,16 +89,18 @@ static int kw_inside(const uint32_t *ids, const kw_cand *p, const kw_cand *c)
 }
 
 /* Is the phrase of n words at occ[0..c) always in the same company: the
- * same content word before each occurrence, or the same after (across
- * stop words)? Then it is a piece of a longer repeated stretch (a
- * repeated sentence, a longer name), not a unit of its own. */
-static int kw_nested(const uint32_t *ids, size_t N, const size_t *occ,
-                     size_t c, size_t n)
+ * same word joined to it before each occurrence, or the same after? Then
+ * it is a piece of a longer repeated phrase (a longer name), not a unit
+ * of its own. (A word beyond a stop word or a comma is no company: "fight
+ * for the Premier League" twice leaves "Premier League" a phrase.) The
+ * flags after the last token are 0. */
+static int kw_nested(const uint32_t *ids, const unsigned char *flags,
+                     const size_t *occ, size_t c, size_t n)
 {
     size_t i, l = 1, r = 1;
-    for (i = 1; i < c; i++) {
-        l &= occ[i] > 0 && occ[0] > 0 && ids[occ[i] - 1] == ids[occ[0] - 1];
-        r &= occ[i] + n < N && occ[0] + n < N &&
+    for (i = 0; i < c; i++) {
+        l &= (flags[occ[i]] & KW_JOINS) && ids[occ[i] - 1] == ids[occ[0] - 1];
+        r &= (flags[occ[i] + n] & KW_JOINS) &&
              ids[occ[i] + n] == ids[occ[0] + n];
     }
     return (int)(l | r);
@@ -237,20 +248,26 @@ static void kw_flags(const brief__doc *doc, unsigned char *flags,
 {
     const unsigned char *t = (const unsigned char *)doc->view.text;
     const uint32_t *sp = doc->spans;
-    size_t i, j, p;
+    size_t i, j, p, body = 0;
     for (i = 0; i < doc->nsents; i++) {
         const brief__sent *x = &doc->sents[i];
         unsigned mid = x->flags & (BRIEF_SENTENCE_TITLE |
                                    BRIEF_SENTENCE_HEADING) ? 0 : KW_MID;
+        mid |= x->flags & BRIEF_SENTENCE_TITLE || body++ < 2 ? KW_LEAD : 0;
         for (j = x->tok_start; j < x->tok_end; j++) {
             size_t gs = j > x->tok_start ? sp[2 * j - 1] : x->start,
                    ge = sp[2 * j];
             if (x->flags & BRIEF_SENTENCE_TITLE) /* (one sentence at most) */
                 unit[doc->ids[j]] = 2.0;
-            flags[j] = (unsigned char)(mid | (kw_weak(doc->lang, t, ge,
-                                                      sp[2 * j + 1])
-                                                  ? KW_WEAK
-                                                  : 0));
+            p = ge;
+            flags[j] = (unsigned char)(mid |
+                                       (kw_weak(doc->lang, t, ge, sp[2 * j + 1])
+                                            ? KW_WEAK
+                                            : 0) |
+                                       (brief__is_upper(brief__next(
+                                            t, sp[2 * j + 1], &p))
+                                            ? KW_CAP
+                                            : 0));
             if (j == x->tok_start) { /* a word before it? */
                 int word = 0;
                 for (p = gs; p < ge && !word;) {
@@ -259,7 +276,7 @@ static void kw_flags(const brief__doc *doc, unsigned char *flags,
                            k == BRIEF__C_CJK;
                 }
                 if (!word)
-                    flags[j] &= KW_WEAK;
+                    flags[j] &= (unsigned char)~KW_MID;
                 continue;
             }
             if (gs > ge)
@@ -278,12 +295,26 @@ static void kw_flags(const brief__doc *doc, unsigned char *flags,
     }
 }
 
+/* Are the n tokens at f[0..n) a name: each word capitalised, one of
+ * them mid-sentence in running text (not a sentence start's capital, nor
+ * a title's)? */
+static int kw_name(const unsigned char *f, size_t n)
+{
+    unsigned all = KW_CAP, any = 0;
+    while (n--) {
+        all &= f[n];
+        any |= f[n];
+    }
+    return all && any & KW_MID;
+}
+
 /* The candidates: each group of equal ids in pos[n-1] (np[n-1] of them),
- * a phrase only when it recurs as a unit. Stores them in cand[] (and
- * their numbers in idx[]) unless cand is NULL; returns how many. */
+ * a phrase only when it recurs as a unit or is a name. Stores them in
+ * cand[] (and their numbers in idx[]) unless cand is NULL; returns how
+ * many. */
 static size_t kw_groups(const brief__doc *doc, const double *unit,
-                        size_t *const *pos, const size_t *np, kw_cand *cand,
-                        size_t *idx)
+                        const unsigned char *flags, size_t *const *pos,
+                        const size_t *np, kw_cand *cand, size_t *idx)
 {
     size_t n, i, j, g, nc = 0;
     for (n = 1; n <= 3; n++) {
@@ -295,12 +326,17 @@ static size_t kw_groups(const brief__doc *doc, const double *unit,
                                     n * sizeof *doc->ids);
                  g++)
                 ;
-            if (n > 1 && (g - i < 2 || kw_nested(doc->ids, doc->nids, p + i,
-                                                 g - i, n)))
+            if (n > 1 && (g - i < 2 ? !kw_name(flags + p[i], n)
+                                    : kw_nested(doc->ids, flags, p + i,
+                                                g - i, n)))
                 continue;
             if (cand) {
                 for (j = 0; j < n; j++)
                     w += unit[doc->ids[p[i] + j]];
+                if (g - i < 2)
+                    w /= (double)n; /* seen once: as one word seen once */
+                if (flags[p[i]] & KW_LEAD)
+                    w *= 1.5; /* met first in the lead */
                 cand[nc].occ = p + i;
                 cand[nc].count = (uint32_t)(g - i);
                 cand[nc].n = (uint32_t)n;
@@ -379,13 +415,13 @@ int brief__keywords(brief__arena *a, const brief__doc *doc, size_t want,
         np[n - 1] = o;
     }
     /* each group of equal ids a candidate: counted, then stored */
-    nc = kw_groups(doc, unit, pos, np, NULL, NULL);
+    nc = kw_groups(doc, unit, flags, pos, np, NULL, NULL);
     cand = (kw_cand *)brief__alloc(a, (nc + 1) * sizeof *cand);
     idx = (size_t *)brief__alloc(a, (nc + 1) * sizeof *idx);
     if (!cand || !idx ||
         (nc > nt + 1 && !(cnt = (size_t *)brief__alloc(a, nc * sizeof *cnt))))
         return BRIEF_ERR_NOMEM;
-    (void)kw_groups(doc, unit, pos, np, cand, idx);
+    (void)kw_groups(doc, unit, flags, pos, np, cand, idx);
     brief__sort(idx, cnt, nc, kw_before, cand); /* cnt: the scratch */
     /* take the best, each unless mostly inside a longer one taken or shown
      * as one taken is (an elision dropped); a longer one taken drops those
