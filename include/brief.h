@@ -142,17 +142,18 @@ typedef struct brief_sentence {
 
 /*
  * A key term: a word (a stem) or a key phrase of 2 or 3 words that recurs
- * as a unit, shown as the text writes it most often in mid-sentence
- * ("DeepSeek", "State Department"; lower case when it only starts
- * sentences), without an elided article ("l'Europe" -> "Europe"). A
- * phrase replaces the words inside it when they mostly occur in it. Stop
- * words and the language's weak words are never key terms. (A text of
- * 4 GiB or more gets none.)
+ * as a unit or is a name (capitalised words, seen once is enough), shown
+ * as the text writes it most often in mid-sentence ("DeepSeek", "State
+ * Department"; lower case when it only starts sentences), without an
+ * elided article ("l'Europe" -> "Europe"). A phrase replaces the words
+ * inside it when they mostly occur in it. Stop words and the language's
+ * weak words are never key terms. (A text of 4 GiB or more gets none.)
  */
 typedef struct brief_keyword {
     const char *text;  /* UTF-8, NUL-terminated; words one space apart    */
     size_t length;
-    double weight;     /* count x the isf of its words (see README)       */
+    double weight;     /* count x its words' weights, x 1.5 if first met  */
+                       /* in the lead (see README "Key terms")            */
     size_t count;      /* occurrences (of the stem; of the phrase)        */
     size_t words;      /* 1 for a word, 2 or 3 for a phrase               */
 } brief_keyword;
@@ -268,15 +269,15 @@ size_t brief_arena_bound(size_t len, const brief_options *opts);
  * or AUTO on text, and encoding "auto" or a UTF-8 label): on every
  * article of the development corpora (2519, 0.2 to 25 KB, en and fr) it
  * is 1.02x to 1.85x the smallest arena that works (found by bisection;
- * tests/arenacheck.c), median 1.08x (with 20 key terms: median 1.42x, at
- * most 1.87x: a bound on the key phrases' candidates, counted from the
- * runs of adjacent content words). Default options (-k 10 in brackets),
- * x86_64:
+ * tests/arenacheck.c), median 1.08x (with 20 key terms: median 1.51x, at
+ * most 1.94x: a bound on the key phrases' candidates, counted from the
+ * runs of adjacent content words, each of which may be a name seen once).
+ * Default options (-k 10 in brackets), x86_64:
  *
  *   article               smallest arena   brief_arena_size()  _bound()
- *   1 KB, 162 words, fr   20.0 (26.5) KiB  20.6 (35.7) KiB     3.2 MiB
- *   5 KB, 900 words, en   61.8 (88.4) KiB  78.3 (127) KiB      7.8 MiB
- *   19 KB, 3482 words, en 194 (279) KiB    319 (460) KiB       23 MiB
+ *   1 KB, 162 words, fr   20.0 (26.5) KiB  20.6 (37.4) KiB     3.2 MiB
+ *   5 KB, 900 words, en   61.8 (87.8) KiB  78.3 (132) KiB      7.8 MiB
+ *   19 KB, 3482 words, en 194 (278) KiB    319 (492) KiB       23 MiB
  *
  * Most of a short article's arena is first sizes of arrays taken from the
  * length (sentences, word records, hash tables), which the count replays

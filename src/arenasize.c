@@ -502,26 +502,26 @@ static size_t as_plain(size_t len, const as_counts *c, size_t want)
     }
     /* term_count, term_sents and last */
     sum = as_add(sum, 3 * as_block(nt + 1, 4));
-    /* keywords.c, with N content tokens: unit (nt doubles), flags (N
-     * bytes), tmp (N size_t); the start positions of 1-, 2- and 3-word
-     * runs (at most N, pairs and triples + 1 size_t each); a candidate (a
-     * kw_cand: a pointer, a double, two uint32) and an index for each
-     * group: a term, or a 2- or 3-word run that recurs (so at most half
-     * the pairs and half the triples); a second tmp when the groups
-     * outnumber N; the k taken (an index and a brief_keyword) and the
-     * texts of the candidates shown (below). */
+    /* keywords.c, with N content tokens: unit (nt doubles), flags (N + 1
+     * bytes), cnt (nt + 1 size_t); the start positions of 1-, 2- and
+     * 3-word runs (at most N, pairs and triples + 1 size_t each); a
+     * candidate (a kw_cand: a pointer, a double, two uint32) and an index
+     * for each group: a term, or a 2- or 3-word run (one that recurs or a
+     * name seen once: at most the pairs and the triples); a second scratch
+     * when the groups outnumber nt + 1; the k taken (an index and a
+     * brief_keyword) and the texts of the candidates shown (below). */
     if (want && nt) {
         size_t N = c->tokens, k = want < nt ? want : nt, nc, shown;
-        nc = as_add(as_add(nt, c->pairs / 2), c->triples / 2);
+        nc = as_add(as_add(nt, c->pairs), c->triples);
         sum = as_add(sum, as_block(nt, sizeof(double)));
-        sum = as_add(sum, as_block(N, 1));
-        sum = as_add(sum, as_block(N, sizeof(size_t)));
+        sum = as_add(sum, as_block(N + 1, 1));
+        sum = as_add(sum, as_block(nt + 1, sizeof(size_t)));
         sum = as_add(sum, as_block(N + 1, sizeof(size_t)));
         sum = as_add(sum, as_block(c->pairs + 1, sizeof(size_t)));
         sum = as_add(sum, as_block(c->triples + 1, sizeof(size_t)));
         sum = as_add(sum, as_block(nc + 1, AS_KW_CAND));
         sum = as_add(sum, as_block(nc + 1, sizeof(size_t)));
-        if (nc > N)
+        if (nc > nt + 1)
             sum = as_add(sum, as_block(nc, sizeof(size_t)));
         sum = as_add(sum, as_block(k + 1, sizeof(size_t)));
         sum = as_add(sum, as_block(k + 1, sizeof(brief_keyword)));

@@ -285,9 +285,11 @@ void brief_result_free(brief_result *result)
  * 2 MiB (element chunks are capped at len/8 + 4096, see html.c); Markdown
  * 3 bytes per byte. Unless the input kind is known to be text, the bound
  * includes them. Key terms add, per content token, its span (8 bytes,
- * grown by doubling), its flags, sort scratch, its place in the 1- to
- * 3-word runs and up to two candidates with their index (keywords.c):
- * under 160 bytes a token, so 128 more a byte.
+ * grown by doubling), its flags, a bucket count, its place in the 1- to
+ * 3-word runs and up to three candidates with their index and sort
+ * scratch (keywords.c): under 210 bytes a token, and a token to every two
+ * bytes at most (two letters; a CJK bigram to a character), so 128 more
+ * a byte.
  */
 size_t brief_arena_bound(size_t len, const brief_options *opts)
 {

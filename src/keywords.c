@@ -4,17 +4,24 @@
  * Candidates are the terms (stems) and the key phrases: runs of two or
  * three content words that stand next to each other (nothing but blanks
  * or one hyphen between them: no stop word, no weak word, no punctuation,
- * the same sentence) and recur as a unit: at least twice, and not always
- * in the same company (then they are a piece of a longer repeated
- * stretch). All are ranked on one scale, as in RAKE, where a phrase
- * scores the sum of its words:
+ * the same sentence) and either recur as a unit: at least twice, and not
+ * always joined to the same word (then they are a piece of a longer
+ * phrase); or are a name: every word capitalised, one of them
+ * mid-sentence in running text ("Craig Venter", "Ipswich Crown Court":
+ * short news articles name a person or a body once). All are ranked on
+ * one scale, as in RAKE, where a phrase scores the sum of its words:
  *  - a word's unit weight is 1, 2 for a word of the title (the author
  *    chose it to name the article), and a candidate weighs its
  *    occurrences times the sum of its words' unit weights: a term its
  *    frequency, a phrase the share of its words' weight that its
  *    occurrences carry (the reader meets a text's subject in most of its
  *    sentences, so frequency is not discounted for spread, unlike the
- *    sentence scores);
+ *    sentence scores); a name seen once weighs as a word seen once (the
+ *    mean of its words' unit weights);
+ *  - a candidate first met in the lead (the title and the first two
+ *    sentences) weighs half as much again: news states its subject
+ *    there, and a word first met later is more often a detail (the
+ *    position feature of YAKE);
  *  - a phrase replaces the shorter candidates inside it (its words, the
  *    pair inside a triple) when they mostly (more than half of their
  *    occurrences) occur inside it.
@@ -49,31 +56,14 @@ typedef struct kw_cand {
 #define KW_HYPHEN 4u /* joins the one before with a hyphen: a phrase      */
                      /* neither starts nor ends inside "31-year-old"      */
 #define KW_WEAK 8u   /* a stop word or weak word: no term, ends phrases   */
-
-typedef struct kw_ctx {
-    const uint32_t *ids;
-    size_t n;              /* positions: compare the n ids from each      */
-    const kw_cand *cand;   /* candidates: compare weights                 */
-} kw_ctx;
-
-/* Positions: by their n ids (equal ones stay in document order, as the
- * sort is stable). */
-static int kw_ids_before(const void *ctx, size_t a, size_t b)
-{
-    const kw_ctx *k = (const kw_ctx *)ctx;
-    size_t i;
-    for (i = 0; i < k->n; i++)
-        if (k->ids[a + i] != k->ids[b + i])
-            return k->ids[a + i] < k->ids[b + i];
-    return 0;
-}
+#define KW_LEAD 16u  /* in the title or the first two body sentences     */
+#define KW_CAP 32u   /* starts with a capital letter                      */
 
 /* Candidates: higher weight first, then the one seen first, then the
  * shorter (a total order). */
 static int kw_before(const void *ctx, size_t a, size_t b)
 {
-    const kw_cand *x = ((const kw_ctx *)ctx)->cand + a,
-                  *y = ((const kw_ctx *)ctx)->cand + b;
+    const kw_cand *x = (const kw_cand *)ctx + a, *y = (const kw_cand *)ctx + b;
     if (x->weight != y->weight)
         return x->weight > y->weight;
     if (x->occ[0] != y->occ[0])
@@ -99,16 +89,18 @@ static int kw_inside(const uint32_t *ids, const kw_cand *p, const kw_cand *c)
 }
 
 /* Is the phrase of n words at occ[0..c) always in the same company: the
- * same content word before each occurrence, or the same after (across
- * stop words)? Then it is a piece of a longer repeated stretch (a
- * repeated sentence, a longer name), not a unit of its own. */
-static int kw_nested(const uint32_t *ids, size_t N, const size_t *occ,
-                     size_t c, size_t n)
+ * same word joined to it before each occurrence, or the same after? Then
+ * it is a piece of a longer repeated phrase (a longer name), not a unit
+ * of its own. (A word beyond a stop word or a comma is no company: "fight
+ * for the Premier League" twice leaves "Premier League" a phrase.) The
+ * flags after the last token are 0. */
+static int kw_nested(const uint32_t *ids, const unsigned char *flags,
+                     const size_t *occ, size_t c, size_t n)
 {
     size_t i, l = 1, r = 1;
-    for (i = 1; i < c; i++) {
-        l &= occ[i] > 0 && occ[0] > 0 && ids[occ[i] - 1] == ids[occ[0] - 1];
-        r &= occ[i] + n < N && occ[0] + n < N &&
+    for (i = 0; i < c; i++) {
+        l &= (flags[occ[i]] & KW_JOINS) && ids[occ[i] - 1] == ids[occ[0] - 1];
+        r &= (flags[occ[i] + n] & KW_JOINS) &&
              ids[occ[i] + n] == ids[occ[0] + n];
     }
     return (int)(l | r);
@@ -139,16 +131,18 @@ static size_t kw_elision(const brief__lang *lang, const unsigned char *t,
                          size_t s, size_t e)
 {
     char w[8];
-    size_t i;
+    size_t i, r;
     for (i = s; i < e && i - s < 8 && brief__ascii_is_alpha(t[i]); i++)
         w[i - s] = (char)brief__ascii_lower(t[i]);
-    if (i == s || i - s == 8 || !brief__in_list(&lang->stopwords, w, i - s))
+    /* r: after the apostrophe, if one follows (asked first: the list is
+     * searched only then) */
+    r = i + 1 < e && t[i] == '\''                      ? i + 1
+        : i + 3 < e && t[i] == 0xE2 && t[i + 1] == 0x80 &&
+                  t[i + 2] == 0x99                     ? i + 3
+                                                      : s;
+    if (r == s || i - s == 8 || !brief__in_list(&lang->stopwords, w, i - s))
         return s;
-    if (i + 1 < e && t[i] == '\'')
-        return i + 1;
-    if (i + 3 < e && t[i] == 0xE2 && t[i + 1] == 0x80 && t[i + 2] == 0x99)
-        return i + 3;
-    return s;
+    return r;
 }
 
 /* The text candidate c is shown as (see the top of the file). */
@@ -169,9 +163,13 @@ static int kw_show(brief__arena *a, const brief__doc *doc,
         for (i = 0; i < c->count; i++)
             if (kw_same(t, rs, re, sp[2 * c->occ[i]],
                         sp[2 * (c->occ[i] + c->n - 1) + 1])) {
+                if (i < r)
+                    break; /* tallied before: it would tie, ties keep that */
                 all++;
                 mid += (flags[c->occ[i]] & KW_MID) != 0;
             }
+        if (i < c->count)
+            continue;
         if (mid > best_mid || (mid == best_mid && all > best_all)) {
             best = r;
             best_mid = mid;
@@ -243,23 +241,33 @@ static int kw_weak(const brief__lang *lang, const unsigned char *t, size_t s,
            brief__in_list(&lang->weak, (const char *)w, n);
 }
 
-/* flags[j] for every position j of doc->ids (KW_*). */
-static void kw_flags(const brief__doc *doc, unsigned char *flags)
+/* flags[j] for every position j of doc->ids (KW_*), and unit[] 2 for the
+ * title's terms. */
+static void kw_flags(const brief__doc *doc, unsigned char *flags,
+                     double *unit)
 {
     const unsigned char *t = (const unsigned char *)doc->view.text;
     const uint32_t *sp = doc->spans;
-    size_t i, j, p;
+    size_t i, j, p, body = 0;
     for (i = 0; i < doc->nsents; i++) {
         const brief__sent *x = &doc->sents[i];
         unsigned mid = x->flags & (BRIEF_SENTENCE_TITLE |
                                    BRIEF_SENTENCE_HEADING) ? 0 : KW_MID;
+        mid |= x->flags & BRIEF_SENTENCE_TITLE || body++ < 2 ? KW_LEAD : 0;
         for (j = x->tok_start; j < x->tok_end; j++) {
             size_t gs = j > x->tok_start ? sp[2 * j - 1] : x->start,
                    ge = sp[2 * j];
-            flags[j] = (unsigned char)(mid | (kw_weak(doc->lang, t, ge,
-                                                      sp[2 * j + 1])
-                                                  ? KW_WEAK
-                                                  : 0));
+            if (x->flags & BRIEF_SENTENCE_TITLE) /* (one sentence at most) */
+                unit[doc->ids[j]] = 2.0;
+            p = ge;
+            flags[j] = (unsigned char)(mid |
+                                       (kw_weak(doc->lang, t, ge, sp[2 * j + 1])
+                                            ? KW_WEAK
+                                            : 0) |
+                                       (brief__is_upper(brief__next(
+                                            t, sp[2 * j + 1], &p))
+                                            ? KW_CAP
+                                            : 0));
             if (j == x->tok_start) { /* a word before it? */
                 int word = 0;
                 for (p = gs; p < ge && !word;) {
@@ -268,7 +276,7 @@ static void kw_flags(const brief__doc *doc, unsigned char *flags)
                            k == BRIEF__C_CJK;
                 }
                 if (!word)
-                    flags[j] &= KW_WEAK;
+                    flags[j] &= (unsigned char)~KW_MID;
                 continue;
             }
             if (gs > ge)
@@ -287,30 +295,48 @@ static void kw_flags(const brief__doc *doc, unsigned char *flags)
     }
 }
 
+/* Are the n tokens at f[0..n) a name: each word capitalised, one of
+ * them mid-sentence in running text (not a sentence start's capital, nor
+ * a title's)? */
+static int kw_name(const unsigned char *f, size_t n)
+{
+    unsigned all = KW_CAP, any = 0;
+    while (n--) {
+        all &= f[n];
+        any |= f[n];
+    }
+    return all && any & KW_MID;
+}
+
 /* The candidates: each group of equal ids in pos[n-1] (np[n-1] of them),
- * a phrase only when it recurs as a unit. Stores them in cand[] (and
- * their numbers in idx[]) unless cand is NULL; returns how many. */
+ * a phrase only when it recurs as a unit or is a name. Stores them in
+ * cand[] (and their numbers in idx[]) unless cand is NULL; returns how
+ * many. */
 static size_t kw_groups(const brief__doc *doc, const double *unit,
-                        size_t *const *pos, const size_t *np, kw_cand *cand,
-                        size_t *idx)
+                        const unsigned char *flags, size_t *const *pos,
+                        const size_t *np, kw_cand *cand, size_t *idx)
 {
     size_t n, i, j, g, nc = 0;
-    kw_ctx k;
-    k.ids = doc->ids;
     for (n = 1; n <= 3; n++) {
         const size_t *p = pos[n - 1];
-        k.n = n;
         for (i = 0; i < np[n - 1]; i = g) {
             double w = 0;
-            for (g = i + 1; g < np[n - 1] && !kw_ids_before(&k, p[i], p[g]);
+            for (g = i + 1; g < np[n - 1] &&
+                            !memcmp(doc->ids + p[i], doc->ids + p[g],
+                                    n * sizeof *doc->ids);
                  g++)
                 ;
-            if (n > 1 && (g - i < 2 || kw_nested(doc->ids, doc->nids, p + i,
-                                                 g - i, n)))
+            if (n > 1 && (g - i < 2 ? !kw_name(flags + p[i], n)
+                                    : kw_nested(doc->ids, flags, p + i,
+                                                g - i, n)))
                 continue;
             if (cand) {
                 for (j = 0; j < n; j++)
                     w += unit[doc->ids[p[i] + j]];
+                if (g - i < 2)
+                    w /= (double)n; /* seen once: as one word seen once */
+                if (flags[p[i]] & KW_LEAD)
+                    w *= 1.5; /* met first in the lead */
                 cand[nc].occ = p + i;
                 cand[nc].count = (uint32_t)(g - i);
                 cand[nc].n = (uint32_t)n;
@@ -327,77 +353,76 @@ int brief__keywords(brief__arena *a, const brief__doc *doc, size_t want,
                     const brief_keyword **out, size_t *nout)
 {
     size_t nt = doc->nterms, N = doc->nids, i, j, n, m = 0, nc = 0, np[3];
-    size_t *pos[3], *idx, *tmp, *sel;
+    size_t *pos[3], *idx, *cnt, *sel;
     double *unit;
     unsigned char *flags;
     kw_cand *cand;
     brief_keyword *kw;
     unsigned char *mem = NULL;
-    kw_ctx k;
     int rc;
     *out = NULL;
     *nout = 0;
     if (!want || !N || !doc->spans)
         return BRIEF_OK;
     unit = (double *)brief__alloc(a, nt * sizeof *unit);
-    flags = (unsigned char *)brief__alloc(a, N);
-    tmp = (size_t *)brief__alloc(a, N * sizeof *tmp);
-    if (!unit || !flags || !tmp)
+    flags = (unsigned char *)brief__alloc(a, N + 1);
+    cnt = (size_t *)brief__alloc(a, (nt + 1) * sizeof *cnt);
+    if (!unit || !flags || !cnt)
         return BRIEF_ERR_NOMEM;
     for (i = 0; i < nt; i++)
         unit[i] = 1.0;
-    for (i = 0; i < doc->nsents; i++) {
-        const brief__sent *x = &doc->sents[i];
-        if (!(x->flags & BRIEF_SENTENCE_TITLE))
-            continue;
-        /* flags[] is free until kw_flags(): it marks terms already doubled */
-        memset(flags, 0, N);
-        for (j = x->tok_start; j < x->tok_end; j++)
-            if (!flags[doc->ids[j]]) { /* (nt <= N: each term occurs) */
-                flags[doc->ids[j]] = 1;
-                unit[doc->ids[j]] *= 2.0;
-            }
-        break;
-    }
-    kw_flags(doc, flags);
-    k.ids = doc->ids;
+    flags[N] = 0; /* after the last token: none joins */
+    kw_flags(doc, flags, unit);
     /* pos[n-1]: the positions that start n tokens that join (no weak one,
-     * not inside a hyphenated word), sorted by their ids */
+     * not inside a hyphenated word), sorted by their ids, equal ones in
+     * document order. A radix sort from the last id: first pos[n-1] holds
+     * every start of n tokens that join (hyphens aside); it is built from
+     * pos[n-2], which orders the starts j + 1 by their n - 1 ids, by
+     * putting each j into the bucket of ids[j] in that order (cnt: first
+     * the bucket sizes, then where each starts). Then the starts inside a
+     * hyphenated word go. */
     for (n = 1; n <= 3; n++) {
-        size_t *p = NULL;
+        size_t *p = NULL, ns = n > 1 ? np[n - 2] : N;
+        memset(cnt, 0, (nt + 1) * sizeof *cnt);
         for (;;) { /* count them, then store them */
             np[n - 1] = 0;
-            for (j = 0; j + n <= N; j++) {
-                for (i = 1; i < n && (flags[j + i] & KW_JOINS); i++)
-                    ;
-                if (i == n && !(flags[j] & KW_WEAK) &&
-                    (n == 1 || !((flags[j] | (j + n < N ? flags[j + n] : 0)) &
-                                 KW_HYPHEN))) {
-                    if (p)
-                        p[np[n - 1]] = j;
-                    np[n - 1]++;
-                }
+            for (i = 0; i < ns; i++) {
+                j = n > 1 ? pos[n - 2][i] : i + 1;
+                if (!j-- || flags[j] & KW_WEAK ||
+                    (n > 1 && !(flags[j + 1] & KW_JOINS)))
+                    continue;
+                if (p)
+                    p[cnt[doc->ids[j]]++] = j;
+                else
+                    cnt[doc->ids[j] + 1]++;
+                np[n - 1]++;
             }
             if (p)
                 break;
+            for (i = 0; i < nt; i++)
+                cnt[i + 1] += cnt[i];
             p = (size_t *)brief__alloc(a, (np[n - 1] + 1) * sizeof *p);
             if (!p)
                 return BRIEF_ERR_NOMEM;
         }
-        k.n = n;
-        brief__sort(p, tmp, np[n - 1], kw_ids_before, &k);
         pos[n - 1] = p;
     }
+    for (n = 2; n <= 3; n++) {
+        size_t *p = pos[n - 1], o = 0;
+        for (i = 0; i < np[n - 1]; i++)
+            if (!((flags[p[i]] | flags[p[i] + n]) & KW_HYPHEN))
+                p[o++] = p[i];
+        np[n - 1] = o;
+    }
     /* each group of equal ids a candidate: counted, then stored */
-    nc = kw_groups(doc, unit, pos, np, NULL, NULL);
+    nc = kw_groups(doc, unit, flags, pos, np, NULL, NULL);
     cand = (kw_cand *)brief__alloc(a, (nc + 1) * sizeof *cand);
     idx = (size_t *)brief__alloc(a, (nc + 1) * sizeof *idx);
     if (!cand || !idx ||
-        (nc > N && !(tmp = (size_t *)brief__alloc(a, nc * sizeof *tmp))))
+        (nc > nt + 1 && !(cnt = (size_t *)brief__alloc(a, nc * sizeof *cnt))))
         return BRIEF_ERR_NOMEM;
-    (void)kw_groups(doc, unit, pos, np, cand, idx);
-    k.cand = cand;
-    brief__sort(idx, tmp, nc, kw_before, &k);
+    (void)kw_groups(doc, unit, flags, pos, np, cand, idx);
+    brief__sort(idx, cnt, nc, kw_before, cand); /* cnt: the scratch */
     /* take the best, each unless mostly inside a longer one taken or shown
      * as one taken is (an elision dropped); a longer one taken drops those
      * mostly inside it. sel[]: the candidates taken, kw[] as shown. */

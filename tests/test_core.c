@@ -849,6 +849,30 @@ static void test_keywords(void)
     CHECK(kw_has(k, "Real Madrid/2"));
     CHECK(!kw_has(k, "Madrid superstar James/3") &&
           !kw_has(k, "superstar James/2"));
+    /* company is a word joined to the phrase: one beyond a stop word is
+     * none ("fight for the Premier League" twice) */
+    k = kw_list("Spurs must fight for the Premier League. Kane says they "
+                "will fight for the Premier League.",
+                "en", 20, NULL, 0);
+    CHECK(kw_has(k, "Premier League/2"));
+    /* a name seen once is a phrase: each word capitalised, one of them
+     * mid-sentence (a title's or a sentence start's capitals are no
+     * evidence); it weighs as a word seen once */
+    k = kw_list("Scientists Create Synthetic Cells\n\n"
+                "Scientists led by Craig Venter made cells. Synthetic cells "
+                "divide. Create more, they said.",
+                "en", 20, NULL, 0);
+    CHECK(kw_has(k, "Craig Venter/2"));
+    CHECK(!kw_has(k, "Scientists Create/2") &&
+          !kw_has(k, "Create Synthetic/2"));
+    /* a term first met in the lead (the title and the first two
+     * sentences) weighs half as much again: seen twice there, it ties
+     * with one seen three times later and comes first */
+    CHECK_EQ_STR(kw_list("The volcano erupted near the town. Officials met. "
+                         "Reporters came. The harvest failed. The harvest "
+                         "was small. The harvest ended. The volcano calmed.",
+                         "en", 1, NULL, 0),
+                 "volcano");
 }
 
 /* ---- brief_arena_size() -------------------------------------------------- */

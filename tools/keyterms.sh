@@ -2,19 +2,22 @@
 # keyterms.sh - how good brief's key terms are, on ../shared/corpora (issue
 # 15). Run at the end of `make eval`. For each corpus, over its documents:
 #   found   share of the top-10 terms whose words all occur in the
-#           document's reference summaries (any of them; case and
-#           punctuation ignored)
+#           document's reference summaries (any of them; words read as
+#           ROUGE reads them, see words() below)
 #   multi   share of documents with a multi-word term among the 10
 #   cased   share of documents with a term that has a capital letter (a
 #           name in its own spelling: DeepSeek, AI)
 # beside a plain frequency baseline: the 10 most frequent words of the
-# document that are not stop words (tools/stopwords/LANG.txt), lower case.
+# document that are not stop words (tools/stopwords/LANG.txt) and have two
+# or more letters, lower case.
 # The baseline gives no phrases and no casing by construction; it says
 # what "found" a naive extractor reaches.
 # Environment: SHARED (default ../shared), BRIEF (default ./brief),
 # KEYTERMS_CORPORA (names to limit the run).
 SHARED=${SHARED:-../shared}
 BRIEF=${BRIEF:-./brief}
+LC_ALL=C # awk reads bytes (the UTF-8 below is matched byte by byte)
+export LC_ALL
 C="$SHARED/corpora"
 if [ ! -d "$C" ]; then
     echo "keyterms: skipped (no $SHARED/corpora)"
@@ -47,20 +50,28 @@ for dir in "$C"/*/; do
     ls "$dir"/refs > "$T/refs"
     awk -v n="$name" -v refdir="$dir/refs" -v stop="$T/stop.$lang" \
         -v refs="$T/refs" -v list="$T/list" '
-    # the words of a line, lower case, into the array given
-    function words(s, out,   k, i, a) {
+    # lower case, also for the accented capitals of Latin-1 (mawk folds
+    # ASCII only: "État" must meet "état")
+    function lc(s,   c) {
         s = tolower(s)
-        gsub(/[][(){}<>.,;:!?"\/|*#=+_~^`\\]|[\342][\200][\230-\235]|[\302][\253\273]|[\342][\200][\223\224]/, " ", s)
-        gsub(/'"'"'s( |$)/, " ", s)
-        k = split(s, a, /[ \t\r]+/)
-        for (i = 1; i <= k; i++) {
-            gsub(/^'"'"'+|'"'"'+$/, "", a[i])
+        if (s ~ /\303[\200-\236]/)
+            for (c in up) gsub(c, up[c], s)
+        return s
+    }
+    # the words of a line into the array given, read as ROUGE reads text:
+    # lower case, every run of characters other than letters and digits a
+    # separator (hyphens and apostrophes too: the CNN/DailyMail references
+    # write "43-year - old", and French elides: "l'\''Europe" holds
+    # "europe")
+    function words(s, out,   k, i, a) {
+        s = lc(s)
+        gsub(/[\001-\057\072-\100\133-\140\173-\177]|\342\200[\223\224\230-\235\246]|\302[\240\253\273]/, " ", s)
+        k = split(s, a, / +/)
+        for (i = 1; i <= k; i++)
             if (a[i] != "") out[a[i]]++
-        }
     }
     # a term is found when each of its words, read as the reference
-    # words are (words(): case, punctuation and a possessive s ignored),
-    # is in the references
+    # words are (words()), is in the references
     function tally(kind, term, id,   w, x, all) {
         split("", w); words(term, w); all = 1
         for (x in w) if (!(x in inref)) all = 0
@@ -81,7 +92,7 @@ for dir in "$C"/*/; do
         split("", cnt)
         while ((getline line < path) > 0) words(line, cnt)
         close(path)
-        for (w in cnt) if (w in stopw) delete cnt[w]
+        for (w in cnt) if (w in stopw || length(w) < 2) delete cnt[w]
         for (i = 1; i <= 10; i++) {      # the 10 most frequent (ties: first in byte order)
             best = 0; bw = ""
             for (w in cnt) if (cnt[w] > best || (cnt[w] == best && w < bw)) { best = cnt[w]; bw = w }
@@ -90,7 +101,9 @@ for dir in "$C"/*/; do
         }
     }
     BEGIN {
-        while ((getline line < stop) > 0) stopw[line] = 1
+        for (j = 128; j <= 158; j++)
+            if (j != 151) up[sprintf("\303%c", j)] = sprintf("\303%c", j + 32)
+        while ((getline line < stop) > 0) words(line, stopw)
         while ((getline line < refs) > 0) isref[refdir "/" line] = 1
     }
     /^==> .* <==$/ { id = substr($0, 5, length($0) - 8); sub(/.*\//, "", id); sub(/\.txt$/, "", id); next }
