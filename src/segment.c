@@ -340,20 +340,18 @@ static int word_kind(const unsigned char *t, size_t s, size_t e,
         for (n = 0; n < e - s; n++)
             w[n] = (char)(t[s + n] | 0x20);
         w[n] = '\0';
-        return brief__in_list(&lang->abbrevs, w, n) ||
-                       (lang->abbrevs.blob != brief__lang_at(0)->abbrevs.blob &&
-                        brief__in_list(&brief__lang_at(0)->abbrevs, w, n))
-                   ? W_ABBREV
-                   : W_WORD;
+    } else {
+        p = 0;
+        n = folded_word(t, s, e, w, sizeof w);
+        if (n == 0 || n >= sizeof w)
+            return W_WORD;
     }
-    n = folded_word(t, s, e, w, sizeof w);
-    if (n == 0 || n >= sizeof w)
+    if (brief__in_list(&lang->abbrevs, w, n) ||
+        (lang->abbrevs.blob != brief__lang_at(0)->abbrevs.blob &&
+         brief__in_list(&brief__lang_at(0)->abbrevs, w, n)))
+        return W_ABBREV;
+    if (p)
         return W_WORD;
-    if (brief__in_list(&lang->abbrevs, w, n))
-        return W_ABBREV;
-    if (lang->abbrevs.blob != brief__lang_at(0)->abbrevs.blob &&
-        brief__in_list(&brief__lang_at(0)->abbrevs, w, n))
-        return W_ABBREV;
     p = s;
     while (p < e) {
         uint32_t cp = brief__next(t, e, &p);

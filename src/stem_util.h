@@ -74,13 +74,15 @@ int brief__stem_drop(const uint32_t *w, size_t lo, size_t *n, const char *s,
 
 /* One entry of a suffix table: the suffix, its length (filled in at
  * compile time by BRIEF__STEM_SFX) and what the stemmer does with it. The
- * suffix is held in the entry, NUL-terminated, not pointed to: 12 bytes
- * an entry instead of 16 plus the string (the static build's size budget).
- * The longest suffix (French "issements") has 9 bytes; a longer literal
- * fails to compile (the negative array size below). */
+ * suffix is held in the entry, not pointed to: 11 bytes an entry instead
+ * of 16 plus the string (the static build's size budget). It is read by
+ * its length: a suffix of BRIEF__STEM_SFX_MAX bytes (French "issements")
+ * fills s and has no NUL after it (C keeps a literal's NUL only where
+ * there is room); shorter ones are NUL-padded. A longer literal fails to
+ * compile (the negative array size below). */
 #define BRIEF__STEM_SFX_MAX 9
 typedef struct brief__stem_sfx {
-    char s[BRIEF__STEM_SFX_MAX + 1];
+    char s[BRIEF__STEM_SFX_MAX];
     unsigned char len;
     unsigned char act;
 } brief__stem_sfx;
