@@ -314,6 +314,9 @@ static double similarity(const unsigned char *a, size_t an,
  *    contents, pictures' captions and credits, sign-up and search boxes.
  *    Last, headings and short labels ("Read also:") over removed content
  *    go (drop_empty_headings(), drop_labels()).
+ *  - Not in readability: a picture block that goes as a caption leaves
+ *    its parent marked, and a short line beside it with no sentence end
+ *    (a photo credit, "Name/Agency") goes too (clean_captions()).
  *  - If fewer than 500 characters survive, it tries again with the
  *    unlikely-class removal off, then without class weights, then without
  *    the clean-up, and keeps the longest result. With no candidate at all
@@ -338,6 +341,8 @@ typedef struct hinfo {
     size_t eparent;    /* parent, skipping a div replaced by its only <p> */
     double score;
     unsigned char rm, scored, collapsed, plike, blockdesc, inart, root, mark;
+    unsigned char pic; /* a picture block inside went as a caption (this
+                          clean-up pass), see clean_captions() */
     unsigned char formgone; /* a <form> child was removed (this attempt) */
     unsigned char form; /* a removed <form> or a live <input> inside      */
     unsigned char inl; /* some element inside has a sentence of its own
@@ -399,6 +404,7 @@ static void agg_reset(hsel *S, size_t i)
     f->collapsed = 0;
     f->plike = 0;
     f->inl = 0;
+    f->pic = 0;
     f->form = (unsigned char)(f->formgone || nd->input > 0);
 }
 
@@ -443,6 +449,7 @@ static void agg_up(hsel *S, size_t c)
     p->only = c;
     p->blockdesc |= (unsigned char)(f->blockdesc || (nd->tf & TF_DIVP));
     p->inl |= f->inl;
+    p->pic |= f->pic;
     p->form |= f->form;
 }
 
@@ -491,9 +498,10 @@ static double link_density(const hinfo *f)
     return f->text ? (double)f->link10 / (10.0 * (double)f->text) : 0.0;
 }
 
-/* 1 if the text of node i holds ". " or ends with "." (checked only on
- * short paragraphs, so the walk is cheap). */
-static int has_sentence_end(const hsel *S, size_t i)
+/* 1 if the text of node i holds ". " or ends with "." (with all, "!"
+ * and "?" count as "." does); checked only on short paragraphs, so the
+ * walk is cheap. */
+static int sentence_end(const hsel *S, size_t i, int all)
 {
     const hparse *P = S->P;
     const hnode *nd = brief__html_node(P, i);
@@ -509,14 +517,19 @@ static int has_sentence_end(const hsel *S, size_t i)
             if (seen && (c == ' '))
                 return 1;
             if (!brief__html_is_ws(c)) {
-                seen = c == '.';
-                last = c;
+                seen = c == '.' || (all && (c == '!' || c == '?'));
+                last = seen ? '.' : c;
             } else {
                 seen = 0;
             }
         }
     }
     return last == '.';
+}
+
+static int has_sentence_end(const hsel *S, size_t i)
+{
+    return sentence_end(S, i, 0);
 }
 
 static int same_class(const hparse *P, size_t a, size_t b)
@@ -849,6 +862,7 @@ static void mark_article(hsel *S)
 typedef int (*clean_fn)(hsel *S, size_t i, int flags);
 
 static int clean_share(hsel *S, size_t i, int flags);
+static int clean_captions(hsel *S, size_t i, int flags);
 static size_t page_prose(hsel *S, int collect);
 
 static size_t clean_pass(hsel *S, int flags, clean_fn drop)
@@ -869,6 +883,10 @@ static size_t clean_pass(hsel *S, int flags, clean_fn drop)
             f->rm = 1;
             if (drop != clean_share)
                 S->cleaned++;
+            /* a picture dropped with its caption still stands beside
+             * what is left of its parent (a credit line, a caption) */
+            if (drop == clean_captions && i > 0 && f->img)
+                S->in[brief__html_node(S->P, i)->parent].pic = 1;
             continue;
         }
         if (f->root)
@@ -976,8 +994,13 @@ static int clean_blocks(hsel *S, size_t i, int flags)
  * mark a caption up as a div or p beside the <img>; see inl for pictures
  * inside sentences). Not in readability. It runs as a pass of its own
  * after the others, so that a teaser (a picture, a headline, a line) is
- * judged whole by clutter() before its picture block could go. */
+ * judged whole by clutter() before its picture block could go. Pictures
+ * and captions nest (a figure > a frame > the img, the credit beside the
+ * frame): a block whose picture went this way (pic) goes too when what is
+ * left of it is a line of at most CREDIT_MAX characters without a
+ * sentence end (a credit, "Name/Agency"), not running text. */
 #define FORM_BOX 300
+#define CREDIT_MAX 80
 
 static int clean_captions(hsel *S, size_t i, int flags)
 {
@@ -987,16 +1010,32 @@ static int clean_captions(hsel *S, size_t i, int flags)
     if (!f->root && !(flags & F_KEEPALL) && f->form && f->text < FORM_BOX &&
         t != T_P && !(nd->flags & S_IN_TABLE))
         return 1;
-    return !f->root && !(flags & F_KEEPALL) && f->img > 0 && f->text > 0 &&
-           !f->inl && f->text < CAPTION_MAX && t != T_LI && t != T_P &&
+    return !f->root && !(flags & F_KEEPALL) && f->text > 0 && !f->inl &&
+           ((f->img > 0 && f->text < CAPTION_MAX) ||
+            (f->pic && f->text < CREDIT_MAX && !sentence_end(S, i, 1))) &&
+           t != T_LI && t != T_P &&
            t != T_TABLE && !(nd->flags & S_IN_TABLE) &&
            !(nd->tf & TF_HEAD);
+}
+
+/* Mark the article from its roots and clean it up; returns its text. */
+static size_t clean_article(hsel *S, int flags)
+{
+    size_t len;
+    mark_article(S);
+    if (flags & F_CLEAN)
+        (void)clean_pass(S, flags, clean_forms);
+    (void)clean_pass(S, flags, clean_share);
+    len = clean_pass(S, flags, (flags & F_CLEAN) ? clean_blocks : NULL);
+    if (!(flags & F_KEEPALL))
+        len = clean_pass(S, flags, clean_captions);
+    return len;
 }
 
 /* One attempt with the given flags; returns the article's text length. */
 static size_t attempt(hsel *S, int flags)
 {
-    size_t topc, len;
+    size_t topc;
     mark_removed(S, flags);
     aggregate_all(S);
     if (flags & F_STRIP) /* the first attempt: the page's prose, once */
@@ -1006,14 +1045,7 @@ static size_t attempt(hsel *S, int flags)
     topc = pick_top(S, flags);
     choose_roots(S, topc);
     lead(S, topc);
-    mark_article(S);
-    if (flags & F_CLEAN)
-        (void)clean_pass(S, flags, clean_forms);
-    (void)clean_pass(S, flags, clean_share);
-    len = clean_pass(S, flags, (flags & F_CLEAN) ? clean_blocks : NULL);
-    if (!(flags & F_KEEPALL))
-        len = clean_pass(S, flags, clean_captions);
-    return len;
+    return clean_article(S, flags);
 }
 
 /* ---- headings with nothing under them ----------------------------------- */
@@ -1242,10 +1274,14 @@ static int drop_labels(hsel *S)
  * caption, a teaser or nothing when the page's markup misleads it. If the
  * chosen text holds less than a quarter of the page's prose (PROSE_SHARE),
  * the page's prose paragraphs, in document order, are the text instead: a
- * page with sentences always gives them.
+ * page with sentences always gives them. If it is longer but holds less
+ * than half of the prose itself (PROSE_PART: a list of names, a teaser or
+ * an author box chosen for its commas, beside the story), the prose
+ * paragraphs outside it join it, and the whole is cleaned up again.
  */
 #define PROSE_MIN 80
 #define PROSE_SHARE 4
+#define PROSE_PART 2
 
 /* Sum (and with collect, make roots of) the prose paragraphs among the
  * live nodes, as marked and aggregated for the first attempt. */
@@ -1266,6 +1302,22 @@ static size_t page_prose(hsel *S, int collect)
         if (collect)
             S->roots[S->nroots++] = i;
         i = brief__html_node(S->P, i)->end - 1; /* not inside it again */
+    }
+    return total;
+}
+
+/* The prose paragraphs (as page_prose() counts them) kept in the
+ * article the last attempt chose. */
+static size_t art_prose(const hsel *S)
+{
+    size_t i, total = 0;
+    for (i = 1; i < S->P->nn; i++) {
+        const hinfo *f = &S->in[i];
+        if (!f->inart || f->rm || f->collapsed || !is_p(S, i) ||
+            f->text < PROSE_MIN || link_density(f) >= 0.25)
+            continue;
+        total += f->text;
+        i = brief__html_node(S->P, i)->end - 1;
     }
     return total;
 }
@@ -1683,16 +1735,45 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
         if (l >= 500)
             break;
     }
+    if (bestlen * PROSE_SHARE >= S.prose) {
+        if (bestlen == 0)
+            (void)attempt(&S, F_KEEPALL);
+        else if (best != ran)
+            (void)attempt(&S, tries[best]);
+    }
     if (bestlen * PROSE_SHARE < S.prose) {
         mark_removed(&S, F_STRIP);
         aggregate_all(&S);
         (void)page_prose(&S, 1);
         mark_article(&S);
+    } else if (art_prose(&S) * PROSE_PART < S.prose) {
+        /* the article keeps its blocks, and the prose outside them joins */
+        size_t n = 0, i;
+        unsigned char *old = (unsigned char *)brief__alloc(a, P.nn);
+        if (!old)
+            return BRIEF_ERR_NOMEM;
+        memset(old, 0, P.nn);
+        for (k = 0; k < S.nroots; k++) /* each subtree marked once */
+            for (i = S.roots[k]; i < brief__html_node(&P, S.roots[k])->end;
+                 i++) {
+                if (old[i])
+                    i = brief__html_node(&P, i)->end - 1;
+                else
+                    old[i] = 1;
+            }
+        mark_removed(&S, tries[best]);
+        aggregate_all(&S);
+        (void)page_prose(&S, 1);
+        for (k = 0; k < S.nroots; k++)
+            if (!old[S.roots[k]])
+                S.roots[n++] = S.roots[k];
+        for (i = 0; i < P.nn; i++)
+            if (old[i] && (i == 0 || !old[brief__html_node(&P, i)->parent]) &&
+                n < P.nn)
+                S.roots[n++] = i;
+        S.nroots = n;
+        (void)clean_article(&S, tries[best]);
     }
-    else if (bestlen == 0)
-        (void)attempt(&S, F_KEEPALL);
-    else if (best != ran)
-        (void)attempt(&S, tries[best]);
 
     if (!drop_empty_headings(&S) || !drop_labels(&S))
         return BRIEF_ERR_NOMEM;
