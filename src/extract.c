@@ -1283,41 +1283,28 @@ static int drop_labels(hsel *S)
 #define PROSE_SHARE 4
 #define PROSE_PART 2
 
-/* Sum (and with collect, make roots of) the prose paragraphs among the
- * live nodes, as marked and aggregated for the first attempt. */
+/* Sum the prose paragraphs among the live nodes, as marked and
+ * aggregated for the first attempt; with collect 1, make them the roots;
+ * 2: add those outside the article to its roots; 3: sum only those in
+ * the article. */
 static size_t page_prose(hsel *S, int collect)
 {
     size_t i, total = 0;
-    S->nroots = 0;
+    if (collect == 1)
+        S->nroots = 0;
     for (i = 1; i < S->P->nn; i++) {
         hinfo *f = &S->in[i];
-        if (f->rm) {
+        if (f->rm || (collect == 2 && f->inart)) {
             i = brief__html_node(S->P, i)->end - 1;
             continue;
         }
         if (f->collapsed || !is_p(S, i) || f->text < PROSE_MIN ||
-            link_density(f) >= 0.25)
+            link_density(f) >= 0.25 || (collect == 3 && !f->inart))
             continue;
         total += f->text;
-        if (collect)
+        if (collect == 1 || collect == 2)
             S->roots[S->nroots++] = i;
         i = brief__html_node(S->P, i)->end - 1; /* not inside it again */
-    }
-    return total;
-}
-
-/* The prose paragraphs (as page_prose() counts them) kept in the
- * article the last attempt chose. */
-static size_t art_prose(const hsel *S)
-{
-    size_t i, total = 0;
-    for (i = 1; i < S->P->nn; i++) {
-        const hinfo *f = &S->in[i];
-        if (!f->inart || f->rm || f->collapsed || !is_p(S, i) ||
-            f->text < PROSE_MIN || link_density(f) >= 0.25)
-            continue;
-        total += f->text;
-        i = brief__html_node(S->P, i)->end - 1;
     }
     return total;
 }
@@ -1746,32 +1733,9 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
         aggregate_all(&S);
         (void)page_prose(&S, 1);
         mark_article(&S);
-    } else if (art_prose(&S) * PROSE_PART < S.prose) {
+    } else if (page_prose(&S, 3) * PROSE_PART < S.prose) {
         /* the article keeps its blocks, and the prose outside them joins */
-        size_t n = 0, i;
-        unsigned char *old = (unsigned char *)brief__alloc(a, P.nn);
-        if (!old)
-            return BRIEF_ERR_NOMEM;
-        memset(old, 0, P.nn);
-        for (k = 0; k < S.nroots; k++) /* each subtree marked once */
-            for (i = S.roots[k]; i < brief__html_node(&P, S.roots[k])->end;
-                 i++) {
-                if (old[i])
-                    i = brief__html_node(&P, i)->end - 1;
-                else
-                    old[i] = 1;
-            }
-        mark_removed(&S, tries[best]);
-        aggregate_all(&S);
-        (void)page_prose(&S, 1);
-        for (k = 0; k < S.nroots; k++)
-            if (!old[S.roots[k]])
-                S.roots[n++] = S.roots[k];
-        for (i = 0; i < P.nn; i++)
-            if (old[i] && (i == 0 || !old[brief__html_node(&P, i)->parent]) &&
-                n < P.nn)
-                S.roots[n++] = i;
-        S.nroots = n;
+        (void)page_prose(&S, 2);
         (void)clean_article(&S, tries[best]);
     }
 
