@@ -362,6 +362,7 @@ typedef struct hsel {
     size_t stripped;   /* nodes removed only because of F_STRIP          */
     size_t cleaned;    /* nodes removed by the F_CLEAN passes            */
     int any_weight;    /* some element has a non-zero class weight       */
+    unsigned need;     /* page_prose() counts only nodes with these flags */
     size_t prose;      /* text of the page's prose paragraphs            */
     size_t arttext;    /* the article's text before the current clean-up */
     unsigned char *segoff; /* per segment: 1 if it is not rendered (a
@@ -371,7 +372,7 @@ typedef struct hsel {
 /* Longest text (characters) a caption has; see clean_share(). */
 #define CAPTION_MAX 200
 
-static int has_sentence_end(const hsel *S, size_t i);
+static int sentence_end(const hsel *S, size_t i, int all);
 
 static int is_p(const hsel *S, size_t i)
 {
@@ -414,7 +415,7 @@ static void agg_finish(hsel *S, size_t i)
     const hnode *nd = brief__html_node(S->P, i);
     hinfo *f = &S->in[i];
     if (nd->text > 0 && f->img > 0 && f->text < CAPTION_MAX &&
-        has_sentence_end(S, i))
+        sentence_end(S, i, 0))
         f->inl = 1;
     if (nd->tag == T_DIV) {
         if (f->nodekids == 1 && f->kids == 1 &&
@@ -525,11 +526,6 @@ static int sentence_end(const hsel *S, size_t i, int all)
         }
     }
     return last == '.';
-}
-
-static int has_sentence_end(const hsel *S, size_t i)
-{
-    return sentence_end(S, i, 0);
 }
 
 static int same_class(const hparse *P, size_t a, size_t b)
@@ -825,7 +821,7 @@ static int choose_roots(hsel *S, size_t topc)
                 if (f->text > 80 && ld < 0.25)
                     add = 1;
                 else if (f->text < 80 && f->text > 0 && f->link10 == 0 &&
-                         has_sentence_end(S, c))
+                         sentence_end(S, c, 0))
                     add = 1;
             }
         }
@@ -1277,7 +1273,11 @@ static int drop_labels(hsel *S)
  * page with sentences always gives them. If it is longer but holds less
  * than half of the prose itself (PROSE_PART: a list of names, a teaser or
  * an author box chosen for its commas, beside the story), the prose
- * paragraphs outside it join it, and the whole is cleaned up again.
+ * paragraphs outside it join it, and the whole is cleaned up again. A
+ * text under 500 characters on a page with no more prose outside its
+ * furniture is measured against the prose of the page's <main> or
+ * <article>, furniture in them included (an article in an <aside> or a
+ * <form> there; not a sidebar or a footer outside them).
  */
 #define PROSE_MIN 80
 #define PROSE_SHARE 4
@@ -1299,7 +1299,8 @@ static size_t page_prose(hsel *S, int collect)
             continue;
         }
         if (f->collapsed || !is_p(S, i) || f->text < PROSE_MIN ||
-            link_density(f) >= 0.25 || (collect == 3 && !f->inart))
+            link_density(f) >= 0.25 || (collect == 3 && !f->inart) ||
+            (S->need & ~brief__html_node(S->P, i)->flags))
             continue;
         total += f->text;
         if (collect == 1 || collect == 2)
@@ -1640,7 +1641,7 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
     hparse P;
     hsel S;
     unsigned char *title = NULL, *text;
-    size_t title_len = 0, best = 0, bestlen = 0, k, cap, ran = 0;
+    size_t title_len = 0, best = 0, bestlen = 0, k, cap, ran = 0, kprose;
     static const int tries[4] = {F_STRIP | F_WEIGHT | F_CLEAN,
                                  F_WEIGHT | F_CLEAN, F_CLEAN, 0};
     int r;
@@ -1722,21 +1723,32 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
         if (l >= 500)
             break;
     }
-    if (bestlen * PROSE_SHARE >= S.prose) {
+    /* Too little of the page's prose: the prose is the text. With little
+     * text and no more prose outside the furniture, the prose inside the
+     * furniture in the page's <main> or <article> counts (an article put
+     * in an <aside> or a <form> there). */
+    kprose = 0;
+    if (bestlen * PROSE_SHARE < S.prose || bestlen < 500) {
+        S.need = bestlen * PROSE_SHARE >= S.prose ? S_IN_MAIN : 0;
+        mark_removed(&S, S.need ? F_KEEPALL : F_STRIP);
+        aggregate_all(&S);
+        kprose = page_prose(&S, 0);
+        ran = NPOS;
+    }
+    if (bestlen * PROSE_SHARE < kprose) {
+        (void)page_prose(&S, 1);
+        mark_article(&S);
+    } else {
+        S.need = 0;
         if (bestlen == 0)
             (void)attempt(&S, F_KEEPALL);
         else if (best != ran)
             (void)attempt(&S, tries[best]);
-    }
-    if (bestlen * PROSE_SHARE < S.prose) {
-        mark_removed(&S, F_STRIP);
-        aggregate_all(&S);
-        (void)page_prose(&S, 1);
-        mark_article(&S);
-    } else if (page_prose(&S, 3) * PROSE_PART < S.prose) {
         /* the article keeps its blocks, and the prose outside them joins */
-        (void)page_prose(&S, 2);
-        (void)clean_article(&S, tries[best]);
+        if (page_prose(&S, 3) * PROSE_PART < S.prose) {
+            (void)page_prose(&S, 2);
+            (void)clean_article(&S, tries[best]);
+        }
     }
 
     if (!drop_empty_headings(&S) || !drop_labels(&S))
