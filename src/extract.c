@@ -314,6 +314,9 @@ static double similarity(const unsigned char *a, size_t an,
  *    contents, pictures' captions and credits, sign-up and search boxes.
  *    Last, headings and short labels ("Read also:") over removed content
  *    go (drop_empty_headings(), drop_labels()).
+ *  - Not in readability: a picture block that goes as a caption leaves
+ *    its parent marked, and a short line beside it with no sentence end
+ *    (a photo credit, "Name/Agency") goes too (clean_captions()).
  *  - If fewer than 500 characters survive, it tries again with the
  *    unlikely-class removal off, then without class weights, then without
  *    the clean-up, and keeps the longest result. With no candidate at all
@@ -338,6 +341,8 @@ typedef struct hinfo {
     size_t eparent;    /* parent, skipping a div replaced by its only <p> */
     double score;
     unsigned char rm, scored, collapsed, plike, blockdesc, inart, root, mark;
+    unsigned char pic; /* a picture block inside went as a caption (this
+                          clean-up pass), see clean_captions() */
     unsigned char formgone; /* a <form> child was removed (this attempt) */
     unsigned char form; /* a removed <form> or a live <input> inside      */
     unsigned char inl; /* some element inside has a sentence of its own
@@ -357,6 +362,7 @@ typedef struct hsel {
     size_t stripped;   /* nodes removed only because of F_STRIP          */
     size_t cleaned;    /* nodes removed by the F_CLEAN passes            */
     int any_weight;    /* some element has a non-zero class weight       */
+    unsigned need;     /* page_prose() counts only nodes with these flags */
     size_t prose;      /* text of the page's prose paragraphs            */
     size_t arttext;    /* the article's text before the current clean-up */
     unsigned char *segoff; /* per segment: 1 if it is not rendered (a
@@ -366,7 +372,7 @@ typedef struct hsel {
 /* Longest text (characters) a caption has; see clean_share(). */
 #define CAPTION_MAX 200
 
-static int has_sentence_end(const hsel *S, size_t i);
+static int sentence_end(const hsel *S, size_t i, int all);
 
 static int is_p(const hsel *S, size_t i)
 {
@@ -399,6 +405,7 @@ static void agg_reset(hsel *S, size_t i)
     f->collapsed = 0;
     f->plike = 0;
     f->inl = 0;
+    f->pic = 0;
     f->form = (unsigned char)(f->formgone || nd->input > 0);
 }
 
@@ -408,7 +415,7 @@ static void agg_finish(hsel *S, size_t i)
     const hnode *nd = brief__html_node(S->P, i);
     hinfo *f = &S->in[i];
     if (nd->text > 0 && f->img > 0 && f->text < CAPTION_MAX &&
-        has_sentence_end(S, i))
+        sentence_end(S, i, 0))
         f->inl = 1;
     if (nd->tag == T_DIV) {
         if (f->nodekids == 1 && f->kids == 1 &&
@@ -443,6 +450,7 @@ static void agg_up(hsel *S, size_t c)
     p->only = c;
     p->blockdesc |= (unsigned char)(f->blockdesc || (nd->tf & TF_DIVP));
     p->inl |= f->inl;
+    p->pic |= f->pic;
     p->form |= f->form;
 }
 
@@ -491,9 +499,10 @@ static double link_density(const hinfo *f)
     return f->text ? (double)f->link10 / (10.0 * (double)f->text) : 0.0;
 }
 
-/* 1 if the text of node i holds ". " or ends with "." (checked only on
- * short paragraphs, so the walk is cheap). */
-static int has_sentence_end(const hsel *S, size_t i)
+/* 1 if the text of node i holds ". " or ends with "." (with all, "!"
+ * and "?" count as "." does); checked only on short paragraphs, so the
+ * walk is cheap. */
+static int sentence_end(const hsel *S, size_t i, int all)
 {
     const hparse *P = S->P;
     const hnode *nd = brief__html_node(P, i);
@@ -509,8 +518,8 @@ static int has_sentence_end(const hsel *S, size_t i)
             if (seen && (c == ' '))
                 return 1;
             if (!brief__html_is_ws(c)) {
-                seen = c == '.';
-                last = c;
+                seen = c == '.' || (all && (c == '!' || c == '?'));
+                last = seen ? '.' : c;
             } else {
                 seen = 0;
             }
@@ -812,7 +821,7 @@ static int choose_roots(hsel *S, size_t topc)
                 if (f->text > 80 && ld < 0.25)
                     add = 1;
                 else if (f->text < 80 && f->text > 0 && f->link10 == 0 &&
-                         has_sentence_end(S, c))
+                         sentence_end(S, c, 0))
                     add = 1;
             }
         }
@@ -849,6 +858,7 @@ static void mark_article(hsel *S)
 typedef int (*clean_fn)(hsel *S, size_t i, int flags);
 
 static int clean_share(hsel *S, size_t i, int flags);
+static int clean_captions(hsel *S, size_t i, int flags);
 static size_t page_prose(hsel *S, int collect);
 
 static size_t clean_pass(hsel *S, int flags, clean_fn drop)
@@ -869,6 +879,10 @@ static size_t clean_pass(hsel *S, int flags, clean_fn drop)
             f->rm = 1;
             if (drop != clean_share)
                 S->cleaned++;
+            /* a picture dropped with its caption still stands beside
+             * what is left of its parent (a credit line, a caption) */
+            if (drop == clean_captions && i > 0 && f->img)
+                S->in[brief__html_node(S->P, i)->parent].pic = 1;
             continue;
         }
         if (f->root)
@@ -976,8 +990,13 @@ static int clean_blocks(hsel *S, size_t i, int flags)
  * mark a caption up as a div or p beside the <img>; see inl for pictures
  * inside sentences). Not in readability. It runs as a pass of its own
  * after the others, so that a teaser (a picture, a headline, a line) is
- * judged whole by clutter() before its picture block could go. */
+ * judged whole by clutter() before its picture block could go. Pictures
+ * and captions nest (a figure > a frame > the img, the credit beside the
+ * frame): a block whose picture went this way (pic) goes too when what is
+ * left of it is a line of at most CREDIT_MAX characters without a
+ * sentence end (a credit, "Name/Agency"), not running text. */
 #define FORM_BOX 300
+#define CREDIT_MAX 80
 
 static int clean_captions(hsel *S, size_t i, int flags)
 {
@@ -987,16 +1006,32 @@ static int clean_captions(hsel *S, size_t i, int flags)
     if (!f->root && !(flags & F_KEEPALL) && f->form && f->text < FORM_BOX &&
         t != T_P && !(nd->flags & S_IN_TABLE))
         return 1;
-    return !f->root && !(flags & F_KEEPALL) && f->img > 0 && f->text > 0 &&
-           !f->inl && f->text < CAPTION_MAX && t != T_LI && t != T_P &&
+    return !f->root && !(flags & F_KEEPALL) && f->text > 0 && !f->inl &&
+           ((f->img > 0 && f->text < CAPTION_MAX) ||
+            (f->pic && f->text < CREDIT_MAX && !sentence_end(S, i, 1))) &&
+           t != T_LI && t != T_P &&
            t != T_TABLE && !(nd->flags & S_IN_TABLE) &&
            !(nd->tf & TF_HEAD);
+}
+
+/* Mark the article from its roots and clean it up; returns its text. */
+static size_t clean_article(hsel *S, int flags)
+{
+    size_t len;
+    mark_article(S);
+    if (flags & F_CLEAN)
+        (void)clean_pass(S, flags, clean_forms);
+    (void)clean_pass(S, flags, clean_share);
+    len = clean_pass(S, flags, (flags & F_CLEAN) ? clean_blocks : NULL);
+    if (!(flags & F_KEEPALL))
+        len = clean_pass(S, flags, clean_captions);
+    return len;
 }
 
 /* One attempt with the given flags; returns the article's text length. */
 static size_t attempt(hsel *S, int flags)
 {
-    size_t topc, len;
+    size_t topc;
     mark_removed(S, flags);
     aggregate_all(S);
     if (flags & F_STRIP) /* the first attempt: the page's prose, once */
@@ -1006,14 +1041,7 @@ static size_t attempt(hsel *S, int flags)
     topc = pick_top(S, flags);
     choose_roots(S, topc);
     lead(S, topc);
-    mark_article(S);
-    if (flags & F_CLEAN)
-        (void)clean_pass(S, flags, clean_forms);
-    (void)clean_pass(S, flags, clean_share);
-    len = clean_pass(S, flags, (flags & F_CLEAN) ? clean_blocks : NULL);
-    if (!(flags & F_KEEPALL))
-        len = clean_pass(S, flags, clean_captions);
-    return len;
+    return clean_article(S, flags);
 }
 
 /* ---- headings with nothing under them ----------------------------------- */
@@ -1242,28 +1270,40 @@ static int drop_labels(hsel *S)
  * caption, a teaser or nothing when the page's markup misleads it. If the
  * chosen text holds less than a quarter of the page's prose (PROSE_SHARE),
  * the page's prose paragraphs, in document order, are the text instead: a
- * page with sentences always gives them.
+ * page with sentences always gives them. If it is longer but holds less
+ * than half of the prose itself (PROSE_PART: a list of names, a teaser or
+ * an author box chosen for its commas, beside the story), the prose
+ * paragraphs outside it join it, and the whole is cleaned up again. A
+ * text under 500 characters on a page with no more prose outside its
+ * furniture is measured against the prose of the page's <main> or
+ * <article>, furniture in them included (an article in an <aside> or a
+ * <form> there; not a sidebar or a footer outside them).
  */
 #define PROSE_MIN 80
 #define PROSE_SHARE 4
+#define PROSE_PART 2
 
-/* Sum (and with collect, make roots of) the prose paragraphs among the
- * live nodes, as marked and aggregated for the first attempt. */
+/* Sum the prose paragraphs among the live nodes, as marked and
+ * aggregated for the first attempt; with collect 1, make them the roots;
+ * 2: add those outside the article to its roots; 3: sum only those in
+ * the article. */
 static size_t page_prose(hsel *S, int collect)
 {
     size_t i, total = 0;
-    S->nroots = 0;
+    if (collect == 1)
+        S->nroots = 0;
     for (i = 1; i < S->P->nn; i++) {
         hinfo *f = &S->in[i];
-        if (f->rm) {
+        if (f->rm || (collect == 2 && f->inart)) {
             i = brief__html_node(S->P, i)->end - 1;
             continue;
         }
         if (f->collapsed || !is_p(S, i) || f->text < PROSE_MIN ||
-            link_density(f) >= 0.25)
+            link_density(f) >= 0.25 || (collect == 3 && !f->inart) ||
+            (S->need & ~brief__html_node(S->P, i)->flags))
             continue;
         total += f->text;
-        if (collect)
+        if (collect == 1 || collect == 2)
             S->roots[S->nroots++] = i;
         i = brief__html_node(S->P, i)->end - 1; /* not inside it again */
     }
@@ -1601,7 +1641,7 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
     hparse P;
     hsel S;
     unsigned char *title = NULL, *text;
-    size_t title_len = 0, best = 0, bestlen = 0, k, cap, ran = 0;
+    size_t title_len = 0, best = 0, bestlen = 0, k, cap, ran = 0, kprose;
     static const int tries[4] = {F_STRIP | F_WEIGHT | F_CLEAN,
                                  F_WEIGHT | F_CLEAN, F_CLEAN, 0};
     int r;
@@ -1683,16 +1723,33 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
         if (l >= 500)
             break;
     }
-    if (bestlen * PROSE_SHARE < S.prose) {
-        mark_removed(&S, F_STRIP);
+    /* Too little of the page's prose: the prose is the text. With little
+     * text and no more prose outside the furniture, the prose inside the
+     * furniture in the page's <main> or <article> counts (an article put
+     * in an <aside> or a <form> there). */
+    kprose = 0;
+    if (bestlen * PROSE_SHARE < S.prose || bestlen < 500) {
+        S.need = bestlen * PROSE_SHARE >= S.prose ? S_IN_MAIN : 0;
+        mark_removed(&S, S.need ? F_KEEPALL : F_STRIP);
         aggregate_all(&S);
+        kprose = page_prose(&S, 0);
+        ran = NPOS;
+    }
+    if (bestlen * PROSE_SHARE < kprose) {
         (void)page_prose(&S, 1);
         mark_article(&S);
+    } else {
+        S.need = 0;
+        if (bestlen == 0)
+            (void)attempt(&S, F_KEEPALL);
+        else if (best != ran)
+            (void)attempt(&S, tries[best]);
+        /* the article keeps its blocks, and the prose outside them joins */
+        if (page_prose(&S, 3) * PROSE_PART < S.prose) {
+            (void)page_prose(&S, 2);
+            (void)clean_article(&S, tries[best]);
+        }
     }
-    else if (bestlen == 0)
-        (void)attempt(&S, F_KEEPALL);
-    else if (best != ran)
-        (void)attempt(&S, tries[best]);
 
     if (!drop_empty_headings(&S) || !drop_labels(&S))
         return BRIEF_ERR_NOMEM;
