@@ -13,6 +13,7 @@
 #endif
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -353,6 +354,34 @@ static void write_options(out_ctx *out, const brief_options *o,
 #define MAP_ANONYMOUS MAP_ANON
 #endif
 #define PAGE_BLOCK ((size_t)64 * 1024)
+#define HUGE_BLOCK ((size_t)4 * 1024 * 1024)
+/* Ask for huge pages (where the kernel gives them only on request, as
+ * Linux's transparent huge pages in "madvise" mode) over the whole pages
+ * of a block of HUGE_BLOCK bytes or more: the large arrays of a big input
+ * are then filled with a few faults instead of thousands, which on a
+ * virtual machine cost more than the work on the text (10 MB of text:
+ * 7,800 page faults and a quarter of the time). Advice only: nothing
+ * changes where it is not followed. */
+static void advise_huge(void *p, size_t size)
+{
+#ifdef MADV_HUGEPAGE
+    /* the whole 64 KiB units inside it: page-aligned for every page size
+     * up to 64 KiB, without asking the system (sysconf costs the static
+     * build 1.4 KB); the edges lost do not matter to 2 MiB pages */
+    const uintptr_t unit = 64 * 1024;
+    uintptr_t s = (uintptr_t)p, e = s + size;
+    if (size < HUGE_BLOCK)
+        return;
+    s = (s + unit - 1) / unit * unit;
+    e = e / unit * unit;
+    if (e > s)
+        (void)madvise((void *)s, (size_t)(e - s), MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)size;
+#endif
+}
+#define CLI_HUGE 1
 static void *cli_alloc(void *ctx, size_t size)
 {
     void *p;
@@ -361,7 +390,10 @@ static void *cli_alloc(void *ctx, size_t size)
         return malloc(size);
     p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
              -1, 0);
-    return p == MAP_FAILED ? NULL : p;
+    if (p == MAP_FAILED)
+        return NULL;
+    advise_huge(p, size);
+    return p;
 }
 
 static void cli_free(void *ctx, void *ptr, size_t size)
@@ -396,6 +428,9 @@ static int read_all(FILE *f, size_t max, size_t hint, char **out,
     buf = (char *)malloc(cap);
     if (!buf)
         return ENOMEM;
+#ifdef CLI_HUGE
+    advise_huge(buf, cap); /* a big file's text (malloc maps it whole) */
+#endif
     for (;;) {
         size_t got;
         if (n == cap) {
