@@ -354,26 +354,32 @@ static void write_options(out_ctx *out, const brief_options *o,
 #define MAP_ANONYMOUS MAP_ANON
 #endif
 #define PAGE_BLOCK ((size_t)64 * 1024)
-#define HUGE_BLOCK ((size_t)4 * 1024 * 1024)
-/* Ask for huge pages (where the kernel gives them only on request, as
- * Linux's transparent huge pages in "madvise" mode) over the whole pages
- * of a block of HUGE_BLOCK bytes or more: the large arrays of a big input
- * are then filled with a few faults instead of thousands, which on a
- * virtual machine cost more than the work on the text (10 MB of text:
- * 7,800 page faults and a quarter of the time). Advice only: nothing
- * changes where it is not followed. */
+/*
+ * Blocks of HUGE_BLOCK bytes and more (the big arrays of a large input)
+ * are placed at a 2 MiB boundary and advised MADV_HUGEPAGE, where the
+ * system has it (Linux's transparent huge pages, which in their usual
+ * "madvise" mode are given only on request): they are then filled with a
+ * few faults instead of thousands, which on a virtual machine cost more
+ * than the work on the text (10 MB of text: 7,800 page faults and a
+ * quarter of the time). Advice only: nothing else changes where it is not
+ * followed. Lengths are rounded to 64 KiB units, page multiples for every
+ * page size up to 64 KiB, without asking the system (sysconf costs the
+ * static build 1.4 KB).
+ */
+#define HUGE_BLOCK ((size_t)2 * 1024 * 1024)
+#define UNIT ((uintptr_t)64 * 1024)
+static size_t huge_len(size_t size)
+{
+    return (size_t)(((uintptr_t)size + UNIT - 1) / UNIT * UNIT);
+}
+
+/* Advise the whole 64 KiB units of [p, p + size). */
 static void advise_huge(void *p, size_t size)
 {
 #ifdef MADV_HUGEPAGE
-    /* the whole 64 KiB units inside it: page-aligned for every page size
-     * up to 64 KiB, without asking the system (sysconf costs the static
-     * build 1.4 KB); the edges lost do not matter to 2 MiB pages */
-    const uintptr_t unit = 64 * 1024;
     uintptr_t s = (uintptr_t)p, e = s + size;
-    if (size < HUGE_BLOCK)
-        return;
-    s = (s + unit - 1) / unit * unit;
-    e = e / unit * unit;
+    s = (s + UNIT - 1) / UNIT * UNIT;
+    e = e / UNIT * UNIT;
     if (e > s)
         (void)madvise((void *)s, (size_t)(e - s), MADV_HUGEPAGE);
 #else
@@ -382,18 +388,34 @@ static void advise_huge(void *p, size_t size)
 #endif
 }
 #define CLI_HUGE 1
+
 static void *cli_alloc(void *ctx, size_t size)
 {
-    void *p;
+    char *p, *at;
+    size_t len;
     (void)ctx;
     if (size < PAGE_BLOCK)
         return malloc(size);
-    p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-             -1, 0);
+    if (size < HUGE_BLOCK) {
+        p = (char *)mmap(NULL, size, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        return p == MAP_FAILED ? NULL : p;
+    }
+    /* map HUGE_BLOCK more, keep the len bytes from the first boundary */
+    len = huge_len(size);
+    if (len > (size_t)-1 - HUGE_BLOCK)
+        return NULL;
+    p = (char *)mmap(NULL, len + HUGE_BLOCK, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED)
         return NULL;
-    advise_huge(p, size);
-    return p;
+    at = p + (HUGE_BLOCK - (uintptr_t)p % HUGE_BLOCK) % HUGE_BLOCK;
+    if (at > p)
+        (void)munmap(p, (size_t)(at - p));
+    if (at + len < p + len + HUGE_BLOCK)
+        (void)munmap(at + len, (size_t)(p + len + HUGE_BLOCK - (at + len)));
+    advise_huge(at, len);
+    return at;
 }
 
 static void cli_free(void *ctx, void *ptr, size_t size)
@@ -402,7 +424,7 @@ static void cli_free(void *ctx, void *ptr, size_t size)
     if (size < PAGE_BLOCK)
         free(ptr);
     else
-        munmap(ptr, size);
+        munmap(ptr, size < HUGE_BLOCK ? size : huge_len(size));
 }
 static const brief_allocator cli_allocator = {cli_alloc, cli_free, NULL};
 #define CLI_ALLOCATOR (&cli_allocator)
@@ -429,7 +451,8 @@ static int read_all(FILE *f, size_t max, size_t hint, char **out,
     if (!buf)
         return ENOMEM;
 #ifdef CLI_HUGE
-    advise_huge(buf, cap); /* a big file's text (malloc maps it whole) */
+    if (cap >= HUGE_BLOCK) /* a big file's text (malloc maps it whole) */
+        advise_huge(buf, cap);
 #endif
     for (;;) {
         size_t got;

@@ -562,11 +562,33 @@ static size_t ci_find(const unsigned char *s, size_t n, const char *needle)
 
 /* Some word of the list occurs in s[0..n). A list is its words each
  * ended by a NUL, and one more NUL: no pointer per word. */
-static int any_of(const unsigned char *s, size_t n, const char *list)
+static uint32_t letters_of(const unsigned char *s, size_t n)
 {
-    for (; *list; list += strlen(list) + 1)
-        if (ci_find(s, n, list) != NPOS)
+    uint32_t m = 0;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned c = brief__ascii_lower(s[i]) - 'a';
+        if (c < 26u)
+            m |= (uint32_t)1 << c;
+    }
+    return m;
+}
+
+/* have: letters_of(s, n), computed once for the several lists an
+ * attribute is read against. (A word whose first three letters are not
+ * all among those of s is not looked for: the class lists of a page are
+ * read against some 80 words, and most of them are ruled out so.) */
+static int any_of(const unsigned char *s, size_t n, uint32_t have,
+                  const char *list)
+{
+    size_t m;
+    for (; *list; list += m + 1) {
+        m = strlen(list);
+        if (!(letters_of((const unsigned char *)list, m < 3 ? m : 3) &
+              ~have) &&
+            ci_find(s, n, list) != NPOS)
             return 1;
+    }
     return 0;
 }
 
@@ -707,11 +729,14 @@ static int hidden_word(const unsigned char *s, size_t n)
 static int class_weight(const unsigned char *s, size_t n)
 {
     int w = 0;
+    uint32_t have;
     if (n == 0)
         return 0;
-    if (any_of(s, n, re_negative) || hidden_word(s, n) || has_hid_word(s, n))
+    have = letters_of(s, n);
+    if (any_of(s, n, have, re_negative) || hidden_word(s, n) ||
+        has_hid_word(s, n))
         w -= 25;
-    if (any_of(s, n, re_positive))
+    if (any_of(s, n, have, re_positive))
         w += 25;
     return w;
 }
@@ -772,7 +797,8 @@ static int video_src(const hparse *P, const span *v)
         "youtube.com\0" "youtube-nocookie\0" "player.vimeo\0"
         "dailymotion.com\0" "v.qq.com\0" "archive.org\0"
         "upload.wikimedia.org\0" "player.twitch.tv\0";
-    return v->set && any_of(P->s + v->off, v->len, hosts);
+    return v->set && any_of(P->s + v->off, v->len,
+                            letters_of(P->s + v->off, v->len), hosts);
 }
 
 /* ---- parse: open elements --------------------------------------------- */
@@ -858,12 +884,13 @@ static int push_element(hparse *P, unsigned tag, size_t name,
             ms_len = at->cls.len + at->id.len + 1;
         }
         if (ms_len > 1) {
-            if (any_of(ms, ms_len, re_unlikely) &&
-                !any_of(ms, ms_len, re_maybe))
+            uint32_t have = letters_of(ms, ms_len);
+            if (any_of(ms, ms_len, have, re_unlikely) &&
+                !any_of(ms, ms_len, have, re_maybe))
                 x->flags |= N_UNLIKELY;
-            if (any_of(ms, ms_len, re_banner))
+            if (any_of(ms, ms_len, have, re_banner))
                 x->flags |= N_BANNER;
-            if (any_of(ms, ms_len, re_byline))
+            if (any_of(ms, ms_len, have, re_byline))
                 x->flags |= N_BYLINE;
             if (has_share(ms, ms_len))
                 x->flags |= N_SHARE;
