@@ -380,8 +380,13 @@ typedef struct brief__doc {
  * heading-like line at the very top is the title. */
 int brief__segment(brief__arena *a, brief__doc *doc);
 /* 1 if sentence x is a prompt to the reader about the page or its media
- * ("Scroll down for video", "Click here to ...": a page-interaction verb,
- * a page or media noun, at most 10 words; segment.c's word tables). */
+ * ("Scroll down for video", "Click here to ...": opens with a
+ * page-interaction verb and a page or media noun, at most
+ * BRIEF__PROMPT_WORDS words; segment.c's word tables). The opening makes
+ * the prompt, not the length: "Click on the link under her photograph to
+ * read her story, and then scroll down to see what the panel say" is one
+ * too; the cap keeps a long sentence that happens to open so. */
+#define BRIEF__PROMPT_WORDS 25
 int brief__is_prompt(const brief__doc *doc, const brief__sent *x);
 /* Byte and code-point helpers the segmenter (segment.c) shares with the
  * cleaned-text pass (clean.c). Eight bytes at a time: */

@@ -214,7 +214,7 @@ int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences)
         /* A prompt to the reader ("Scroll down for video", segment.c)
          * tells nothing of the article: near zero, below any sentence
          * that shares a term with it. */
-        if (words <= 10.0 && brief__is_prompt(doc, x))
+        if (words <= (double)BRIEF__PROMPT_WORDS && brief__is_prompt(doc, x))
             len *= prompt_factor;
         x->score = s * prior * len;
         k++;

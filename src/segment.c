@@ -1154,9 +1154,9 @@ int brief__is_prompt(const brief__doc *doc, const brief__sent *x)
     if (!prompt_end(t, x->start, x->end, doc->lang, &words, &c, &have))
         return 0;
     pos = x->start;
-    while (n <= 10 && next_chunk(t, x->end, &pos, &c))
+    while (n <= BRIEF__PROMPT_WORDS && next_chunk(t, x->end, &pos, &c))
         n++;
-    return n <= 10;
+    return n <= BRIEF__PROMPT_WORDS;
 }
 
 /* A capitalized function word: an upper-case letter, then lower-case

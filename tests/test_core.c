@@ -422,6 +422,24 @@ static void test_captions(void)
     CHECK(r->sentences[1].score < 0.01 * r->sentences[2].score);
     CHECK(!(r->sentences[1].flags & BRIEF_SENTENCE_CHOSEN));
     brief_result_free(r);
+    /* the opening makes a prompt, not its length (21 words here) */
+    {
+        const char *doc2 =
+            "The council voted on Tuesday to build a solar farm on the old "
+            "rail yard, ending a long fight over the site.\n\n"
+            "Click on the link under the photograph to read the plan, and "
+            "then scroll down to see what the neighbours have to say.\n\n"
+            "The state must still approve the plan before work can begin on "
+            "the site next summer.\n";
+        r = NULL;
+        CHECK_EQ_INT(brief_summarize(doc2, strlen(doc2), &o, &r), BRIEF_OK);
+        if (!r)
+            return;
+        CHECK_EQ_INT(r->sentence_count, 3);
+        CHECK(r->sentences[1].score < 0.01 * r->sentences[2].score);
+        CHECK(!(r->sentences[1].flags & BRIEF_SENTENCE_CHOSEN));
+        brief_result_free(r);
+    }
 }
 
 /* A sentence over 60 words (BRIEF__LONG_WORDS) is taken only when nothing
