@@ -97,9 +97,12 @@ static int kw_inside(const uint32_t *ids, const kw_cand *p, const kw_cand *c)
 static int kw_nested(const uint32_t *ids, const unsigned char *flags,
                      const size_t *occ, size_t c, size_t n)
 {
-    size_t i, l = 1, r = 1;
+    /* occ[] is in document order: occ[0] is the first occurrence, and
+     * one at the first token has no word before it (nor ids[-1]) */
+    size_t i, l = occ[0] > 0, r = 1;
     for (i = 0; i < c; i++) {
-        l &= (flags[occ[i]] & KW_JOINS) && ids[occ[i] - 1] == ids[occ[0] - 1];
+        l &= l && (flags[occ[i]] & KW_JOINS) &&
+             ids[occ[i] - 1] == ids[occ[0] - 1];
         r &= (flags[occ[i] + n] & KW_JOINS) &&
              ids[occ[i] + n] == ids[occ[0] + n];
     }
