@@ -777,6 +777,12 @@ enum { OPEN_ANY = 1, OPEN_COLON = 2, OPEN_STOPS = 4, OPEN_SPEECH = 8 };
 static int open_ends(const brief__lang *lang, const char *const **arts,
                      size_t *count)
 {
+#ifdef BRIEF_NO_LANGS /* English only, which has none: the rules fall away */
+    (void)lang;
+    *arts = NULL;
+    *count = 0;
+    return 0;
+#else
     static const char *const es[] = {"el", "ella", "ellas", "ellos", "la",
         "las", "los", "nosotros", "un", "una", "unas", "unos", "yo",
         "\xC3\xA9l"};
@@ -810,6 +816,7 @@ static int open_ends(const brief__lang *lang, const char *const **arts,
     *arts = NULL;
     *count = 0;
     return 0;
+#endif
 }
 
 /* Words that end a list ("and so on") in the languages brief reads,
@@ -1049,12 +1056,13 @@ typedef struct prompt_words {
 } prompt_words;
 
 static const prompt_words prompt_table[] = {
-    {"de", "abonnieren klicken lesen scrollen sehen teilen ",
-           "artikel bilder fotos hier link mehr video "},
     {"en", "click download follow read scroll see share sign "
            "subscribe swipe tap watch ",
            "app article gallery here link more newsletter page "
            "photos pictures story video videos "},
+#ifndef BRIEF_NO_LANGS /* an English-only build has English text only */
+    {"de", "abonnieren klicken lesen scrollen sehen teilen ",
+           "artikel bilder fotos hier link mehr video "},
     {"es", "comparte descarga haz lee mira pincha pulsa sigue "
            "suscr\303\255bete ",
            "aqu\303\255 art\303\255culo enlace fotos galer\303\255a "
@@ -1073,6 +1081,7 @@ static const prompt_words prompt_table[] = {
     {"sv", "dela f\303\266lj klicka l\303\244s prenumerera scrolla "
            "se ",
            "artikel bilder h\303\244r l\303\244nk video videon "},
+#endif
 };
 
 static const prompt_words *prompt_words_of(const brief__lang *lang)
@@ -1620,7 +1629,13 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
     split_state st;
     chunk c, n;
     size_t pos = s, sent_s = s, idx = 0, ff_dot = 0;
-    int have_c, have_n, rc, only_markers = 0, open = b->open;
+    int have_c, have_n, rc, only_markers = 0;
+#ifdef BRIEF_NO_LANGS
+    const int open = 0; /* open_ends(): English has none, so the
+                         * compiler leaves their rules out */
+#else
+    int open = b->open;
+#endif
     memset(&st, 0, sizeof st);
     st.e = e;
     b->dirty = dirty;

@@ -22,8 +22,14 @@ tdb() {
 kb() {
     awk -v n="$1" 'BEGIN { printf "%.1f KB", n / 1024 }'
 }
-verdict() { # VALUE BUDGET
-    if [ "$1" -le "$2" ]; then echo "ok"; else status=1; echo "OVER BUDGET"; fi
+# verdict VALUE BUDGET: "ok" or "OVER BUDGET". It runs in the $(...) of
+# the line that prints it, a subshell, so the exit status is set by
+# over() in the shell itself.
+verdict() {
+    if [ "$1" -le "$2" ]; then echo "ok"; else echo "OVER BUDGET"; fi
+}
+over() { # VALUE BUDGET
+    [ "$1" -le "$2" ] || status=1
 }
 
 for f in build/static/brief build/size/all/libbrief.a build/size/en/libbrief.a \
@@ -36,9 +42,11 @@ done
 
 n=$(wc -c < build/static/brief | tr -d ' ')
 echo "static brief (musl, x86_64, -Oz, stripped): $n bytes ($(kb "$n")), budget $(kb $STATIC_BUDGET): $(verdict "$n" $STATIC_BUDGET)"
+over "$n" $STATIC_BUDGET
 
 set -- $(tdb size build/size/en/libbrief.a)
 echo "libbrief.a English-only (x86_64, -Os; all four switches): text $1 ($(kb "$1")), data $2, bss $3; text budget $(kb $LIB_BUDGET): $(verdict "$1" $LIB_BUDGET)"
+over "$1" $LIB_BUDGET
 
 echo ""
 echo "libbrief.a (x86_64, -Os) by switch        text     data   saved (text+data)"
