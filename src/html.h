@@ -110,17 +110,19 @@ typedef struct iname {     /* interned unknown tag name                    */
 /*
  * Nodes and segments live in chunks of CHUNK elements that never move, so
  * growing costs no copy and wastes at most one chunk; node i is
- * nchunk[i >> CHUNK_SHIFT][i & (CHUNK - 1)]. A chunk of nodes (256 of
- * them, 36 KB) stays under the arena's 64 KiB for a block of its own: the
- * chunks come from the arena's doubling blocks, a few large mappings,
- * rather than one mapping each (150 of them for a 10 MB page, each
- * faulted in page by page).
+ * nchunk[i >> CHUNK_SHIFT][i & (CHUNK - 1)]. A chunk of nodes (512 of
+ * them, 72 KB) is a block of its own in the arena. Chunks of 256 (36 KB,
+ * carved from the arena's doubling blocks) fault fewer pages through the
+ * CLI's huge-page blocks (a 10 MB page: 305 -> 272 ms), but under the C
+ * library's malloc the doubling blocks are fresh mappings each time, and
+ * tests/test_decode's linear-time check on 160,000 elements then took
+ * 14x the time of 40,000 on a loaded machine (8x with 512).
  *
  * The open elements are not kept on a stack of their own: they are the
  * parent chain of the current node 'cur' (every element's parent is the
  * element that was current when it opened), so popping is cur = parent.
  */
-#define CHUNK_SHIFT 8
+#define CHUNK_SHIFT 9
 #define CHUNK ((size_t)1 << CHUNK_SHIFT)
 
 typedef struct hparse {
