@@ -356,6 +356,23 @@ static void test_segment(void)
                  "subida.\xC2\xBB");
 }
 
+/* The middle one of the three sentences of doc is a prompt: it scores
+ * near zero and is not chosen for a two-sentence brief. */
+static void check_prompt_scored_down(const char *doc)
+{
+    brief_result *r = NULL;
+    brief_options o;
+    brief_options_init(&o);
+    o.max_sentences = 2;
+    CHECK_EQ_INT(brief_summarize(doc, strlen(doc), &o, &r), BRIEF_OK);
+    if (!r)
+        return;
+    CHECK_EQ_INT(r->sentence_count, 3);
+    CHECK(r->sentences[1].score < 0.01 * r->sentences[2].score);
+    CHECK(!(r->sentences[1].flags & BRIEF_SENTENCE_CHOSEN));
+    brief_result_free(r);
+}
+
 /* Caption run-ons and prompt lines (segment.c, emit_body()). */
 static void test_captions(void)
 {
@@ -369,8 +386,6 @@ static void test_captions(void)
         "Scroll down for video.\n\n"
         "The state must still approve the plan before work can begin on the "
         "site next summer.\n";
-    brief_result *r = NULL;
-    brief_options o;
     /* a caption run into a sentence of over 30 words: cut before the
      * capitalized function word */
     CHECK_EQ_STR(split(runon, "en"),
@@ -413,33 +428,15 @@ static void test_captions(void)
                  "north of the city late on Sunday night|The fire started "
                  "in a kitchen.");
     /* a prompt line scores near zero and is never chosen before text */
-    brief_options_init(&o);
-    o.max_sentences = 2;
-    CHECK_EQ_INT(brief_summarize(doc, strlen(doc), &o, &r), BRIEF_OK);
-    if (!r)
-        return;
-    CHECK_EQ_INT(r->sentence_count, 3);
-    CHECK(r->sentences[1].score < 0.01 * r->sentences[2].score);
-    CHECK(!(r->sentences[1].flags & BRIEF_SENTENCE_CHOSEN));
-    brief_result_free(r);
+    check_prompt_scored_down(doc);
     /* the opening makes a prompt, not its length (21 words here) */
-    {
-        const char *doc2 =
-            "The council voted on Tuesday to build a solar farm on the old "
-            "rail yard, ending a long fight over the site.\n\n"
-            "Click on the link under the photograph to read the plan, and "
-            "then scroll down to see what the neighbours have to say.\n\n"
-            "The state must still approve the plan before work can begin on "
-            "the site next summer.\n";
-        r = NULL;
-        CHECK_EQ_INT(brief_summarize(doc2, strlen(doc2), &o, &r), BRIEF_OK);
-        if (!r)
-            return;
-        CHECK_EQ_INT(r->sentence_count, 3);
-        CHECK(r->sentences[1].score < 0.01 * r->sentences[2].score);
-        CHECK(!(r->sentences[1].flags & BRIEF_SENTENCE_CHOSEN));
-        brief_result_free(r);
-    }
+    check_prompt_scored_down(
+        "The council voted on Tuesday to build a solar farm on the old "
+        "rail yard, ending a long fight over the site.\n\n"
+        "Click on the link under the photograph to read the plan, and "
+        "then scroll down to see what the neighbours have to say.\n\n"
+        "The state must still approve the plan before work can begin on "
+        "the site next summer.\n");
 }
 
 /* A sentence over 60 words (BRIEF__LONG_WORDS) is taken only when nothing
