@@ -32,10 +32,14 @@
 # than -Os for +0.6% instructions (callgrind, 3 MB of news). musl applies
 # no RELRO in a static binary (the region stays rw-p in /proc/self/maps),
 # so the page alignment of the RELRO segment (up to 4 KB of padding) buys
-# nothing there: -z norelro, for the musl build only.
+# nothing there: -z norelro, for the musl build only. A static binary
+# is linked at a fixed address (ET_EXEC) whatever its objects were built
+# as, so their position-independent code (Debian's gcc default) only costs:
+# -fno-pie takes 1.3 KB off (address loads get shorter, and the pointer
+# tables leave .data.rel.ro).
 MUSL_CC        ?= musl-gcc
-STATIC_CFLAGS  ?= -Oz -fno-asynchronous-unwind-tables -ffunction-sections \
-                  -fdata-sections
+STATIC_CFLAGS  ?= -Oz -fno-pie -fno-asynchronous-unwind-tables \
+                  -ffunction-sections -fdata-sections
 STATIC_LDFLAGS ?= -static -s -Wl,--gc-sections -Wl,-z,noseparate-code \
                   -Wl,-z,norelro
 STATIC_BUDGET   = 204800
