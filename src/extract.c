@@ -1486,8 +1486,16 @@ static size_t render(const hsel *S, unsigned char *out)
             continue;
         }
         for (j = 0; j < g->len; j++) {
-            unsigned x = P->buf[g->off + j];
-            size_t inv = invisible(P->buf + g->off + j, g->len - j);
+            const unsigned char *b = P->buf + g->off;
+            unsigned x = b[j];
+            size_t inv;
+            if (x - 0x21u < 0x5Eu) { /* printable ASCII: a run of them */
+                o = ex_put_byte(out, o, (unsigned char)x, &para, &brk, &sp);
+                while (j + 1 < g->len && b[j + 1] - 0x21u < 0x5Eu)
+                    out[o++] = b[++j];
+                continue;
+            }
+            inv = invisible(b + j, g->len - j);
             if (inv) {
                 j += inv - 1;
                 continue;

@@ -331,9 +331,19 @@ static hnode *new_node(hparse *P)
         if (!dir)
             return NULL;
         P->nchunk = dir;
-        dir[c] = (hnode *)brief__alloc(P->a, CHUNK * sizeof(hnode));
-        if (!dir[c])
-            return NULL;
+        if (P->slab_left == 0) {
+            /* slabs of 1, 2, 4 ... SLAB_MAX chunks; one chunk each in a
+             * fixed arena, where a slab's unused part would be spent */
+            size_t k = P->slab_next && !P->a->fixed ? P->slab_next : 1;
+            P->slab = (hnode *)brief__alloc(P->a, k * CHUNK * sizeof(hnode));
+            if (!P->slab)
+                return NULL;
+            P->slab_left = k;
+            P->slab_next = k < SLAB_MAX ? 2 * k : SLAB_MAX;
+        }
+        dir[c] = P->slab;
+        P->slab += CHUNK;
+        P->slab_left--;
     }
     x = brief__html_node(P, P->nn++);
     memset(x, 0, sizeof *x);
@@ -416,7 +426,18 @@ static void text_stats(const unsigned char *b, size_t len, size_t *chars,
     int in_ws = 0, only = 1;
     for (i = 0; i < len; i++) {
         unsigned x = b[i];
-        int ws = brief__html_is_ws(x) ||
+        int ws;
+        if (x - 0x21u < 0x5Eu && x != ',') { /* printable ASCII: a run */
+            size_t r = i + 1;
+            while (r < len && b[r] - 0x21u < 0x5Eu && b[r] != ',')
+                r++;
+            c += r - i;
+            in_ws = 0;
+            only = 0;
+            i = r - 1;
+            continue;
+        }
+        ws = brief__html_is_ws(x) ||
                  (x == 0xC2 && i + 1 < len && b[i + 1] == 0xA0);
         if (ws) {
             if (x == 0xC2)
@@ -718,27 +739,86 @@ static int class_hides(const unsigned char *s, size_t n)
     return hide && !show;
 }
 
-/* "hidden" in a class name counts against the element only where it
- * really hides it (readability's negative pattern has the bare word,
- * which also caught "hidden-xs", shown on a desktop). */
-static int hidden_word(const unsigned char *s, size_t n)
+/*
+ * What a class or id value says, read once per distinct value: a page
+ * repeats a few class lists on most of its elements ("paragraph" on every
+ * <p>), and reading one against the ~100 words of the lists above costs
+ * thousands of instructions. The last value seen in each of MEMO slots
+ * (by a hash of its bytes) is kept with its answer; a value is compared
+ * byte for byte before its answer is reused, so the memo changes no
+ * result. The words of the lists hold no space, so a word found in
+ * "class id" is found in the class or in the id: their answers combine
+ * by or.
+ */
+#define AM_UNLIKELY 1u
+#define AM_MAYBE    2u
+#define AM_BANNER   4u
+#define AM_BYLINE   8u
+#define AM_SHARE    16u
+#define AM_HIDES    32u   /* class_hides() */
+#define AM_WPOS     64u   /* readability's weight +25 ... */
+#define AM_WNEG     128u  /* ... and -25 (both: 0) */
+#define MEMO 64
+
+struct brief__attr_memo {
+    size_t off, len;      /* the value's bytes in the input; len 0: empty */
+    uint32_t hash;
+    unsigned bits;
+};
+
+static unsigned attr_bits(hparse *P, size_t off, size_t len)
 {
-    return ci_find(s, n, "hidden") != NPOS && class_hides(s, n);
+    const unsigned char *s = P->s + off;
+    static const char *const lists[5] = {re_unlikely, re_maybe, re_banner,
+                                         re_byline, re_positive};
+    uint32_t h = 2166136261u, have;
+    size_t i;
+    unsigned b = 0, k;
+    brief__attr_memo *m = NULL;
+    if (len == 0)
+        return 0;
+    for (i = 0; i < len; i++)
+        h = (h ^ s[i]) * 16777619u;
+    if (!P->memo) { /* no memory for it: every value is read afresh */
+        P->memo = (brief__attr_memo *)brief__alloc(P->a,
+                                                   MEMO * sizeof *P->memo);
+        if (P->memo)
+            memset(P->memo, 0, MEMO * sizeof *P->memo);
+    }
+    if (P->memo) {
+        m = &P->memo[h % MEMO];
+        if (m->len == len && m->hash == h &&
+            memcmp(P->s + m->off, s, len) == 0)
+            return m->bits;
+    }
+    have = letters_of(s, len);
+    for (k = 0; k < 5; k++) /* AM_UNLIKELY ... AM_BYLINE, AM_WPOS */
+        if (any_of(s, len, have, lists[k]))
+            b |= 1u << (k == 4 ? 6 : k);
+    if (has_share(s, len))
+        b |= AM_SHARE;
+    if (class_hides(s, len))
+        b |= AM_HIDES;
+    /* readability's weight: -25 for a negative word, +25 for a positive
+     * one. Its negative pattern has the bare word "hidden", which also
+     * caught "hidden-xs", shown on a desktop: it counts here only where
+     * the class really hides the element. */
+    if (any_of(s, len, have, re_negative) ||
+        ((b & AM_HIDES) && ci_find(s, len, "hidden") != NPOS) ||
+        has_hid_word(s, len))
+        b |= AM_WNEG;
+    if (m) {
+        m->off = off;
+        m->len = len;
+        m->hash = h;
+        m->bits = b;
+    }
+    return b;
 }
 
-static int class_weight(const unsigned char *s, size_t n)
+static int bits_weight(unsigned b)
 {
-    int w = 0;
-    uint32_t have;
-    if (n == 0)
-        return 0;
-    have = letters_of(s, n);
-    if (any_of(s, n, have, re_negative) || hidden_word(s, n) ||
-        has_hid_word(s, n))
-        w -= 25;
-    if (any_of(s, n, have, re_positive))
-        w += 25;
-    return w;
+    return ((b & AM_WPOS) ? 25 : 0) - ((b & AM_WNEG) ? 25 : 0);
 }
 
 /* style="display: none" or "visibility: hidden" */
@@ -867,32 +947,25 @@ static int push_element(hparse *P, unsigned tag, size_t name,
     x->link = par->link;
     par->kids0++;
     if (at) {
-        size_t ms_len = 0;
-        unsigned char ms[512];
+        unsigned cb = attr_bits(P, at->cls.off, at->cls.len),
+                 ib = attr_bits(P, at->id.off, at->id.len), u = cb | ib;
         if (at->hidden.set ||
             style_hidden(P->s + at->style.off, at->style.len) ||
-            class_hides(P->s + at->cls.off, at->cls.len) ||
+            (cb & AM_HIDES) ||
             (span_is(P, &at->aria_hidden, "true") &&
              ci_find(P->s + at->cls.off, at->cls.len, "fallback-image") ==
                  NPOS))
             x->flags |= N_HIDDEN;
-        /* "class id", as readability matches it */
-        if (at->cls.len + at->id.len + 1 <= sizeof ms) {
-            memcpy(ms, P->s + at->cls.off, at->cls.len);
-            ms[at->cls.len] = ' ';
-            memcpy(ms + at->cls.len + 1, P->s + at->id.off, at->id.len);
-            ms_len = at->cls.len + at->id.len + 1;
-        }
-        if (ms_len > 1) {
-            uint32_t have = letters_of(ms, ms_len);
-            if (any_of(ms, ms_len, have, re_unlikely) &&
-                !any_of(ms, ms_len, have, re_maybe))
+        /* readability matches "class id" as one string; here too only
+         * while the two fit in 512 bytes together */
+        if (at->cls.len + at->id.len + 1 <= 512) {
+            if ((u & AM_UNLIKELY) && !(u & AM_MAYBE))
                 x->flags |= N_UNLIKELY;
-            if (any_of(ms, ms_len, have, re_banner))
+            if (u & AM_BANNER)
                 x->flags |= N_BANNER;
-            if (any_of(ms, ms_len, have, re_byline))
+            if (u & AM_BYLINE)
                 x->flags |= N_BYLINE;
-            if (has_share(ms, ms_len))
+            if (u & AM_SHARE)
                 x->flags |= N_SHARE;
         }
         if (span_is(P, &at->rel, "author") ||
@@ -913,8 +986,7 @@ static int push_element(hparse *P, unsigned tag, size_t name,
             x->flags |= N_HASHLINK;
         if (tag == T_OBJECT && !video_src(P, &at->src))
             par->embed++;
-        x->weight = class_weight(P->s + at->cls.off, at->cls.len) +
-                    class_weight(P->s + at->id.off, at->id.len);
+        x->weight = bits_weight(cb) + bits_weight(ib);
         x->cls_off = at->cls.off;
         x->cls_len = at->cls.len;
     }

@@ -110,13 +110,16 @@ typedef struct iname {     /* interned unknown tag name                    */
 /*
  * Nodes and segments live in chunks of CHUNK elements that never move, so
  * growing costs no copy and wastes at most one chunk; node i is
- * nchunk[i >> CHUNK_SHIFT][i & (CHUNK - 1)]. A chunk of nodes (512 of
- * them, 72 KB) is a block of its own in the arena. Chunks of 256 (36 KB,
- * carved from the arena's doubling blocks) fault fewer pages through the
- * CLI's huge-page blocks (a 10 MB page: 305 -> 272 ms), but under the C
- * library's malloc the doubling blocks are fresh mappings each time, and
- * tests/test_decode's linear-time check on 160,000 elements then took
- * 14x the time of 40,000 on a loaded machine (8x with 512).
+ * nchunk[i >> CHUNK_SHIFT][i & (CHUNK - 1)]. Chunks of nodes (512 of
+ * them, 72 KB on a 64-bit machine) are cut from slabs, blocks of their own
+ * in the arena holding 1, 2, 4 ... up to SLAB_MAX chunks: a large page's
+ * slabs are big enough for the CLI's huge-page blocks (2 MiB and more, see
+ * cli.c), filled with a few page faults instead of one per 4 KiB (a 10 MB
+ * page: 150 chunks, 2,700 faults, a tenth of its time on a virtual
+ * machine), and a small page's stay small. (Chunks of 256, carved from the
+ * arena's doubling blocks, faulted fewer pages too, but under the C
+ * library's malloc tests/test_decode's linear-time check on 160,000
+ * elements then took 14x the time of 40,000 on a loaded machine.)
  *
  * The open elements are not kept on a stack of their own: they are the
  * parent chain of the current node 'cur' (every element's parent is the
@@ -124,13 +127,19 @@ typedef struct iname {     /* interned unknown tag name                    */
  */
 #define CHUNK_SHIFT 9
 #define CHUNK ((size_t)1 << CHUNK_SHIFT)
+#define SLAB_MAX 32
+
+typedef struct brief__attr_memo brief__attr_memo;
 
 typedef struct hparse {
     brief__arena *a;
+    brief__attr_memo *memo; /* answers for class and id values (html.c)  */
     const unsigned char *s;
     size_t n;
     hnode **nchunk;
     size_t nn, capnchunk;
+    hnode *slab;            /* the next chunk's nodes; slab_left chunks    */
+    size_t slab_left, slab_next; /* slab_next: chunks in the next slab     */
     hseg **schunk;
     size_t ns, capschunk;
     size_t cur;             /* the innermost open element (0: the root)   */

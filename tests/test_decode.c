@@ -672,6 +672,47 @@ static void test_visibility(void)
     }
 }
 
+/* html.c answers a class value once and reuses the answer for the same
+ * bytes: a hidden class and a shown one of the same length, repeated
+ * among more distinct values than the memo has slots, each keep their
+ * own answer. */
+static void test_class_memo(void)
+{
+    static const char *const cls[4] = {"sr-only", "lead-in", NULL,
+                                       "visible"};
+    size_t cap = 200000, n = 0, k;
+    char *html = (char *)malloc(cap);
+    dec d;
+    int bad = 0;
+    if (!html)
+        exit(2);
+    n += (size_t)snprintf(html + n, cap - n, "<body><article>");
+    for (k = 0; k < 240; k++) {
+        char c[32];
+        if (cls[k % 4])
+            snprintf(c, sizeof c, "%s", cls[k % 4]);
+        else
+            snprintf(c, sizeof c, "note-%u", (unsigned)k);
+        n += (size_t)snprintf(html + n, cap - n,
+                              "<p class=\"%s\">Sentence number %u tells "
+                              "the reader something new, with a comma.</p>",
+                              c, (unsigned)k);
+    }
+    n += (size_t)snprintf(html + n, cap - n, "</article></body>");
+    d = run(0, html, n);
+    for (k = 0; k < 240; k++) {
+        char piece[48];
+        snprintf(piece, sizeof piece, "number %u tells", (unsigned)k);
+        if ((strstr(d.text, piece) != NULL) != (k % 4 != 0))
+            bad++;
+    }
+    check(d.rc == BRIEF_OK && bad == 0,
+          "240 paragraphs, every fourth sr-only: only those dropped", NULL,
+          NULL);
+    done(&d);
+    free(html);
+}
+
 /* Soft hyphens and zero-width spaces vanish inside words; ZWNJ stays. */
 static void test_invisible(void)
 {
@@ -981,6 +1022,7 @@ static const harness_test tests[] = {
     {"html_selection", test_selection},
     {"html_news_page", test_news_page},
     {"html_visibility", test_visibility},
+    {"html_class_memo", test_class_memo},
     {"html_invisible", test_invisible},
     {"html_boilerplate", test_boilerplate},
     {"html_wrappers", test_wrappers},
