@@ -108,6 +108,7 @@ else
     if LDFLAGS_EXTRA=-static build_brief 2>/dev/null &&
         "$BRIEF" --version >/dev/null 2>&1; then
         LINK=static
+        NULLPROG_LD=-static
     else
         echo "bench: note: cannot link statically (no static C library?):" \
              "benchmarking the dynamically linked brief" >&2
@@ -115,6 +116,12 @@ else
         DYN=
     fi
 fi
+
+# A program that does nothing, linked as brief is: what one process costs
+# this host (fork, exec, exit, wait), the floor of any per-article time.
+printf 'int main(void) { return 0; }\n' >"$B/nullprog.c"
+$CC -O2 -o "$B/nullprog" "$B/nullprog.c" ${NULLPROG_LD:-} 2>/dev/null ||
+    $CC -O2 -o "$B/nullprog" "$B/nullprog.c" || die "cannot build a null program"
 
 # ---- inputs -----------------------------------------------------------------
 
@@ -235,6 +242,7 @@ for s in $SIZES; do
     : >"$B/runs.brief"
     : >"$B/runs.wc"
     : >"$B/runs.dyn"
+: >"$B/runs.null"
     i=0
     while [ $i -lt "$n" ]; do
         "$T" -n 1 -w "$w" -- "$BRIEF" "$in" >>"$B/runs.brief"
@@ -383,11 +391,13 @@ awk '{ print "/dev/null" }' "$B/articles.list" >"$B/empty.list"
 : >"$B/runs.ots"
 : >"$B/runs.empty"
 : >"$B/runs.dyn"
+: >"$B/runs.null"
 "$T" -n 1 -l "$B/articles.list" -- "$BRIEF" '{}' >/dev/null   # warm-up
 i=0
 while [ $i -lt "$arr" ]; do
     "$T" -n 1 -l "$B/articles.list" -- "$BRIEF" '{}' >>"$B/runs.brief"
     "$T" -n 1 -l "$B/empty.list" -- "$BRIEF" '{}' >>"$B/runs.empty"
+    "$T" -n 1 -l "$B/empty.list" -- "$B/nullprog" '{}' >>"$B/runs.null"
     [ -n "$DYN" ] &&
         "$T" -n 1 -l "$B/articles.list" -- "$DYN" '{}' >>"$B/runs.dyn"
     [ $have_ots = 1 ] && [ $i -lt 3 ] &&
@@ -398,14 +408,16 @@ lat_b=$(combine "$B/runs.brief")
 lat_t=$(combine "$B/runs.empty")
 lat_o=$(combined "$B/runs.ots")
 lat_d=$(combined "$B/runs.dyn")
+lat_n=$(combine "$B/runs.null")
 [ -t 2 ] && printf '                              \r' >&2
-echo "$lat_b|$lat_o|$lat_t|$lat_d" >"$B/latency.txt"
+echo "$lat_b|$lat_o|$lat_t|$lat_d|$lat_n" >"$B/latency.txt"
 echo "Per-article latency: $nart articles of $art_from" \
      "($((abytes / nart)) bytes on average), one process each:"
 echo
 awk -F'|' -v n="$nart" '
 {
     split($1, b, " "); split($2, o, " "); split($3, t, " "); split($4, d, " ")
+    split($5, z, " ")
     print "| command | total ms | ms per article | CPU ms per article |"
     print "|---|---:|---:|---:|"
     printf "| brief | %.1f | %.2f | %.2f |\n", b[2], b[2] / n, b[6] / n
@@ -418,6 +430,9 @@ awk -F'|' -v n="$nart" '
         printf "| ots | %s | - | - |\n", o[1] == "none" ? "not installed" : o[1]
     printf "| brief on empty input (process start) | %.1f | %.2f | %.2f |\n", t[2],
         t[2] / n, t[6] / n
+    if (z[1] == "ok")
+        printf "| a program that does nothing (this host) | %.1f | %.2f | %.2f |\n",
+            z[2], z[2] / n, z[6] / n
     if (o[1] == "ok") {
         printf "\nots/brief per-article time: %.1fx (CPU time %.1fx", o[2] / b[2],
             o[6] / b[6]
@@ -488,9 +503,15 @@ END {
             print "  ----  brief >= 100x ots throughput on 1 MB: ots not measured"
     } else print "  ----  1 MB input not measured (BENCH_MAX)"
     split(lat, parts, "|"); split(parts[1], b, " "); split(parts[2], o, " ")
-    if (o[1] == "ok")
-        printf "  %s  per-article latency >= 10x better than ots: %.1fx (CPU time %.1fx)\n",
+    split(parts[5], z, " ")
+    if (o[1] == "ok") {
+        printf "  %s  per-article latency >= 10x better than ots: %.1fx (CPU time %.1fx",
             verdict(o[2] / b[2] >= 10), o[2] / b[2], o[6] / b[6]
+        # the most any program gets here: ots against a process doing nothing
+        if (z[1] == "ok" && z[2] > 0)
+            printf "; a program that does nothing: %.1fx", o[2] / z[2]
+        printf ")\n"
+    }
     else
         print "  ----  per-article latency vs ots: ots not measured"
     if ("10M" in idx) {
