@@ -320,6 +320,16 @@ static size_t folded_word(const unsigned char *t, size_t s, size_t e,
     return n;
 }
 
+/* Are bytes [s, e) two or more ASCII capitals and nothing else? */
+static int all_caps_ascii(const unsigned char *t, size_t s, size_t e)
+{
+    size_t p;
+    for (p = s; p < e; p++)
+        if ((unsigned)(t[p] - 'A') >= 26u)
+            return 0;
+    return e - s >= 2;
+}
+
 /* Kinds of stem before a final period. */
 enum { W_WORD, W_ABBREV, W_INITIAL, W_ACRONYM_LOWER, W_ACRONYM_UPPER,
        W_NUMBER, W_ORDINAL };
@@ -718,6 +728,13 @@ static int ends_sentence_at_mark(const unsigned char *t, const chunk *c,
             return 1;
         return starts_with_function_word(t, n, lang);
     case W_ABBREV:
+        /* a listed abbreviation is written in lower case or capitalized
+         * ("pp.", "Dr."); in capitals it is an acronym ("pelo PP. Paixão
+         * e"), unless the text goes on in capitals (a heading: "DR. J.
+         * SMITH") */
+        if (all_caps_ascii(t, c->s, stem_e) && n->core_e - n->s > 1 &&
+            brief__is_upper(nf) && brief__is_lower_letter(t[n->s + 1]))
+            return 1;
         return starts_with_function_word(t, n, lang);
     case W_ACRONYM_UPPER:
         if (is_time_of_day(t, c->s, stem_e) && brief__is_upper(nf) &&
@@ -767,13 +784,22 @@ static inline int ends_sentence(const unsigned char *t, const chunk *c,
  *  - OPEN_SPEECH: a quotation opened after a colon that ends a clause
  *    is a sentence of its own ("foi claro: «Não haverá ...»"), as
  *    Portuguese writes it (and the Bosque treebank splits it); Spanish
- *    and Italian keep it in the sentence that announces it.
+ *    and Italian keep it in the sentence that announces it;
+ *  - OPEN_NAMES: the article may be followed by a capitalized word, a
+ *    name ("... ao Santos O Santos volta", "... na França A Mercedes-Benz
+ *    deve"). Portuguese writes the article of a name in lower case inside
+ *    a sentence ("o Santos", "a Mercedes") and quotes the titles of works
+ *    («O Globo»), so a capitalized article there begins a sentence. Not
+ *    Spanish, French or Italian, whose names and titles keep their
+ *    article capitalized ("el diario El Mundo", "son livre Les Bras
+ *    ouverts", "Scarlett O Hara").
  * None for English and German: an English title or name keeps its
  * article capitalized inside a sentence ("vitamin A is", "told The
  * Times") and "I" is capitalized anywhere, a German noun is capitalized
  * anywhere, and both capitalize a whole sentence after a colon inside the
  * sentence. */
-enum { OPEN_ANY = 1, OPEN_COLON = 2, OPEN_STOPS = 4, OPEN_SPEECH = 8 };
+enum { OPEN_ANY = 1, OPEN_COLON = 2, OPEN_STOPS = 4, OPEN_SPEECH = 8,
+       OPEN_NAMES = 16 };
 static int open_ends(const brief__lang *lang, const char *const **arts,
                      size_t *count)
 {
@@ -804,7 +830,8 @@ static int open_ends(const brief__lang *lang, const char *const **arts,
         {"es", OPEN_ANY | OPEN_COLON, 14, es},
         {"fr", OPEN_ANY | OPEN_COLON, 12, fr},
         {"it", OPEN_ANY | OPEN_COLON, 12, it},
-        {"pt", OPEN_ANY | OPEN_COLON | OPEN_STOPS | OPEN_SPEECH, 14, pt},
+        {"pt", OPEN_ANY | OPEN_COLON | OPEN_STOPS | OPEN_SPEECH | OPEN_NAMES,
+         14, pt},
         {"nl", OPEN_ANY, 7, nl}, {"sv", OPEN_ANY | OPEN_STOPS, 9, sv}};
     size_t i;
     for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
@@ -847,10 +874,12 @@ static size_t words_before(const unsigned char *t, size_t s, size_t p,
  * of open_ends() (open: its answer):
  *  - a heading, caption or byline run into the text ("Chuva forte
  *    atrasa o metrô O trânsito ficou lento"): c is a word ending in
- *    a lower-case letter (or a word in capitals: "no DF", "NOVAS TAXAS"),
+ *    a lower-case letter or a digit (or a word in capitals: "no DF",
+ *    "NOVAS TAXAS"),
  *    maybe closed by a quote or bracket ("(foto)"), and no function word;
  *    n a capitalized article or subject pronoun (OPEN_STOPS: any function
- *    word), then a word in lower case. An article is
+ *    word), then a word in lower case (OPEN_NAMES: or, after an article
+ *    or pronoun, a capitalized one). An article is
  *    capitalized where a sentence begins or in a title or name; a title
  *    goes on in capitals ("O Globo") or follows a function word
  *    ("canciones de Un mar"), and a name runs on from a capitalized word
@@ -871,7 +900,7 @@ static int unpunctuated_end(const unsigned char *t, const chunk *c,
     char w[48];
     size_t at, k, p, ce = c->core_e;
     uint32_t last;
-    int caps = 0;
+    int caps = 0, art;
     chunk n2;
     if (ce == c->s || !brief__is_upper(n->first))
         return 0;
@@ -889,7 +918,8 @@ static int unpunctuated_end(const unsigned char *t, const chunk *c,
         return ce == c->e && (open & OPEN_COLON) &&
                starts_with_function_word(t, n, lang) &&
                words_before(t, sent_s, c->e - (c->e - c->s == 1), 3) == 3;
-    if (!brief__is_lower_letter(last)) { /* or in capitals: "no DF" */
+    if (last - '0' < 10u) { /* "tel. 289-3609 O restaurante" */
+    } else if (!brief__is_lower_letter(last)) { /* or capitals: "no DF" */
         for (p = c->s, k = 0; p < ce; k++)
             if (!brief__is_upper(brief__next(t, ce, &p)))
                 return 0;
@@ -907,19 +937,42 @@ static int unpunctuated_end(const unsigned char *t, const chunk *c,
     if (n->e - n->s > 8)
         return 0;
     k = folded_word(t, n->s, n->e, w, sizeof w);
-    if (k >= sizeof w || !(brief__in_table(arts, narts, w, k) ||
-                           ((open & OPEN_STOPS) &&
-                            brief__in_list(&lang->stopwords, w, k))))
+    if (k >= sizeof w)
+        return 0;
+    art = brief__in_table(arts, narts, w, k);
+    if (!art && !((open & OPEN_STOPS) &&
+                  brief__in_list(&lang->stopwords, w, k)))
         return 0;
     p = n->e;
     if (!next_chunk(t, e, &p, &n2) || n2.first != n2.first_raw ||
-        !brief__is_lower_letter(n2.first))
+        !(brief__is_lower_letter(n2.first) ||
+          (art && (open & OPEN_NAMES) && brief__is_upper(n2.first))))
+        return 0;
+    /* a one-letter article is also a label ("a Série A do campeonato",
+     * "vitamina A todos os dias", "Fase I del progetto"): a label goes on
+     * with a function word, where an article is followed by its noun */
+    if (n->e - n->s == 1 &&
+        (k = folded_word(t, n2.s, n2.core_e, w, sizeof w)) < sizeof w &&
+        brief__in_list(&lang->stopwords, w, k))
         return 0;
     k = folded_word(t, c->s, ce, w, sizeof w);
     if (k >= sizeof w || brief__in_list(&lang->stopwords, w, k))
         return 0;
+    /* before a name, c must not be a noun with its own article: "o jornal
+     * O Globo ontem" names a title, "ao Santos O Santos volta" ends a
+     * heading (a heading drops its articles) */
+    if (brief__is_upper(n2.first)) {
+        for (p = c->s; p > sent_s && ascii_blank(t[p - 1]); p--)
+            ;
+        for (at = p; at > sent_s && !ascii_blank(t[at - 1]); at--)
+            ;
+        if (at < p && (k = folded_word(t, at, p, w, sizeof w)) < sizeof w &&
+            brief__in_table(arts, narts, w, k))
+            return 0;
+    }
     /* a name goes on through its particles: "Kim Jong Un a dit" */
-    if (!caps && brief__is_upper(c->first_raw) && c->s > sent_s) {
+    if (!caps && !(art && (open & OPEN_NAMES)) &&
+        brief__is_upper(c->first_raw) && c->s > sent_s) {
         for (p = c->s; p > sent_s && ascii_blank(t[p - 1]); p--)
             ;
         for (at = p; at > sent_s && !ascii_blank(t[at - 1]); at--)

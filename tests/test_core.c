@@ -294,6 +294,30 @@ static void test_segment(void)
                  "ficou lento.");
     CHECK_EQ_STR(split("Nieve en la sierra Los vecinos esperan.", "es"),
                  "Nieve en la sierra|Los vecinos esperan.");
+    /* Portuguese: also before a name, which a sentence writes with a
+     * lower-case article ("o Santos"); after a number too */
+    CHECK_EQ_STR(split("T\xC3\xA9\x63nico diz que falta talento ao Santos O "
+                       "Santos volta a viver um clima tenso.", "pt"),
+                 "T\xC3\xA9\x63nico diz que falta talento ao Santos|O Santos "
+                 "volta a viver um clima tenso.");
+    CHECK_EQ_STR(split("Pedro Ivo, tel. 289-3609 O restaurante abre cedo.",
+                       "pt"),
+                 "Pedro Ivo, tel. 289-3609|O restaurante abre cedo.");
+    /* but not a one-letter label ("A" the letter) before a function word */
+    CHECK_EQ_STR(split("Ele lidera a S\xC3\xA9rie A do campeonato com folga.",
+                       "pt"),
+                 "Ele lidera a S\xC3\xA9rie A do campeonato com folga.");
+    /* Spanish keeps a name's article capitalized: "El Mundo" goes on */
+    CHECK_EQ_STR(split("Lo public\xC3\xB3 ayer El Mundo en portada.", "es"),
+                 "Lo public\xC3\xB3 ayer El Mundo en portada.");
+    /* a listed abbreviation in capitals is an acronym before a capitalized
+     * word ("pp." pages, "PP" a party); a heading in capitals goes on */
+    CHECK_EQ_STR(split("Foi eleito pelo PP. Paix\xC3\xA3o \xC3\xA9 irm\xC3\xA3o "
+                       "dele. Veja as pp. 5 e 6.", "pt"),
+                 "Foi eleito pelo PP.|Paix\xC3\xA3o \xC3\xA9 irm\xC3\xA3o "
+                 "dele.|Veja as pp. 5 e 6.");
+    CHECK_EQ_STR(split("DR. J. SMITH VISITS THE CITY. He came.", "en"),
+                 "DR. J. SMITH VISITS THE CITY.|He came.");
     /* but not a title: capitals go on, or a function word comes before */
     CHECK_EQ_STR(split("Ele leu o jornal O Globo ontem.", "pt"),
                  "Ele leu o jornal O Globo ontem.");
