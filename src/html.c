@@ -621,9 +621,14 @@ static const char re_unlikely[] =
     "rss\0" "shoutbox\0" "sidebar\0" "skyscraper\0" "social\0" "sponsor\0"
     "supplemental\0" "ad-break\0" "agegate\0" "pagination\0" "pager\0"
     "popup\0" "yom-remote\0";
-/* Not in readability: cookie and consent banners, removed in every pass. */
+/* Not in readability: cookie and consent banners, removed in every pass,
+ * and author boxes: the writer's photo and biography after (or before)
+ * the article ("author-box", "AuthorBio", "about-the-author"), not part of
+ * it (readability's byline rule drops one short byline only). */
 static const char re_banner[] =
-    "cookie\0" "consent\0";
+    "cookie\0" "consent\0" "authorb\0" "author-b\0" "author_b\0"
+    "authorinf\0" "author-inf\0" "about-author\0" "about-the-author\0"
+    "autorbox\0" "autor-box\0";
 static const char re_maybe[] =
     "and\0" "article\0" "body\0" "column\0" "content\0" "main\0" "mathjax\0"
     "shadow\0";
