@@ -365,6 +365,7 @@ typedef struct hsel {
     unsigned need;     /* page_prose() counts only nodes with these flags */
     size_t prose;      /* text of the page's prose paragraphs            */
     size_t arttext;    /* the article's text before the current clean-up */
+    size_t headline;   /* the first h1/h2 that repeats the title, or 0    */
     unsigned char *segoff; /* per segment: 1 if it is not rendered (a
                               label left over, see drop_labels); or NULL */
 } hsel;
@@ -540,7 +541,10 @@ static int same_class(const hparse *P, size_t a, size_t b)
  * one <form>; some themes put the whole post in a <header>), not furniture
  * beside the article; and a <header> inside an <article> or <main> is the
  * article's own (its heading and lede, as HTML defines it), not the
- * site's. Either is judged as any other element. */
+ * site's. Either is judged as any other element. mark_removed() spares an
+ * element whose class reads as furniture (readability's unlikely words:
+ * "footer", "sidebar" ...) on the same grounds, when it also holds the
+ * headline (a theme that wraps the whole page in "above-footer"). */
 static int wrapper(const hparse *P, const hnode *nd)
 {
     return nd->tot * 2 > brief__html_node(P, 0)->tot ||
@@ -579,7 +583,9 @@ static void mark_removed(hsel *S, int flags)
             r = titledup = 1;
         else if ((flags & F_STRIP) &&
                  (((nd->flags & N_UNLIKELY) &&
-                   !(nd->flags & (S_IN_TABLE | S_IN_CODE)) && t != T_A) ||
+                   !(nd->flags & (S_IN_TABLE | S_IN_CODE)) && t != T_A &&
+                   !(S->headline > i && S->headline < nd->end &&
+                     wrapper(P, nd))) ||
                   (nd->flags & N_BADROLE))) {
             r = 1;
             S->stripped++;
@@ -913,14 +919,15 @@ static int clutter(hsel *S, size_t i, int flags)
         return 0;
     if (nd->flags & (S_IN_DATA | S_IN_CODE))
         return 0;
+    /* Not in readability: a block that holds most of the article's text,
+     * and little of it in links, is the article, whatever else it holds
+     * (a like-button iframe or two, a row of share inputs) or its class
+     * says (a page wrapped in "above-footer") */
+    if (f->text * 2 > S->arttext && link_density(f) < 0.2)
+        return 0;
     if (weight < 0)
         return 1;
     if (f->commas >= 10)
-        return 0;
-    /* Not in readability: a block that holds most of the article's text,
-     * and little of it in links, is the article, whatever else it holds
-     * (a like-button iframe or two, a row of share inputs). */
-    if (f->text * 2 > S->arttext && link_density(f) < 0.2)
         return 0;
     p = (long)f->p;
     img = (long)f->img;
@@ -1415,8 +1422,11 @@ static int analyze_static(hsel *S)
             size_t m = node_text(P, i, tmp, sizeof tmp);
             if (m > sizeof tmp)
                 m = sizeof tmp;
-            if (similarity(S->title, S->title_len, tmp, m) > 0.75)
+            if (similarity(S->title, S->title_len, tmp, m) > 0.75) {
                 nd->flags |= S_TITLESIM;
+                if (S->headline == 0)
+                    S->headline = i;
+            }
         }
     }
     return 1;
