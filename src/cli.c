@@ -317,15 +317,16 @@ static void write_options(out_ctx *out, const brief_options *o,
                   (l[i] >= '0' && l[i] <= '9') || l[i] == '-' || l[i] == '_' ||
                   l[i] == '.' ? l[i] : '?';
     lang[i] = 0;
-    snprintf(buf, sizeof buf,
-             "{\"options\":{\"sentences\":%lu,\"ratio\":%u,\"words\":%lu,"
-             "\"chars\":%lu,\"keywords\":%lu,\"input\":\"%s\","
-             "\"language\":\"%s\",\"max_input\":%lu},",
-             (unsigned long)o->max_sentences, o->ratio_percent,
-             (unsigned long)o->max_words, (unsigned long)o->max_bytes,
-             (unsigned long)o->keywords,
-             kinds[(unsigned)o->input <= 3 ? (unsigned)o->input : 0], lang,
-             (unsigned long)o->max_input);
+    (void)brief_cli_fmt(
+        buf, sizeof buf,
+        "{\"options\":{\"sentences\":%lu,\"ratio\":%u,\"words\":%lu,"
+        "\"chars\":%lu,\"keywords\":%lu,\"input\":\"%s\","
+        "\"language\":\"%s\",\"max_input\":%lu},",
+        (unsigned long)o->max_sentences, o->ratio_percent,
+        (unsigned long)o->max_words, (unsigned long)o->max_bytes,
+        (unsigned long)o->keywords,
+        kinds[(unsigned)o->input <= 3 ? (unsigned)o->input : 0], lang,
+        (unsigned long)o->max_input);
     if (file) {
         char *esc = json_name(file);
         write_str(out, "{\"file\":\"");
@@ -492,7 +493,11 @@ static int read_all(FILE *f, size_t max, size_t hint, char **out,
 
 static void report(const char *name, const char *msg)
 {
-    fprintf(stderr, "brief: %s: %s\n", name, msg);
+    fputs("brief: ", stderr);
+    fputs(name, stderr);
+    fputs(": ", stderr);
+    fputs(msg, stderr);
+    fputc('\n', stderr);
 }
 
 static int exit_for(int status)
@@ -587,8 +592,9 @@ static int do_file(const cli_opts *o, const char *name, out_ctx *out,
         fclose(f);
     if (rc == ETOOBIG) {
         char msg[96];
-        snprintf(msg, sizeof msg, "input larger than %lu bytes "
-                 "(see --max-input)", (unsigned long)o->lib.max_input);
+        (void)brief_cli_fmt(msg, sizeof msg,
+                            "input larger than %lu bytes (see --max-input)",
+                            (unsigned long)o->lib.max_input);
         report(shown, msg);
         return EXIT_INPUT;
     }
@@ -604,9 +610,11 @@ static int do_file(const cli_opts *o, const char *name, out_ctx *out,
     }
     if (r->warnings & BRIEF_WARN_ENCODING) {
         char msg[128];
-        snprintf(msg, sizeof msg, "warning: charset '%s' not supported, "
-                 "read as UTF-8", r->unsupported_encoding ?
-                 r->unsupported_encoding : "?");
+        (void)brief_cli_fmt(msg, sizeof msg,
+                            "warning: charset '%s' not supported, "
+                            "read as UTF-8",
+                            r->unsupported_encoding ? r->unsupported_encoding
+                                                    : "?");
         report(shown, msg);
     }
     if (o->keywords_alone) {
@@ -679,15 +687,19 @@ static int parse_args(int argc, char **argv, cli_opts *o, const char **files)
 {
     char err[256];
     if (brief_cli_parse(argc, argv, o, files, err, sizeof err)) {
-        fprintf(stderr, "brief: %s\nTry 'brief --help' for more information.\n",
-                err);
+        fputs("brief: ", stderr);
+        fputs(err, stderr);
+        fputs("\nTry 'brief --help' for more information.\n", stderr);
         return EXIT_USAGE;
     }
     if (o->help || o->version) {
-        if (o->help)
+        if (o->help) {
             fputs(usage_text, stdout);
-        else
-            printf("brief %s\n", brief_version());
+        } else {
+            fputs("brief ", stdout);
+            fputs(brief_version(), stdout);
+            fputc('\n', stdout);
+        }
         if (fflush(stdout) != 0 || ferror(stdout))
             return closed_pipe(errno) ? EXIT_OK : EXIT_OUTPUT;
         return EXIT_OK;
@@ -709,8 +721,9 @@ static void report_no_temp(const char *output, int e)
         if (wf)
             fclose(wf); /* opened to learn, nothing written */
         char msg[160];
-        snprintf(msg, sizeof msg, "cannot create a temporary "
-                 "file in its folder: %s", strerror(e));
+        (void)brief_cli_fmt(msg, sizeof msg,
+                            "cannot create a temporary file in its folder: %s",
+                            strerror(e));
         report(output, msg);
     }
 }
@@ -863,7 +876,7 @@ int main(int argc, char **argv)
 #endif
     files = (const char **)malloc(((size_t)argc + 1) * sizeof *files);
     if (!files) {
-        fprintf(stderr, "brief: out of memory\n");
+        fputs("brief: out of memory\n", stderr);
         return EXIT_NOMEM;
     }
     rc = parse_args(argc, argv, &o, files);

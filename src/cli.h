@@ -40,4 +40,14 @@ typedef struct cli_opts {
 int brief_cli_parse(int argc, char **argv, cli_opts *o, const char **files,
                     char *err, size_t errlen);
 
+/*
+ * A small snprintf for the CLI's messages (cliopts.c): %s, %.*s, %c, %u,
+ * %lu and %% only (anything else is copied as written). The CLI formats
+ * no floating point, so without printf the static binary does not carry
+ * the C library's formatter (about 8 KB with its floating-point
+ * conversions). Writes at most cap - 1 bytes and a NUL (if cap > 0) and
+ * returns the length written.
+ */
+size_t brief_cli_fmt(char *out, size_t cap, const char *fmt, ...);
+
 #endif /* BRIEF_CLI_H */

@@ -9,9 +9,60 @@
  * Numbers are whole decimal numbers; zero, negative, non-numeric and
  * overflowing values are refused with a message naming the option.
  */
-#include <stdio.h>
+#include <stdarg.h>
 #include <string.h>
 #include "cli.h"
+
+size_t brief_cli_fmt(char *out, size_t cap, const char *fmt, ...)
+{
+    va_list ap;
+    size_t o = 0, n, k;
+    va_start(ap, fmt);
+    for (; *fmt; fmt++) {
+        char num[24];
+        const char *s = fmt;
+        size_t prec = (size_t)-1;
+        n = 1;
+        if (*fmt == '%' && fmt[1]) {
+            fmt++;
+            if (fmt[0] == '.' && fmt[1] == '*' && fmt[2] == 's') {
+                int p = va_arg(ap, int);
+                prec = p < 0 ? (size_t)-1 : (size_t)p;
+                fmt += 2;
+            }
+            if (*fmt == 's') {
+                s = va_arg(ap, const char *);
+                if (!s)
+                    s = "(null)";
+                for (n = 0; n < prec && s[n]; n++)
+                    ;
+            } else if (*fmt == 'c') {
+                num[0] = (char)va_arg(ap, int);
+                s = num;
+            } else if (*fmt == 'u' || (fmt[0] == 'l' && fmt[1] == 'u')) {
+                unsigned long v = *fmt == 'u' ? va_arg(ap, unsigned)
+                                              : va_arg(ap, unsigned long);
+                fmt += *fmt == 'l';
+                n = sizeof num;
+                do {
+                    num[--n] = (char)('0' + v % 10);
+                    v /= 10;
+                } while (v);
+                s = num + n;
+                n = sizeof num - n;
+            } else if (*fmt != '%') { /* not ours: copied as written */
+                s = fmt - 1;
+                n = 2;
+            }
+        }
+        for (k = 0; k < n && o + 1 < cap; k++)
+            out[o++] = s[k];
+    }
+    va_end(ap);
+    if (cap)
+        out[o] = 0;
+    return o;
+}
 
 typedef struct spec {
     char shrt;          /* short name or 0                               */
@@ -61,7 +112,7 @@ static int parse_count(const char *s, size_t max, size_t *out)
 static int bad(char *err, size_t errlen, const char *fmt, const char *a,
                const char *b)
 {
-    snprintf(err, errlen, fmt, a, b);
+    (void)brief_cli_fmt(err, errlen, fmt, a, b);
     return EXIT_USAGE;
 }
 
@@ -251,8 +302,8 @@ int brief_cli_parse(int argc, char **argv, cli_opts *o, const char **files,
             size_t hits = 0;
             char cand[160];
             cand[0] = 0;
-            snprintf(name, sizeof name, "--%.*s", (int)(n < 40 ? n : 40),
-                     a + 2);
+            (void)brief_cli_fmt(name, sizeof name, "--%.*s",
+                                (int)(n < 40 ? n : 40), a + 2);
             /* an exact name wins; else a prefix of exactly one name */
             for (k = 0; k < sizeof specs / sizeof specs[0] && n; k++)
                 if (strlen(specs[k].lng) == n &&
@@ -261,15 +312,15 @@ int brief_cli_parse(int argc, char **argv, cli_opts *o, const char **files,
             for (k = 0; !sp && k < sizeof specs / sizeof specs[0] && n; k++)
                 if (!strncmp(specs[k].lng, a + 2, n)) {
                     size_t c = strlen(cand);
-                    snprintf(cand + c, sizeof cand - c, "%s--%s",
-                             hits ? ", " : "", specs[k].lng);
+                    (void)brief_cli_fmt(cand + c, sizeof cand - c, "%s--%s",
+                                        hits ? ", " : "", specs[k].lng);
                     hits++;
                 }
             if (!sp && hits == 1) {
                 for (k = 0; k < sizeof specs / sizeof specs[0]; k++)
                     if (!strncmp(specs[k].lng, a + 2, n))
                         sp = &specs[k];
-                snprintf(name, sizeof name, "--%s", sp->lng);
+                (void)brief_cli_fmt(name, sizeof name, "--%s", sp->lng);
             }
             if (!sp && hits > 1)
                 return bad(err, errlen, "option '%s' is ambiguous (%s)", name,
@@ -286,7 +337,7 @@ int brief_cli_parse(int argc, char **argv, cli_opts *o, const char **files,
             for (k = 0; k < sizeof specs / sizeof specs[0]; k++)
                 if (specs[k].shrt && specs[k].shrt == a[1])
                     sp = &specs[k];
-            snprintf(name, sizeof name, "-%c", a[1]);
+            (void)brief_cli_fmt(name, sizeof name, "-%c", a[1]);
             if (!sp)
                 return bad(err, errlen, "unknown option '%s'%s", name, "");
             if (a[2]) {

@@ -286,6 +286,13 @@ $B --keywords 2 --keywords-o $A > "$T/out" && [ "$(wc -l < "$T/out")" -eq 2 ] &&
 status 2 --s 1 $A; stderr_has "option '--s' is ambiguous (--sentences, --split, --scores)"
 status 2 --keyw 1 $A; stderr_has "ambiguous (--keywords, --keywords-only)"
 status 2 --bogus; stderr_has "unknown option '--bogus'"
+# the CLI's own formatter (brief_cli_fmt): %c, %.*s cut at 40, %u, %lu
+status 2 -Z; stderr_has "unknown option '-Z'"
+status 2 --abcdefghijabcdefghijabcdefghijabcdefghijXYZ
+stderr_has "unknown option '--abcdefghijabcdefghijabcdefghijabcdefghij'"
+$B -f json -v -r 30 -k 2 --max-input 4000000000 $A | grep -q \
+    '^{"file":"[^"]*","options":{"sentences":0,"ratio":30,"words":0,"chars":0,"keywords":2,"input":"auto","language":"auto","max_input":4000000000},' &&
+    ok || bad "-v json header numbers"
 if [ -e /proc/version ] && [ "$(id -u)" -ne 0 ]; then
     status 3 -o /proc/version $A; stderr_has "Permission denied"
 fi
