@@ -92,20 +92,6 @@ static int is_space_cp(uint32_t cp)
     return c == BRIEF__C_SPACE || c == BRIEF__C_NEWLINE;
 }
 
-/* The ASCII openers and closers, as masks of bytes 32..95 and 96..127 (all
- * are in those ranges): " ' ( [ { * _ open, " ' ) ] } * _ close. */
-#define BIT(ch) ((uint64_t)1 << ((ch) & 63))
-static int ascii_in(unsigned char b, uint64_t lo, uint64_t hi)
-{
-    return b >= 32 && b < 128 && (((b < 96 ? lo : hi) >> ((b - 32) & 63)) & 1);
-}
-#define ASCII_OPENERS_LO (BIT('"' - 32) | BIT('\'' - 32) | BIT('(' - 32) | \
-                          BIT('[' - 32) | BIT('*' - 32) | BIT('_' - 32))
-#define ASCII_OPENERS_HI BIT('{' - 96)
-#define ASCII_CLOSERS_LO (BIT('"' - 32) | BIT('\'' - 32) | BIT(')' - 32) | \
-                          BIT(']' - 32) | BIT('*' - 32) | BIT('_' - 32))
-#define ASCII_CLOSERS_HI BIT('}' - 96)
-
 static int is_closer(uint32_t cp)
 {
     switch (cp) {
@@ -182,20 +168,25 @@ static int ascii_blank(unsigned char b)
  *                 is a space);
  * SCAN_MAY_END    a chunk that holds it may matter inside a sentence (see
  *                 the fast-forward in split_unit): . ! ? or non-ASCII. */
-enum { SCAN_CHUNK_END = 1, SCAN_MAY_END = 2, SCAN_MAY_OPEN = 4, SCAN_PAREN = 8 };
+enum { SCAN_CHUNK_END = 1, SCAN_MAY_END = 2, SCAN_MAY_OPEN = 4, SCAN_PAREN = 8,
+       SCAN_OPENER = 16, SCAN_CLOSER = 32 };
 /* SCAN_MAY_OPEN   a chunk that holds it may end a sentence without a
  *                 period in the languages of open_ends(): ':' and the
  *                 ASCII capitals (see unpunctuated_end).
- * SCAN_PAREN      ( and ): emit_body() counts bracket depth. */
+ * SCAN_PAREN      ( and ): emit_body() counts bracket depth.
+ * SCAN_OPENER     the ASCII openers  " ' ( [ { * _  (as is_opener())
+ * SCAN_CLOSER     the ASCII closers  " ' ) ] } * _  (as is_closer()):
+ *                 one table load where next_chunk() tests every chunk's
+ *                 first and last bytes. */
 static const unsigned char byte_scan[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    1, 2, 0, 0, 0, 0, 0, 0, 8, 8, 0, 0, 0, 0, 2, 0,
+    1, 2, 48, 0, 0, 0, 0, 48, 24, 40, 48, 0, 0, 0, 2, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 2,
     0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 16, 0, 32, 0, 48,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 0, 32, 0, 0,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
@@ -230,8 +221,7 @@ static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
     if (p >= end)
         return 0;
     c->s = p;
-    if (t[p] < 0x80 &&
-        !ascii_in(t[p], ASCII_OPENERS_LO, ASCII_OPENERS_HI)) { /* a word */
+    if (t[p] < 0x80 && !(byte_scan[t[p]] & SCAN_OPENER)) { /* a word */
         c->first_raw = c->first = t[p];
         p++;
     } else {
@@ -273,7 +263,7 @@ static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
     while (q > c->s) {
         size_t at;
         if (t[q - 1] < 0x80) {
-            if (!ascii_in(t[q - 1], ASCII_CLOSERS_LO, ASCII_CLOSERS_HI))
+            if (!(byte_scan[t[q - 1]] & SCAN_CLOSER))
                 break;
             q--;
             continue;
