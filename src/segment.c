@@ -38,6 +38,15 @@ static inline uint64_t load8_le(const unsigned char *p)
            (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
 }
 
+/* 0x80 in each byte of v that is not c (c < 0x80), in two operations
+ * where has_byte() takes four: exact while no byte of v is from 0x80 up
+ * (no addition then carries into the next byte), so the callers test
+ * v & BRIEF__HIGHS as well. */
+static inline uint64_t ascii_ne(uint64_t v, unsigned char c)
+{
+    return (v ^ (BRIEF__ONES * c)) + BRIEF__ONES * 0x7F;
+}
+
 /* 0x80 in each byte of v that is a space (exact for any byte). */
 static uint64_t space_bytes(uint64_t v)
 {
@@ -1632,8 +1641,10 @@ static int fast_forward(const unsigned char *t, size_t e, chunk *c,
     for (;;) { /* eight bytes at a time, then one */
         while (at + 8 <= e) {
             uint64_t v = brief__load8(t + at);
-            if ((v & BRIEF__HIGHS) || has_byte(v, '.') ||
-                has_byte(v, '!') || has_byte(v, '?'))
+            /* a byte from 0x80 up, or one where a high bit is clear in
+             * all three ascii_ne() */
+            if ((v | ~(ascii_ne(v, '.') & ascii_ne(v, '!') &
+                       ascii_ne(v, '?'))) & BRIEF__HIGHS)
                 break;
             at += 8;
         }
