@@ -1360,19 +1360,24 @@ static int prompt_may_open(const builder *b, const unsigned char *t,
 /* Is [s, e) one line of at most RUNON_WORDS words, so that no run-on
  * cut can be taken (see emit_body)? Eight bytes at a time: 1 when it has
  * no byte below 0x20 (no line break, no tab) and at most RUNON_WORDS - 1
- * spaces; 0 may also mean "could not tell" (bytes from 0x80 up). */
+ * spaces; 0 may also mean "could not tell" (bytes from 0x80 up, or a
+ * '!' after a space, counted as one: see below). */
 static int short_one_line(const unsigned char *t, size_t s, size_t e)
 {
     size_t p = s, spaces;
     /* per byte lane: a byte below 0x20 seen (its high bit in low), and
-     * the spaces (at most 255 blocks, so that no lane overflows) */
+     * the spaces (at most 255 blocks, so that no lane overflows). The
+     * spaces are counted as the bytes below 0x21 (a byte below 0x20 means
+     * 0 anyway), in three operations where an exact count of the spaces
+     * takes six: the borrow of the subtraction also flags a '!' right
+     * after a space, which only counts more (never fewer) spaces. */
     uint64_t low = 0, lanes = 0;
     if (e - s > 255 * 8)
         return 0;
     for (; p + 8 <= e; p += 8) {
-        uint64_t v = brief__load8(t + p);
-        low |= (v - BRIEF__ONES * 0x20) & ~v;
-        lanes += space_bytes(v) >> 7;
+        uint64_t v = brief__load8(t + p), nv = ~v;
+        low |= (v - BRIEF__ONES * 0x20) & nv;
+        lanes += ((v - BRIEF__ONES * 0x21) & nv & BRIEF__HIGHS) >> 7;
     }
     if (low & BRIEF__HIGHS)
         return 0;
