@@ -1944,9 +1944,13 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
     while (p < len) {
         while (p + 8 <= len) {
             uint64_t v = brief__load8(t + p), m;
-            if ((v & BRIEF__HIGHS) || brief__has_below(v, 0x20))
+            /* a byte from 0x80 up or below 0x20 (has_below() without its
+             * & ~v: a byte of v with the high bit set is one already) */
+            if ((v | (v - BRIEF__ONES * 0x20)) & BRIEF__HIGHS)
                 break;
-            m = (v - BRIEF__ONES * 0x21) & ~v & BRIEF__HIGHS; /* spaces (and a few '!') */
+            /* spaces (and a few '!'); ~v & BRIEF__HIGHS is all the high
+             * bits here */
+            m = (v - BRIEF__ONES * 0x21) & BRIEF__HIGHS;
             if (m & (m << 8))
                 l->gaps = 1;
             p += 7;
