@@ -22,12 +22,6 @@
 #include <string.h>
 #include "internal.h"
 
-/* Has v a byte equal to c? */
-static int has_byte(uint64_t v, unsigned char c)
-{
-    return brief__has_below(v ^ (BRIEF__ONES * c), 1);
-}
-
 /* The eight bytes at p with p[0] in the low byte, whatever the host's
  * byte order (compilers make it one load on a little-endian host), for the
  * scans that need to know which byte comes first. */
@@ -39,7 +33,8 @@ static inline uint64_t load8_le(const unsigned char *p)
 }
 
 /* 0x80 in each byte of v that is not c (c < 0x80), in two operations
- * where has_byte() takes four: exact while no byte of v is from 0x80 up
+ * where brief__has_below(v ^ (BRIEF__ONES * c), 1) takes four to tell
+ * whether one is c: exact while no byte of v is from 0x80 up
  * (no addition then carries into the next byte), so the callers test
  * v & BRIEF__HIGHS as well. */
 static inline uint64_t ascii_ne(uint64_t v, unsigned char c)
@@ -47,11 +42,13 @@ static inline uint64_t ascii_ne(uint64_t v, unsigned char c)
     return (v ^ (BRIEF__ONES * c)) + BRIEF__ONES * 0x7F;
 }
 
-/* 0x80 in each byte of v that is a space (exact for any byte). */
-static uint64_t space_bytes(uint64_t v)
+/* Nonzero when a byte of v is from 0x80 up or below 0x20, what
+ * (v & BRIEF__HIGHS) || brief__has_below(v, 0x20) tells in two
+ * operations fewer: has_below()'s & ~v only clears the high bits of the
+ * bytes from 0x80 up, which v's own high bits set again. */
+static inline uint64_t unprintable(uint64_t v)
 {
-    uint64_t x = v ^ (BRIEF__ONES * 0x20), low = BRIEF__ONES * 0x7F;
-    return ~(((x & low) + low) | x | low) & BRIEF__HIGHS;
+    return (v | (v - BRIEF__ONES * 0x20)) & BRIEF__HIGHS;
 }
 
 /* How many bytes of m (0x80 or 0 each) are 0x80. */
@@ -62,10 +59,11 @@ static size_t count_flags(uint64_t m)
 
 /* Which bytes of eight printable ASCII bytes v (read by load8_le) start a
  * word (a byte other than a space after a space; the first byte when
- * in_word is 0), as 0x80 flags, with the spaces in *sp. */
+ * in_word is 0), as 0x80 flags, with the spaces in *sp (ascii_ne() is
+ * exact: no byte is from 0x80 up). */
 static uint64_t word_starts(uint64_t v, int in_word, uint64_t *sp)
 {
-    *sp = space_bytes(v);
+    *sp = ~ascii_ne(v, ' ') & BRIEF__HIGHS;
     return ~*sp & BRIEF__HIGHS & (*sp << 8 | (in_word ? 0u : 0x80u));
 }
 
@@ -1450,8 +1448,8 @@ static int emit_body(builder *b, const unsigned char *t, size_t s, size_t e,
          * word count moves */
         if (p + 8 <= e) {
             uint64_t v = load8_le(t + p), sp, ws;
-            if (!(v & BRIEF__HIGHS) && !brief__has_below(v, 0x20) &&
-                !has_byte(v, '(') && !has_byte(v, ')')) {
+            if (!unprintable(v) &&
+                !(~(ascii_ne(v, '(') & ascii_ne(v, ')')) & BRIEF__HIGHS)) {
                 ws = word_starts(v, in_word, &sp);
                 /* capitals: bytes from 'A' that are not past 'Z' */
                 if (!(ws & (v + BRIEF__ONES * (0x80 - 'A')) &
@@ -1883,7 +1881,7 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
          * them) and once the first character is known. */
         if (l->first && l->chars + 8 < LINE_CHARS_CAP && p + 8 <= len) {
             uint64_t v = load8_le(t + p), sp, ws;
-            if (!(v & BRIEF__HIGHS) && !brief__has_below(v, 0x20)) {
+            if (!unprintable(v)) {
                 size_t k = 7;
                 ws = word_starts(v, in_word, &sp);
                 l->chars += 8 - count_flags(sp);
@@ -1944,9 +1942,7 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
     while (p < len) {
         while (p + 8 <= len) {
             uint64_t v = brief__load8(t + p), m;
-            /* a byte from 0x80 up or below 0x20 (has_below() without its
-             * & ~v: a byte of v with the high bit set is one already) */
-            if ((v | (v - BRIEF__ONES * 0x20)) & BRIEF__HIGHS)
+            if (unprintable(v))
                 break;
             /* spaces (and a few '!'); ~v & BRIEF__HIGHS is all the high
              * bits here */
