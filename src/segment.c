@@ -160,15 +160,6 @@ typedef struct chunk {
     int ascii;            /* all its bytes are ASCII                       */
 } chunk;
 
-/* Is byte b an ASCII space or line break? (brief__cls puts the two side by
- * side.) Any byte may be passed: one from 0x80 up is never an ASCII blank
- * (and would index past the 128-entry table). */
-static int ascii_blank(unsigned char b)
-{
-    return b < 0x80 &&
-           (unsigned)brief__ascii_class[b] - BRIEF__C_SPACE <= 1u;
-}
-
 /* Byte classes of the segmenter's scans, as bits of byte_scan[]:
  * SCAN_CHUNK_END  a run of chunk bytes may end here: an ASCII blank (as
  *                 ascii_blank) or a non-ASCII byte (decoded to see if it
@@ -176,7 +167,7 @@ static int ascii_blank(unsigned char b)
  * SCAN_MAY_END    a chunk that holds it may matter inside a sentence (see
  *                 the fast-forward in split_unit): . ! ? or non-ASCII. */
 enum { SCAN_CHUNK_END = 1, SCAN_MAY_END = 2, SCAN_MAY_OPEN = 4, SCAN_PAREN = 8,
-       SCAN_OPENER = 16, SCAN_CLOSER = 32 };
+       SCAN_OPENER = 16, SCAN_CLOSER = 32, SCAN_BLANK = 64 };
 /* SCAN_MAY_OPEN   a chunk that holds it may end a sentence without a
  *                 period in the languages of open_ends(): ':' and the
  *                 ASCII capitals (see unpunctuated_end).
@@ -184,11 +175,13 @@ enum { SCAN_CHUNK_END = 1, SCAN_MAY_END = 2, SCAN_MAY_OPEN = 4, SCAN_PAREN = 8,
  * SCAN_OPENER     the ASCII openers  " ' ( [ { * _  (as is_opener())
  * SCAN_CLOSER     the ASCII closers  " ' ) ] } * _  (as is_closer()):
  *                 one table load where next_chunk() tests every chunk's
- *                 first and last bytes. */
+ *                 first and last bytes.
+ * SCAN_BLANK      an ASCII space or line break (the bytes brief__class()
+ *                 calls SPACE or NEWLINE: tab, LF, VT, FF, CR, space). */
 static const unsigned char byte_scan[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 65, 65, 65, 65, 65, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    1, 2, 48, 0, 0, 0, 0, 48, 24, 40, 48, 0, 0, 0, 2, 0,
+    65, 2, 48, 0, 0, 0, 0, 48, 24, 40, 48, 0, 0, 0, 2, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 2,
     0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
     4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 16, 0, 32, 0, 48,
@@ -203,6 +196,13 @@ static const unsigned char byte_scan[256] = {
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
 };
+
+/* Is byte b an ASCII space or line break? Any byte may be passed: one from
+ * 0x80 up is never an ASCII blank. One table load (see SCAN_BLANK). */
+static int ascii_blank(unsigned char b)
+{
+    return (byte_scan[b] & SCAN_BLANK) != 0;
+}
 
 /* Next chunk at or after *pos inside [.., end); 0 when none is left. */
 static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
