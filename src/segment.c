@@ -22,12 +22,6 @@
 #include <string.h>
 #include "internal.h"
 
-/* Has v a byte equal to c? */
-static int has_byte(uint64_t v, unsigned char c)
-{
-    return brief__has_below(v ^ (BRIEF__ONES * c), 1);
-}
-
 /* The eight bytes at p with p[0] in the low byte, whatever the host's
  * byte order (compilers make it one load on a little-endian host), for the
  * scans that need to know which byte comes first. */
@@ -38,11 +32,23 @@ static inline uint64_t load8_le(const unsigned char *p)
            (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
 }
 
-/* 0x80 in each byte of v that is a space (exact for any byte). */
-static uint64_t space_bytes(uint64_t v)
+/* 0x80 in each byte of v that is not c (c < 0x80), in two operations
+ * where brief__has_below(v ^ (BRIEF__ONES * c), 1) takes four to tell
+ * whether one is c: exact while no byte of v is from 0x80 up
+ * (no addition then carries into the next byte), so the callers test
+ * v & BRIEF__HIGHS as well. */
+static inline uint64_t ascii_ne(uint64_t v, unsigned char c)
 {
-    uint64_t x = v ^ (BRIEF__ONES * 0x20), low = BRIEF__ONES * 0x7F;
-    return ~(((x & low) + low) | x | low) & BRIEF__HIGHS;
+    return (v ^ (BRIEF__ONES * c)) + BRIEF__ONES * 0x7F;
+}
+
+/* Nonzero when a byte of v is from 0x80 up or below 0x20, what
+ * (v & BRIEF__HIGHS) || brief__has_below(v, 0x20) tells in two
+ * operations fewer: has_below()'s & ~v only clears the high bits of the
+ * bytes from 0x80 up, which v's own high bits set again. */
+static inline uint64_t unprintable(uint64_t v)
+{
+    return (v | (v - BRIEF__ONES * 0x20)) & BRIEF__HIGHS;
 }
 
 /* How many bytes of m (0x80 or 0 each) are 0x80. */
@@ -53,10 +59,11 @@ static size_t count_flags(uint64_t m)
 
 /* Which bytes of eight printable ASCII bytes v (read by load8_le) start a
  * word (a byte other than a space after a space; the first byte when
- * in_word is 0), as 0x80 flags, with the spaces in *sp. */
+ * in_word is 0), as 0x80 flags, with the spaces in *sp (ascii_ne() is
+ * exact: no byte is from 0x80 up). */
 static uint64_t word_starts(uint64_t v, int in_word, uint64_t *sp)
 {
-    *sp = space_bytes(v);
+    *sp = ~ascii_ne(v, ' ') & BRIEF__HIGHS;
     return ~*sp & BRIEF__HIGHS & (*sp << 8 | (in_word ? 0u : 0x80u));
 }
 
@@ -91,20 +98,6 @@ static int is_space_cp(uint32_t cp)
     enum brief__cls c = brief__class_of(cp);
     return c == BRIEF__C_SPACE || c == BRIEF__C_NEWLINE;
 }
-
-/* The ASCII openers and closers, as masks of bytes 32..95 and 96..127 (all
- * are in those ranges): " ' ( [ { * _ open, " ' ) ] } * _ close. */
-#define BIT(ch) ((uint64_t)1 << ((ch) & 63))
-static int ascii_in(unsigned char b, uint64_t lo, uint64_t hi)
-{
-    return b >= 32 && b < 128 && (((b < 96 ? lo : hi) >> ((b - 32) & 63)) & 1);
-}
-#define ASCII_OPENERS_LO (BIT('"' - 32) | BIT('\'' - 32) | BIT('(' - 32) | \
-                          BIT('[' - 32) | BIT('*' - 32) | BIT('_' - 32))
-#define ASCII_OPENERS_HI BIT('{' - 96)
-#define ASCII_CLOSERS_LO (BIT('"' - 32) | BIT('\'' - 32) | BIT(')' - 32) | \
-                          BIT(']' - 32) | BIT('*' - 32) | BIT('_' - 32))
-#define ASCII_CLOSERS_HI BIT('}' - 96)
 
 static int is_closer(uint32_t cp)
 {
@@ -167,35 +160,33 @@ typedef struct chunk {
     int ascii;            /* all its bytes are ASCII                       */
 } chunk;
 
-/* Is byte b an ASCII space or line break? (brief__cls puts the two side by
- * side.) Any byte may be passed: one from 0x80 up is never an ASCII blank
- * (and would index past the 128-entry table). */
-static int ascii_blank(unsigned char b)
-{
-    return b < 0x80 &&
-           (unsigned)brief__ascii_class[b] - BRIEF__C_SPACE <= 1u;
-}
-
 /* Byte classes of the segmenter's scans, as bits of byte_scan[]:
  * SCAN_CHUNK_END  a run of chunk bytes may end here: an ASCII blank (as
  *                 ascii_blank) or a non-ASCII byte (decoded to see if it
  *                 is a space);
  * SCAN_MAY_END    a chunk that holds it may matter inside a sentence (see
  *                 the fast-forward in split_unit): . ! ? or non-ASCII. */
-enum { SCAN_CHUNK_END = 1, SCAN_MAY_END = 2, SCAN_MAY_OPEN = 4, SCAN_PAREN = 8 };
+enum { SCAN_CHUNK_END = 1, SCAN_MAY_END = 2, SCAN_MAY_OPEN = 4, SCAN_PAREN = 8,
+       SCAN_OPENER = 16, SCAN_CLOSER = 32, SCAN_BLANK = 64 };
 /* SCAN_MAY_OPEN   a chunk that holds it may end a sentence without a
  *                 period in the languages of open_ends(): ':' and the
  *                 ASCII capitals (see unpunctuated_end).
- * SCAN_PAREN      ( and ): emit_body() counts bracket depth. */
+ * SCAN_PAREN      ( and ): emit_body() counts bracket depth.
+ * SCAN_OPENER     the ASCII openers  " ' ( [ { * _  (as is_opener())
+ * SCAN_CLOSER     the ASCII closers  " ' ) ] } * _  (as is_closer()):
+ *                 one table load where next_chunk() tests every chunk's
+ *                 first and last bytes.
+ * SCAN_BLANK      an ASCII space or line break (the bytes brief__class()
+ *                 calls SPACE or NEWLINE: tab, LF, VT, FF, CR, space). */
 static const unsigned char byte_scan[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 65, 65, 65, 65, 65, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    1, 2, 0, 0, 0, 0, 0, 0, 8, 8, 0, 0, 0, 0, 2, 0,
+    65, 2, 48, 0, 0, 0, 0, 48, 24, 40, 48, 0, 0, 0, 2, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 2,
     0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 16, 0, 32, 0, 48,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 0, 32, 0, 0,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
@@ -205,6 +196,13 @@ static const unsigned char byte_scan[256] = {
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
 };
+
+/* Is byte b an ASCII space or line break? Any byte may be passed: one from
+ * 0x80 up is never an ASCII blank. One table load (see SCAN_BLANK). */
+static int ascii_blank(unsigned char b)
+{
+    return (byte_scan[b] & SCAN_BLANK) != 0;
+}
 
 /* Next chunk at or after *pos inside [.., end); 0 when none is left. */
 static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
@@ -230,8 +228,7 @@ static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
     if (p >= end)
         return 0;
     c->s = p;
-    if (t[p] < 0x80 &&
-        !ascii_in(t[p], ASCII_OPENERS_LO, ASCII_OPENERS_HI)) { /* a word */
+    if (t[p] < 0x80 && !(byte_scan[t[p]] & SCAN_OPENER)) { /* a word */
         c->first_raw = c->first = t[p];
         p++;
     } else {
@@ -273,7 +270,7 @@ static int next_chunk(const unsigned char *t, size_t end, size_t *pos,
     while (q > c->s) {
         size_t at;
         if (t[q - 1] < 0x80) {
-            if (!ascii_in(t[q - 1], ASCII_CLOSERS_LO, ASCII_CLOSERS_HI))
+            if (!(byte_scan[t[q - 1]] & SCAN_CLOSER))
                 break;
             q--;
             continue;
@@ -1361,19 +1358,24 @@ static int prompt_may_open(const builder *b, const unsigned char *t,
 /* Is [s, e) one line of at most RUNON_WORDS words, so that no run-on
  * cut can be taken (see emit_body)? Eight bytes at a time: 1 when it has
  * no byte below 0x20 (no line break, no tab) and at most RUNON_WORDS - 1
- * spaces; 0 may also mean "could not tell" (bytes from 0x80 up). */
+ * spaces; 0 may also mean "could not tell" (bytes from 0x80 up, or a
+ * '!' after a space, counted as one: see below). */
 static int short_one_line(const unsigned char *t, size_t s, size_t e)
 {
     size_t p = s, spaces;
     /* per byte lane: a byte below 0x20 seen (its high bit in low), and
-     * the spaces (at most 255 blocks, so that no lane overflows) */
+     * the spaces (at most 255 blocks, so that no lane overflows). The
+     * spaces are counted as the bytes below 0x21 (a byte below 0x20 means
+     * 0 anyway), in three operations where an exact count of the spaces
+     * takes six: the borrow of the subtraction also flags a '!' right
+     * after a space, which only counts more (never fewer) spaces. */
     uint64_t low = 0, lanes = 0;
     if (e - s > 255 * 8)
         return 0;
     for (; p + 8 <= e; p += 8) {
-        uint64_t v = brief__load8(t + p);
-        low |= (v - BRIEF__ONES * 0x20) & ~v;
-        lanes += space_bytes(v) >> 7;
+        uint64_t v = brief__load8(t + p), nv = ~v;
+        low |= (v - BRIEF__ONES * 0x20) & nv;
+        lanes += ((v - BRIEF__ONES * 0x21) & nv & BRIEF__HIGHS) >> 7;
     }
     if (low & BRIEF__HIGHS)
         return 0;
@@ -1446,8 +1448,8 @@ static int emit_body(builder *b, const unsigned char *t, size_t s, size_t e,
          * word count moves */
         if (p + 8 <= e) {
             uint64_t v = load8_le(t + p), sp, ws;
-            if (!(v & BRIEF__HIGHS) && !brief__has_below(v, 0x20) &&
-                !has_byte(v, '(') && !has_byte(v, ')')) {
+            if (!unprintable(v) &&
+                !(~(ascii_ne(v, '(') & ascii_ne(v, ')')) & BRIEF__HIGHS)) {
                 ws = word_starts(v, in_word, &sp);
                 /* capitals: bytes from 'A' that are not past 'Z' */
                 if (!(ws & (v + BRIEF__ONES * (0x80 - 'A')) &
@@ -1642,8 +1644,10 @@ static int fast_forward(const unsigned char *t, size_t e, chunk *c,
     for (;;) { /* eight bytes at a time, then one */
         while (at + 8 <= e) {
             uint64_t v = brief__load8(t + at);
-            if ((v & BRIEF__HIGHS) || has_byte(v, '.') ||
-                has_byte(v, '!') || has_byte(v, '?'))
+            /* a byte from 0x80 up, or one where a high bit is clear in
+             * all three ascii_ne() */
+            if ((v | ~(ascii_ne(v, '.') & ascii_ne(v, '!') &
+                       ascii_ne(v, '?'))) & BRIEF__HIGHS)
                 break;
             at += 8;
         }
@@ -1877,7 +1881,7 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
          * them) and once the first character is known. */
         if (l->first && l->chars + 8 < LINE_CHARS_CAP && p + 8 <= len) {
             uint64_t v = load8_le(t + p), sp, ws;
-            if (!(v & BRIEF__HIGHS) && !brief__has_below(v, 0x20)) {
+            if (!unprintable(v)) {
                 size_t k = 7;
                 ws = word_starts(v, in_word, &sp);
                 l->chars += 8 - count_flags(sp);
@@ -1938,9 +1942,11 @@ static void read_line(const unsigned char *t, size_t len, size_t p, line *l)
     while (p < len) {
         while (p + 8 <= len) {
             uint64_t v = brief__load8(t + p), m;
-            if ((v & BRIEF__HIGHS) || brief__has_below(v, 0x20))
+            if (unprintable(v))
                 break;
-            m = (v - BRIEF__ONES * 0x21) & ~v & BRIEF__HIGHS; /* spaces (and a few '!') */
+            /* spaces (and a few '!'); ~v & BRIEF__HIGHS is all the high
+             * bits here */
+            m = (v - BRIEF__ONES * 0x21) & BRIEF__HIGHS;
             if (m & (m << 8))
                 l->gaps = 1;
             p += 7;
