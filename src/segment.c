@@ -996,6 +996,15 @@ static int is_footnote(const unsigned char *t, const chunk *c)
     return 1;
 }
 
+/* An emoticon standing as a word: ":)", ";)", ":D", ":P", ":-)", ";-(". */
+static int is_emoticon(const unsigned char *t, const chunk *c)
+{
+    size_t k = c->e - c->s;
+    const unsigned char *p = t + c->s;
+    return (k == 2 || (k == 3 && p[1] == '-')) && (*p == ':' || *p == ';') &&
+           memchr(")(DP", p[k - 1], 4) != NULL;
+}
+
 /* ---- output ---------------------------------------------------------------- */
 
 typedef struct builder {
@@ -1774,14 +1783,17 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
         }
         st.sent_s = sent_s;
         /* "Dulwich. [17] Placed under ...": a footnote marker after an
-         * end goes with the sentence before it; "provenienza. (4) Il
-         * proprietario ...": a numbered item opens the next one */
-        if (have_n && (t[n.s] == '[' || t[n.s] == '(') && c.core_e > c.s &&
+         * end goes with the sentence before it, and so does an emoticon
+         * ("Thanks! :-) Then ..."); "provenienza. (4) Il proprietario
+         * ...": a numbered item opens the next one */
+        if (have_n && c.core_e > c.s &&
             (t[c.core_e - 1] == '.' || t[c.core_e - 1] == '!' ||
-             t[c.core_e - 1] == '?') && is_footnote(t, &n)) {
+             t[c.core_e - 1] == '?') &&
+            (((t[n.s] == '[' || t[n.s] == '(') && is_footnote(t, &n)) ||
+             is_emoticon(t, &n))) {
             size_t p2 = npos;
             chunk n2;
-            int item = t[n.s] == '(';
+            int item = t[n.s] == '(', emo = is_emoticon(t, &n);
             if (next_chunk(t, e, &p2, &n2) &&
                 (!item || brief__is_upper(n2.first ? n2.first
                                                    : n2.first_raw)) &&
@@ -1792,6 +1804,13 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
                 idx += 2;
                 c = n2;
                 pos = p2;
+                continue;
+            }
+            if (emo) { /* "Wow! :-) and then ...": the sentence goes on */
+                idx++;
+                c = n;
+                pos = npos;
+                have_c = have_n;
                 continue;
             }
         }

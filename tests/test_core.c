@@ -287,6 +287,11 @@ static void test_segment(void)
     /* numbered list items */
     CHECK_EQ_STR(split("1. The first item 2. The second item", "en"),
                  "1. The first item|2. The second item");
+    /* an emoticon after an end goes with that sentence */
+    CHECK_EQ_STR(split("Thanks for everything! :-) Then we went home.", "en"),
+                 "Thanks for everything! :-)|Then we went home.");
+    CHECK_EQ_STR(split("Wow! :-) and then it rained. The end! ;)", "en"),
+                 "Wow! :-) and then it rained.|The end! ;)");
     /* a heading run into the text: a capitalized article, then lower case */
     CHECK_EQ_STR(split("Chuva forte atrasa o metr\xC3\xB4 O tr\xC3\xA2nsito "
                        "ficou lento.", "pt"),
