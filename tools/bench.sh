@@ -39,6 +39,10 @@ SHARED=${SHARED:-../shared}
 BENCH_MAX=${BENCH_MAX:-100M}
 BENCH_RUNS=${BENCH_RUNS:-}
 OTS_TIMEOUT=${BENCH_OTS_TIMEOUT:-60}
+# brief 0.1's segmenter (f2ce37a) on the 1 MB input: 25,610,642 callgrind
+# instructions for its 999,938 bytes, per byte (the same input: benchgen's
+# seed and sources are fixed)
+SEG_BASE=25.6
 CC=${CC:-cc}
 MAKE=${MAKE:-make}
 B=build/bench
@@ -471,6 +475,20 @@ if [ $have_vg = 1 ]; then
             echo "callgrind $s: no instruction count (valgrind failed)"
         fi
     done
+    # the segmenter alone (issue 13: its instructions per byte may grow by
+    # 10% at most over 0.1's, SEG_BASE per byte on this 1 MB text)
+    if [ -f "$B/in1M.txt" ] && command -v callgrind_annotate >/dev/null &&
+        valgrind --tool=callgrind --callgrind-out-file="$B/cg1M.out" \
+            "$BRIEF" "$B/in1M.txt" >/dev/null 2>&1; then
+        seg=$(callgrind_annotate --inclusive=yes "$B/cg1M.out" 2>/dev/null |
+            sed -n 's/^ *\([0-9,]*\) .*brief__segment .*/\1/p' | tr -d , |
+            head -n 1)
+        bytes=$(wc -c <"$B/in1M.txt" | tr -d ' ')
+        [ -n "$seg" ] && echo "$seg $bytes" >"$B/segment.txt" &&
+            awk -v base="$SEG_BASE" '{
+                printf "callgrind 1M: segmenter %d instructions, %.1f per input byte (0.1: %.1f)\n",
+                    $1, $1 / $2, base }' "$B/segment.txt"
+    fi
 else
     echo "callgrind: skipped (valgrind not installed)"
 fi
@@ -562,6 +580,11 @@ END {
     printf "  %s  below 1 MB, RSS beyond the %.1f MB of brief on empty input <= 3x input + 1 MB%s\n",
         verdict(small == ""), base * 1024 / 1e6, small == "" ? "" : ": over at" small
 }' "$RES"
+if [ -s "$B/segment.txt" ]; then
+    awk -v base="$SEG_BASE" '{ r = $1 / $2 / base
+        printf "  %s  segmenter instructions per byte <= 1.1x 0.1%s: %.2fx (%.1f vs %.1f)\n",
+            r <= 1.1 ? "PASS" : "FAIL", "'"'"'s", r, $1 / $2, base }' "$B/segment.txt"
+fi
 if [ -s "$HRES" ]; then
     awk 'NR == 1 { first = $1; fr = $6 * 1024 / $2 }
     { if ($3 != "ok") { bad = 1; next }
