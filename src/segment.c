@@ -466,14 +466,19 @@ static inline int may_be_marker(const unsigned char *t, const chunk *c)
     unsigned char b = t[c->s];
     return b >= 0x80 || (b >= '0' && b <= '9') ||
            (b >= 'a' && b <= 'z' && c->e - c->s >= 2 &&
-            (t[c->s + 1] == '.' || t[c->s + 1] == ')'));
+            (t[c->s + 1] == '.' || t[c->s + 1] == ')')) ||
+           (b == '(' && t[c->e - 1] == ')');
 }
 
-/* List markers: "1." "1)" "1.)" "a." "b)" and bullets. kind 1 = number,
- * 2 = letter, 3 = bullet; *val the number or letter. */
+/* List markers: "1." "1)" "1.)" "a." "b)", "(1)" "(a)" "(iv)" and
+ * bullets. kind 1 = number, 2 = letter, 3 = bullet, 4 = roman numeral
+ * ("(i)" to "(x)": in parentheses i, v and x are numerals, as a list of
+ * letters rarely runs to its ninth), and 5, 6 = "(1)", "(a)" (a list goes
+ * on with markers of its own kind: "(2) ... 3. Aufl." is none); *val the
+ * number, letter or numeral. */
 static int list_marker(const unsigned char *t, const chunk *c, size_t *val)
 {
-    size_t p = c->s, digits = 0, letters = 0, v = 0, n = 0;
+    size_t p = c->s, digits = 0, letters = 0, v = 0, n = 0, paren = 0;
     uint32_t cp = 0, last = 0, cps[8];
     if (!may_be_marker(t, c))
         return 0;
@@ -487,7 +492,24 @@ static int list_marker(const unsigned char *t, const chunk *c, size_t *val)
         *val = 0;
         return 3;
     }
-    for (p = 0; p < n; p++) {
+    p = 0;
+    if (cps[0] == '(') { /* "(iv)": a numeral; "(1)", "(a)" as "1)" */
+        size_t d, prev = 0;
+        for (p = 1; p + 1 < n; p++, prev = d) {
+            d = cps[p] == 'i' ? 1 : cps[p] == 'v' ? 5 : cps[p] == 'x' ? 10 : 0;
+            if (!d)
+                break;
+            v += d > prev ? d - 2 * prev : d; /* "iv": 1 + (5 - 2) */
+        }
+        if (p + 1 == n && v) {
+            *val = v;
+            return 4;
+        }
+        v = 0;
+        paren = 4;
+        p = 1;
+    }
+    for (; p < n; p++) {
         cp = cps[p];
         if (cp >= '0' && cp <= '9' && !letters) {
             digits++;
@@ -502,13 +524,11 @@ static int list_marker(const unsigned char *t, const chunk *c, size_t *val)
     if (p == n || (digits == 0 && letters == 0) || digits > 3)
         return 0;
     last = cps[p];
-    if (last == ')' && p + 1 == n) {
+    if ((last == ')' && p + 1 == n) ||
+        (!paren && last == '.' &&
+         (p + 1 == n || (p + 2 == n && cps[p + 1] == ')')))) {
         *val = v;
-        return digits ? 1 : 2;
-    }
-    if (last == '.' && (p + 1 == n || (p + 2 == n && cps[p + 1] == ')'))) {
-        *val = v;
-        return digits ? 1 : 2;
+        return (digits ? 1 : 2) + (int)paren;
     }
     return 0;
 }
@@ -1722,7 +1742,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
             if (idx == 0 && kind) {
                 st.list_kind = kind;
                 st.list_val = val;
-            } else if (kind && kind < 3 && val == 1 && !st.list_kind &&
+            } else if (kind && kind != 3 && val == 1 && !st.list_kind &&
                        have_n && item_follows(t, &c, &n) &&
                        (c.s == sent_s || after_colon(t, s, c.s))) {
                 /* "Do this: 1. The first item 2. The second item": the
@@ -1738,7 +1758,9 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
             } else if (kind && kind == st.list_kind &&
                        (kind == 3 || val == st.list_val + 1) &&
                        (!st.inline_list || (have_n &&
-                                            item_follows(t, &c, &n)))) {
+                                            item_follows(t, &c, &n))) &&
+                       /* "[934] (2) (3).": references, not items */
+                       !(t[c.s] == '(' && have_n && n.first_raw == '(')) {
                 if ((rc = sg_emit(b, t, sent_s, c.s, para, 0)) != 0)
                     return rc;
                 sent_s = c.s;

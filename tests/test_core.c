@@ -287,6 +287,18 @@ static void test_segment(void)
     /* numbered list items */
     CHECK_EQ_STR(split("1. The first item 2. The second item", "en"),
                  "1. The first item|2. The second item");
+    /* in parentheses, roman too; not references ("[934] (2) (3).") */
+    CHECK_EQ_STR(split("(i) the first point (ii) the second point (iii) "
+                       "the third (iv) the fourth", "en"),
+                 "(i) the first point|(ii) the second point|(iii) the "
+                 "third|(iv) the fourth");
+    CHECK_EQ_STR(split("(a) one thing (b) another thing", "en"),
+                 "(a) one thing|(b) another thing");
+    CHECK_EQ_STR(split("(1) The owner [934] (2) (3). The loss", "en"),
+                 "(1) The owner [934] (2) (3).|The loss");
+    /* a list goes on with markers of its own kind only */
+    CHECK_EQ_STR(split("(2) Siehe Internetrecht, 3. Aufl., S. 4.", "de"),
+                 "(2) Siehe Internetrecht, 3. Aufl., S. 4.");
     /* an emoticon after an end goes with that sentence */
     CHECK_EQ_STR(split("Thanks for everything! :-) Then we went home.", "en"),
                  "Thanks for everything! :-)|Then we went home.");
