@@ -975,29 +975,24 @@ static int unpunctuated_end(const unsigned char *t, const chunk *c,
     k = folded_word(t, c->s, ce, w, sizeof w);
     if (k >= sizeof w || brief__in_list(&lang->stopwords, w, k))
         return 0;
+    /* the word before c: [at, p), empty at the sentence's start */
+    for (p = c->s; p > sent_s && ascii_blank(t[p - 1]); p--)
+        ;
+    for (at = p; at > sent_s && !ascii_blank(t[at - 1]); at--)
+        ;
+    if (at == p)
+        return 1;
     /* before a name, c must not be a noun with its own article: "o jornal
      * O Globo ontem" names a title, "ao Santos O Santos volta" ends a
      * heading (a heading drops its articles) */
-    if (brief__is_upper(n2.first)) {
-        for (p = c->s; p > sent_s && ascii_blank(t[p - 1]); p--)
-            ;
-        for (at = p; at > sent_s && !ascii_blank(t[at - 1]); at--)
-            ;
-        if (at < p && (k = folded_word(t, at, p, w, sizeof w)) < sizeof w &&
-            brief__in_table(arts, narts, w, k))
-            return 0;
-    }
+    if (brief__is_upper(n2.first) &&
+        (k = folded_word(t, at, p, w, sizeof w)) < sizeof w &&
+        brief__in_table(arts, narts, w, k))
+        return 0;
     /* a name goes on through its particles: "Kim Jong Un a dit" */
-    if (!caps && !(art && (open & OPEN_NAMES)) &&
-        brief__is_upper(c->first_raw) && c->s > sent_s) {
-        for (p = c->s; p > sent_s && ascii_blank(t[p - 1]); p--)
-            ;
-        for (at = p; at > sent_s && !ascii_blank(t[at - 1]); at--)
-            ;
-        if (at < p && brief__is_upper(brief__next(t, p, &at)))
-            return 0;
-    }
-    return 1;
+    return caps || (art && (open & OPEN_NAMES)) ||
+           !brief__is_upper(c->first_raw) ||
+           !brief__is_upper(brief__next(t, p, &at));
 }
 
 /* A footnote marker "[3]", "[12]", "[a]" or a numbered item "(4)", "(b)"
@@ -1715,7 +1710,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
     split_state st;
     chunk c, n;
     size_t pos = s, sent_s = s, idx = 0, ff_dot = 0;
-    int have_c, have_n, rc, only_markers = 0;
+    int have_c, have_n, rc, only_markers = 0, emo;
 #ifdef BRIEF_NO_LANGS
     const int open = 0; /* open_ends(): English has none, so the
                          * compiler leaves their rules out */
@@ -1811,11 +1806,11 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
         if (have_n && c.core_e > c.s &&
             (t[c.core_e - 1] == '.' || t[c.core_e - 1] == '!' ||
              t[c.core_e - 1] == '?') &&
-            (((t[n.s] == '[' || t[n.s] == '(') && is_footnote(t, &n)) ||
-             is_emoticon(t, &n))) {
+            ((emo = is_emoticon(t, &n)) ||
+             ((t[n.s] == '[' || t[n.s] == '(') && is_footnote(t, &n)))) {
             size_t p2 = npos;
             chunk n2;
-            int item = t[n.s] == '(', emo = is_emoticon(t, &n);
+            int item = t[n.s] == '(';
             if (next_chunk(t, e, &p2, &n2) &&
                 (!item || brief__is_upper(n2.first ? n2.first
                                                    : n2.first_raw)) &&
