@@ -1524,6 +1524,140 @@ static size_t render(const hsel *S, unsigned char *out)
     return o;
 }
 
+/* ---- notices: copyright and credit lines -------------------------------- */
+/*
+ * A short line of the article (at most NOTICE_MAX bytes between two
+ * paragraph breaks) that speaks about the page or its pictures, not the
+ * story, goes like a label: a copyright line (it opens with "©" or
+ * "Copyright", or says "All rights reserved" in one of brief's languages)
+ * or a credit or source line, a credit word then a colon or "by" ("Photo:
+ * Name/Agency", "(Foto: dpa)", "Quelle: THW", "Image by Name"). Before
+ * the article's first prose line (PROSE_MIN bytes or more), a copyright
+ * line with a year in it is the text's own byline ("© 2003 Name" over an
+ * essay) and stays; one without is a picture's credit. A credit
+ * beside its picture goes with it (clean_captions()); these stand apart,
+ * under the text or a gallery, where only their words tell them. List
+ * items and table cells are data ("Quelle:" in a table), never notices;
+ * a page of notices alone keeps them. Returns nothing: it only marks
+ * segoff (2: a notice), which drop_labels() allocated.
+ */
+#define NOTICE_MAX 120
+
+/* credit words, folded to lower case, each followed by a space */
+static const char credit_words[] =
+    "beeld beitragsbild bild bilder bildnachweis bildquelle bron credit "
+    "credits cr\303\251dit cr\303\251dito cr\303\251ditos cr\303\251dits "
+    "foto fotografia fotograf\303\255a fotos fonte fuente image imagen "
+    "images immagine k\303\244lla photo photograph photos picture pictures "
+    "quelle quellen source sources titelbild ";
+
+/* "All rights reserved" in brief's languages, lower case */
+static const char *const reserved_words[] = {
+    "rights reserved", "rechte vorbehalten", "derechos reservados",
+    "droits r\303\251serv\303\251s", "diritti riservati",
+    "direitos reservados", "rechten voorbehouden",
+    "r\303\244ttigheter f\303\266rbeh\303\245llna"};
+
+/* Does b[0..n) hold phrase w (lower case), ASCII letters of b folded? */
+static int holds_phrase(const unsigned char *b, size_t n, const char *w)
+{
+    size_t j, k, wl = strlen(w);
+    for (j = 0; j + wl <= n; j++) {
+        for (k = 0; k < wl; k++)
+            if (brief__ascii_lower(b[j + k]) != (unsigned char)w[k])
+                break;
+        if (k == wl)
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the line that opens with b[0..n) (its first inked segment) open
+ * as a notice? */
+static int opens_notice(const unsigned char *b, size_t n, int prose)
+{
+    unsigned char w[16];
+    size_t j = 0, k = 0;
+    const char *list = credit_words;
+    while (j < n && brief__html_is_ws(b[j]))
+        j++;
+    if (n - j >= 2 && b[j] == 0xC2 && b[j + 1] == 0xA9) { /* © */
+        while (!prose && j < n && (unsigned)(b[j] - '0') >= 10u)
+            j++;
+        return prose || j == n;
+    }
+    if (j < n && b[j] == '(')
+        j++;
+    while (j < n && k < sizeof w &&
+           (b[j] >= 0x80 || brief__ascii_lower(b[j]) - 'a' < 26u))
+        w[k++] = (unsigned char)brief__ascii_lower(b[j++]);
+    if (k == 9 && !memcmp(w, "copyright", 9))
+        return prose;
+    while (j < n && brief__html_is_ws(b[j]))
+        j++;
+    if (j == n || !(b[j] == ':' || (n - j > 3 && b[j] == 'b' &&
+                                    b[j + 1] == 'y' &&
+                                    brief__html_is_ws(b[j + 2]))))
+        return 0;
+    while (*list) {
+        size_t l = 0;
+        while (list[l] != ' ')
+            l++;
+        if (l == k && !memcmp(list, w, k))
+            return 1;
+        list += l + 1;
+    }
+    return 0;
+}
+
+static void drop_notices(hsel *S)
+{
+    const hparse *P = S->P;
+    size_t k, n = P->ns, first = NPOS, len = 0, kept = 0;
+    int notice = 0, prose = 0;
+    for (k = 0; k <= n; k++) {
+        const hseg *g = k < n ? brief__html_seg(P, k) : NULL;
+        if (g && g->kind == SEG_TEXT) {
+            const unsigned char *b = P->buf + g->off;
+            size_t r;
+            if (!S->in[g->node].inart || S->segoff[k] || !has_ink(P, g))
+                continue;
+            if (first == NPOS) {
+                first = k;
+                notice = opens_notice(b, g->len, prose);
+            }
+            for (r = 0; !notice && r < sizeof reserved_words /
+                                            sizeof reserved_words[0]; r++)
+                notice = holds_phrase(b, g->len, reserved_words[r]);
+            len += g->len;
+            continue;
+        }
+        if (g && g->kind != SEG_BREAK)
+            continue;
+        /* a paragraph break or the end: the line is whole */
+        if (first != NPOS) {
+            if (len >= PROSE_MIN)
+                prose = 1;
+            if (notice && len <= NOTICE_MAX &&
+                !in_item(P, brief__html_seg(P, first)->node)) {
+                size_t m;
+                for (m = first; m < k; m++)
+                    if (!S->segoff[m])
+                        S->segoff[m] = 2;
+            } else {
+                kept++;
+            }
+        }
+        first = NPOS;
+        len = 0;
+        notice = 0;
+    }
+    if (kept == 0) /* notices alone: the page has nothing else to give */
+        for (k = 0; k < n; k++)
+            if (S->segoff[k] == 2)
+                S->segoff[k] = 0;
+}
+
 /* ---- JSON-LD articleBody ------------------------------------------------ */
 /*
  * A page rendered by JavaScript may hold its article only in the JSON-LD
@@ -1771,6 +1905,7 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
 
     if (!drop_empty_headings(&S) || !drop_labels(&S))
         return BRIEF_ERR_NOMEM;
+    drop_notices(&S);
 
     /* the text: title, blank line, paragraphs */
     cap = title_len + 2 + P.nb + 2 * P.ns + 1;
