@@ -1735,12 +1735,83 @@ static size_t json_unescape(unsigned char *b, size_t n)
     return o;
 }
 
-/* Write title and the paragraphs of the decoded body b[0..n) into out
- * (room for title_len + 2 + 2n bytes); returns the length and sets *body
- * to the body's length without the title. */
+/* Phrase elements: inside a paragraph, their tags are no break. */
+static const char phrase_tags[] =
+    " a abbr b bdi bdo cite code data del dfn em font i img ins kbd mark q"
+    " s samp small span strike strong sub sup time tt u var wbr ";
+
+/* The end of the markup that starts at b[i] == '<' (the index after its
+ * '>'), or 0 when it is no tag. With html, *brk is set when the tag ends
+ * a paragraph (any tag but a phrase element's), and a script's or style's
+ * content and a comment are skipped with their tags. */
+static size_t skip_tag(const unsigned char *b, size_t n, size_t i, int html,
+                       int *brk)
+{
+    const unsigned char *q;
+    size_t s = i + 1, e;
+    if (html && n - i >= 4 && !memcmp(b + i, "<!--", 4)) {
+        for (e = i + 4; e + 3 <= n; e++)
+            if (!memcmp(b + e, "-->", 3))
+                return e + 3;
+        return n;
+    }
+    if (i + 1 >= n || !(brief__ascii_is_alnum(b[i + 1]) || b[i + 1] == '/'))
+        return 0;
+    q = (const unsigned char *)memchr(b + i, '>', n - i);
+    if (!q)
+        return 0;
+    e = (size_t)(q - b) + 1;
+    *brk = 1;
+    if (!html)
+        return e;
+    if (b[s] == '/')
+        s++;
+    {
+        unsigned char name[12];
+        size_t k = 0, l;
+        while (s + k < e && k + 2 < sizeof name &&
+               brief__ascii_is_alnum(b[s + k])) {
+            name[k + 1] = (unsigned char)brief__ascii_lower(b[s + k]);
+            k++;
+        }
+        name[0] = ' ';
+        name[k + 1] = ' ';
+        for (l = 0; l + k + 2 < sizeof phrase_tags; l++)
+            if (!memcmp(phrase_tags + l, name, k + 2)) {
+                *brk = 0;
+                break;
+            }
+        /* a script's or a style's content is no text: on to its end tag
+         * (unterminated: the rest is its content) */
+        if (b[i + 1] == '/' ||
+            !((k == 6 && !memcmp(name + 1, "script", 6)) ||
+              (k == 5 && !memcmp(name + 1, "style", 5))))
+            return e;
+        for (l = e; l + k + 2 <= n; l++) {
+            size_t m = 0;
+            if (b[l] != '<' || b[l + 1] != '/')
+                continue;
+            while (m < k && brief__ascii_lower(b[l + 2 + m]) == name[m + 1])
+                m++;
+            if (m == k) {
+                q = (const unsigned char *)memchr(b + l, '>', n - l);
+                return q ? (size_t)(q - b) + 1 : n;
+            }
+        }
+        return n;
+    }
+    return e;
+}
+
+/* Write title and the paragraphs of the body b[0..n) into out (room for
+ * title_len + 2 + 2n bytes); returns the length and sets *body to the
+ * body's length without the title. The body is either JSON-LD's decoded
+ * articleBody (html 0: a line break or any tag ends a paragraph) or the
+ * raw markup of a <noscript> (html 1: block tags end paragraphs, character
+ * references are decoded, scripts, styles and comments skipped). */
 static size_t render_ld(const unsigned char *title, size_t title_len,
                         const unsigned char *b, size_t n, unsigned char *out,
-                        size_t *body)
+                        size_t *body, int html)
 {
     size_t i, o = 0, start;
     int para = 0, brk = 0, sp = 0;
@@ -1753,23 +1824,40 @@ static size_t render_ld(const unsigned char *title, size_t title_len,
     start = o;
     for (i = 0; i < n; i++) {
         unsigned x = b[i];
-        size_t inv = invisible(b + i, n - i);
+        size_t inv = invisible(b + i, n - i), e = 0;
+        uint32_t cp = 0;
         if (inv) {
             i += inv - 1;
             continue;
         }
-        if (x == '<' && i + 1 < n &&
-            (brief__ascii_is_alnum(b[i + 1]) || b[i + 1] == '/')) {
-            const unsigned char *q =
-                (const unsigned char *)memchr(b + i, '>', n - i);
-            if (q) { /* markup: a tag ends a paragraph */
-                i = (size_t)(q - b);
-                brk = para;
+        if (x == '<') {
+            int tb = 0;
+            e = skip_tag(b, n, i, html, &tb);
+            if (e) { /* a phrase element's tag is nothing */
+                i = e - 1;
+                if (tb)
+                    brk = para;
                 continue;
             }
         }
-        if (x == '\n') {
+        if (x == '\n' && !html) {
             brk = para;
+            continue;
+        }
+        /* a character reference in markup (never longer than the
+         * reference: the output stays within 2n) */
+        if (html && x == '&' && (e = brief__html_entity(b, n, i, 0, &cp))) {
+            unsigned char u[4];
+            size_t m;
+            i += e - 1;
+            if (cp == 0xA0 || cp == 0xAD || cp == 0x200B || cp == 0xFEFF ||
+                cp == 0x2060 || cp < 0x20) {
+                sp |= cp == 0xA0 || cp < 0x20;
+                continue;
+            }
+            m = brief__utf8_put(cp, u);
+            for (e = 0; e < m; e++)
+                o = ex_put_byte(out, o, u[e], &para, &brk, &sp);
             continue;
         }
         if (brief__html_is_ws(x) || x < 0x20 || x == 0x7F ||
@@ -1780,6 +1868,14 @@ static size_t render_ld(const unsigned char *title, size_t title_len,
             continue;
         }
         o = ex_put_byte(out, o, (unsigned char)x, &para, &brk, &sp);
+    }
+    /* a first paragraph that repeats the title (the page's <h1>) goes */
+    if (title_len && o >= start + 2 + title_len &&
+        !memcmp(out + start + 2, title, title_len) &&
+        (o == start + 2 + title_len || out[start + 2 + title_len] == '\n')) {
+        size_t cut = title_len + 2;
+        memmove(out + start, out + start + cut, o - start - cut);
+        o -= cut;
     }
     *body = o > start ? o - start : 0;
     return o;
@@ -1922,7 +2018,24 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
         t2 = (unsigned char *)brief__alloc(a, title_len + 2 + 2 * n + 1);
         if (!t2)
             return BRIEF_ERR_NOMEM;
-        k = render_ld(title, title_len, P.buf + off, n, t2, &body);
+        k = render_ld(title, title_len, P.buf + off, n, t2, &body, 0);
+        if (body > LD_FACTOR * got && body >= LD_MIN) {
+            text = t2;
+            out->len = k;
+            text[k] = 0;
+        }
+    }
+    /* the same for the page's longest <noscript>: its markup is what a
+     * browser with scripting off shows (a page that writes its article
+     * with a script and leaves a copy for such browsers) */
+    if (P.nos_len > LD_FACTOR * (out->len - title_len) + LD_MIN) {
+        size_t body, got = out->len - title_len;
+        unsigned char *t2 = (unsigned char *)brief__alloc(
+            a, title_len + 2 + 2 * P.nos_len + 1);
+        if (!t2)
+            return BRIEF_ERR_NOMEM;
+        k = render_ld(title, title_len, P.s + P.nos_off, P.nos_len, t2,
+                      &body, 1);
         if (body > LD_FACTOR * got && body >= LD_MIN) {
             text = t2;
             out->len = k;

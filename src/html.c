@@ -1459,6 +1459,10 @@ static size_t handle_start(hparse *P, unsigned tag, size_t name_off,
                 P->s + p, '<', P->n - p);
             return q ? (size_t)(q - P->s) : P->n;
         }
+        if (tag == T_NOSCRIPT && e - p > P->nos_len) {
+            P->nos_off = p;
+            P->nos_len = e - p;
+        }
         if (tag == T_SCRIPT && at->type.set &&
             ci_find(P->s + at->type.off, at->type.len, "ld+json") != NPOS)
             json_ld_body(P, p, e);

@@ -164,6 +164,8 @@ typedef struct hparse {
     /* the longest JSON-LD "articleBody" string: its raw bytes (JSON
      * escapes and character references still in), 0 if none */
     size_t ld_off, ld_len;
+    /* the longest <noscript>'s raw content (markup), 0 if none */
+    size_t nos_off, nos_len;
 } hparse;
 
 static inline hnode *brief__html_node(const hparse *P, size_t i)
