@@ -544,7 +544,8 @@ static int same_class(const hparse *P, size_t a, size_t b)
  * site's. Either is judged as any other element. mark_removed() spares an
  * element whose class reads as furniture (readability's unlikely words:
  * "footer", "sidebar" ...) on the same grounds, when it also holds the
- * headline (a theme that wraps the whole page in "above-footer"). */
+ * headline (a theme that wraps the whole page in "above-footer"): the
+ * heading that repeats the title, or else the page's one <h1>. */
 static int wrapper(const hparse *P, const hnode *nd)
 {
     return nd->tot * 2 > brief__html_node(P, 0)->tot ||
@@ -1429,6 +1430,16 @@ static int analyze_static(hsel *S)
             }
         }
     }
+    /* no heading repeats the title: the page's one visible <h1> is its
+     * headline (a title rewritten for search engines) */
+    if (S->headline == 0 && P->h1_count == 1)
+        for (i = 1; i < P->nn; i++) {
+            const hnode *nd = brief__html_node(P, i);
+            if (nd->tag == T_H1 && !nd->drop) {
+                S->headline = i;
+                break;
+            }
+        }
     return 1;
 }
 
