@@ -365,9 +365,11 @@ typedef struct hsel {
     unsigned need;     /* page_prose() counts only nodes with these flags */
     size_t prose;      /* text of the page's prose paragraphs            */
     size_t arttext;    /* the article's text before the current clean-up */
-    size_t headline;   /* the first h1/h2 that repeats the title, or 0    */
-    unsigned char *segoff; /* per segment: 1 if it is not rendered (a
-                              label left over, see drop_labels); or NULL */
+    size_t headline;   /* the first h1/h2 that repeats the title, else
+                          the page's one visible h1, or 0               */
+    unsigned char *segoff; /* per segment: nonzero if it is not rendered
+                              (1: a label left over, see drop_labels; 2:
+                              a notice, see drop_notices); or NULL */
 } hsel;
 
 /* Longest text (characters) a caption has; see clean_share(). */
