@@ -1623,11 +1623,76 @@ static int opens_notice(const unsigned char *b, size_t n, int prose)
     return 0;
 }
 
+/* Read up to max digits at b[*j] (at least min); returns their value, or
+ * -1 (then *j is left anywhere). */
+static long date_num(const unsigned char *b, size_t n, size_t *j, int min,
+                     int max)
+{
+    long v = 0;
+    int d = 0;
+    while (*j < n && d < max && (unsigned)(b[*j] - '0') < 10u) {
+        v = v * 10 + (b[*j] - '0');
+        (*j)++;
+        d++;
+    }
+    return d >= min && !(*j < n && (unsigned)(b[*j] - '0') < 10u) ? v : -1;
+}
+
+/* Is b[0..n) a date alone, in digits, perhaps with a time: "23.10.2018",
+ * "3/11/21", "2023-11-03", "06.11.2023, 13.47 Uhr"? A page's metadata
+ * (when it was written or updated), not its text. Phone numbers and
+ * versions have no day and month in range or not three parts. */
+static int is_date(const unsigned char *b, size_t n)
+{
+    size_t j = 0;
+    long x, y, z;
+    unsigned char sep;
+    while (j < n && brief__html_is_ws(b[j]))
+        j++;
+    while (n > j && brief__html_is_ws(b[n - 1]))
+        n--;
+    x = date_num(b, n, &j, 1, 4);
+    if (x < 0 || j >= n)
+        return 0;
+    sep = b[j];
+    if (sep != '.' && sep != '/' && sep != '-')
+        return 0;
+    j++;
+    y = date_num(b, n, &j, 1, 2);
+    if (y < 0 || j >= n || b[j] != sep)
+        return 0;
+    j++;
+    z = date_num(b, n, &j, 2, 4);
+    if (z < 0 || (x > 31 ? !(sep == '-' && y <= 12 && z <= 31)
+                         : !((x <= 12 || y <= 12) && y <= 31)))
+        return 0;
+    /* a time may follow: ", 13.47 Uhr", " 11:38" */
+    if (j < n && b[j] == ',')
+        j++;
+    while (j < n && brief__html_is_ws(b[j]))
+        j++;
+    if (j < n) {
+        if (date_num(b, n, &j, 1, 2) < 0 || j >= n ||
+            (b[j] != ':' && b[j] != '.'))
+            return 0;
+        j++;
+        if (date_num(b, n, &j, 2, 2) < 0)
+            return 0;
+        while (j < n && brief__html_is_ws(b[j]))
+            j++;
+        if (n - j == 3 && brief__ascii_lower(b[j]) == 'u' &&
+            brief__ascii_lower(b[j + 1]) == 'h' &&
+            brief__ascii_lower(b[j + 2]) == 'r')
+            j = n;
+    }
+    return j == n;
+}
+
 static void drop_notices(hsel *S)
 {
     const hparse *P = S->P;
     size_t k, n = P->ns, first = NPOS, len = 0, kept = 0;
-    int notice = 0, prose = 0;
+    int notice = 0, prose = 0, date = 0;
     for (k = 0; k <= n; k++) {
         const hseg *g = k < n ? brief__html_seg(P, k) : NULL;
         if (g && g->kind == SEG_TEXT) {
@@ -1638,6 +1703,9 @@ static void drop_notices(hsel *S)
             if (first == NPOS) {
                 first = k;
                 notice = opens_notice(b, g->len, prose);
+                date = is_date(b, g->len);
+            } else {
+                date = 0; /* a date alone is one text */
             }
             for (r = 0; !notice && r < sizeof reserved_words /
                                             sizeof reserved_words[0]; r++)
@@ -1651,7 +1719,7 @@ static void drop_notices(hsel *S)
         if (first != NPOS) {
             if (len >= PROSE_MIN)
                 prose = 1;
-            if (notice && len <= NOTICE_MAX &&
+            if ((notice || date) && len <= NOTICE_MAX &&
                 !in_item(P, brief__html_seg(P, first)->node)) {
                 size_t m;
                 for (m = first; m < k; m++)
@@ -1663,7 +1731,7 @@ static void drop_notices(hsel *S)
         }
         first = NPOS;
         len = 0;
-        notice = 0;
+        notice = date = 0;
     }
     if (kept == 0) /* notices alone: the page has nothing else to give */
         for (k = 0; k < n; k++)
