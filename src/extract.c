@@ -1537,7 +1537,7 @@ static size_t render(const hsel *S, unsigned char *out)
     return o;
 }
 
-/* ---- notices: copyright and credit lines -------------------------------- */
+/* ---- notices: copyright, credit, date and advertisement lines ---------- */
 /*
  * A short line of the article (at most NOTICE_MAX bytes between two
  * paragraph breaks) that speaks about the page or its pictures, not the
@@ -1549,7 +1549,9 @@ static size_t render(const hsel *S, unsigned char *out)
  * line with a year in it is the text's own byline ("© 2003 Name" over an
  * essay) and stays; one without is a picture's credit. A credit
  * beside its picture goes with it (clean_captions()); these stand apart,
- * under the text or a gallery, where only their words tell them. List
+ * under the text or a gallery, where only their words tell them. So does
+ * a line that is nothing but a date in digits (is_date()) or the label
+ * of an advertisement ("Advertisement:", "- Anzeige -"). List
  * items and table cells are data ("Quelle:" in a table), never notices;
  * a page of notices alone keeps them. Returns nothing: it only marks
  * segoff (2: a notice), which drop_labels() allocated.
@@ -1563,6 +1565,11 @@ static const char credit_words[] =
     "foto fotografia fotograf\303\255a fotos fonte fuente image imagen "
     "images immagine k\303\244lla photo photograph photos picture pictures "
     "quelle quellen source sources titelbild ";
+
+/* the label over an advertisement, lower case */
+static const char ad_words[] =
+    "advertentie advertisement annons anzeige publicidad publicidade "
+    "publicit\303\251 pubblicit\303\240 sponsored werbung ";
 
 /* "All rights reserved" in brief's languages, lower case */
 static const char *const reserved_words[] = {
@@ -1585,33 +1592,9 @@ static int holds_phrase(const unsigned char *b, size_t n, const char *w)
     return 0;
 }
 
-/* Does the line that opens with b[0..n) (its first inked segment) open
- * as a notice? */
-static int opens_notice(const unsigned char *b, size_t n, int prose)
+/* Is the word w[0..k) one of list's (words each followed by a space)? */
+static int in_wordlist(const char *list, const unsigned char *w, size_t k)
 {
-    unsigned char w[16];
-    size_t j = 0, k = 0;
-    const char *list = credit_words;
-    while (j < n && brief__html_is_ws(b[j]))
-        j++;
-    if (n - j >= 2 && b[j] == 0xC2 && b[j + 1] == 0xA9) { /* © */
-        while (!prose && j < n && (unsigned)(b[j] - '0') >= 10u)
-            j++;
-        return prose || j == n;
-    }
-    if (j < n && b[j] == '(')
-        j++;
-    while (j < n && k < sizeof w &&
-           (b[j] >= 0x80 || brief__ascii_lower(b[j]) - 'a' < 26u))
-        w[k++] = (unsigned char)brief__ascii_lower(b[j++]);
-    if (k == 9 && !memcmp(w, "copyright", 9))
-        return prose;
-    while (j < n && brief__html_is_ws(b[j]))
-        j++;
-    if (j == n || !(b[j] == ':' || (n - j > 3 && b[j] == 'b' &&
-                                    b[j + 1] == 'y' &&
-                                    brief__html_is_ws(b[j + 2]))))
-        return 0;
     while (*list) {
         size_t l = 0;
         while (list[l] != ' ')
@@ -1621,6 +1604,59 @@ static int opens_notice(const unsigned char *b, size_t n, int prose)
         list += l + 1;
     }
     return 0;
+}
+
+/* Read the word at b[*j] (letters, non-ASCII bytes) into w, folded to
+ * lower case; returns its length (sizeof w: too long). */
+static size_t notice_word(const unsigned char *b, size_t n, size_t *j,
+                          unsigned char *w, size_t max)
+{
+    size_t k = 0;
+    while (*j < n && k < max &&
+           (b[*j] >= 0x80 || brief__ascii_lower(b[*j]) - 'a' < 26u))
+        w[k++] = (unsigned char)brief__ascii_lower(b[(*j)++]);
+    return k;
+}
+
+/* Does the line that opens with b[0..n) (its first inked segment) open
+ * as a notice? prose: the article's first prose line is behind. */
+static int opens_notice(const unsigned char *b, size_t n, int prose)
+{
+    unsigned char w[16];
+    size_t j = 0, k = 0;
+    while (j < n && brief__html_is_ws(b[j]))
+        j++;
+    if (j < n && b[j] == '(')
+        j++;
+    if (!(n - j >= 2 && b[j] == 0xC2 && b[j + 1] == 0xA9) && /* © */
+        !((k = notice_word(b, n, &j, w, sizeof w)) == 9 &&
+          !memcmp(w, "copyright", 9))) {
+        /* a credit word, then a colon or "by" */
+        while (j < n && brief__html_is_ws(b[j]))
+            j++;
+        return j < n && (b[j] == ':' || (n - j > 3 && b[j] == 'b' &&
+                                         b[j + 1] == 'y' &&
+                                         brief__html_is_ws(b[j + 2]))) &&
+               in_wordlist(credit_words, w, k);
+    }
+    /* a copyright line; before the prose, one with a year is a byline */
+    while (!prose && j < n && (unsigned)(b[j] - '0') >= 10u)
+        j++;
+    return prose || j == n;
+}
+
+/* Is b[0..n) an advertisement's label alone ("Advertisement:", "- Anzeige
+ * -", "*Werbung.")? Only punctuation may stand around the word. */
+static int is_ad_label(const unsigned char *b, size_t n)
+{
+    unsigned char w[16];
+    size_t j = 0, k;
+    while (j < n && b[j] < 0x80 && !brief__ascii_is_alnum(b[j]))
+        j++;
+    k = notice_word(b, n, &j, w, sizeof w);
+    while (j < n && b[j] < 0x80 && !brief__ascii_is_alnum(b[j]))
+        j++;
+    return j == n && in_wordlist(ad_words, w, k);
 }
 
 /* Read up to max digits at b[*j] (at least min); returns their value, or
@@ -1688,28 +1724,43 @@ static int is_date(const unsigned char *b, size_t n)
     return j == n;
 }
 
+/* Is the line of the article's segments [first, end) (at most NOTICE_MAX
+ * bytes: the tests cost little) a notice? prose: see opens_notice(). */
+static int is_notice(const hsel *S, size_t first, size_t end, int prose)
+{
+    const hparse *P = S->P;
+    const hseg *g = brief__html_seg(P, first);
+    size_t m, r, segs = 0;
+    if (opens_notice(P->buf + g->off, g->len, prose))
+        return 1;
+    for (m = first; m < end; m++) {
+        g = brief__html_seg(P, m);
+        if (!S->in[g->node].inart || S->segoff[m] || !has_ink(P, g))
+            continue;
+        segs++;
+        for (r = 0; r < sizeof reserved_words / sizeof reserved_words[0];
+             r++)
+            if (holds_phrase(P->buf + g->off, g->len, reserved_words[r]))
+                return 1;
+    }
+    /* a date or a label alone is the line's one text */
+    g = brief__html_seg(P, first);
+    return segs == 1 && (is_date(P->buf + g->off, g->len) ||
+                         is_ad_label(P->buf + g->off, g->len));
+}
+
 static void drop_notices(hsel *S)
 {
     const hparse *P = S->P;
     size_t k, n = P->ns, first = NPOS, len = 0, kept = 0;
-    int notice = 0, prose = 0, date = 0;
+    int prose = 0;
     for (k = 0; k <= n; k++) {
         const hseg *g = k < n ? brief__html_seg(P, k) : NULL;
         if (g && g->kind == SEG_TEXT) {
-            const unsigned char *b = P->buf + g->off;
-            size_t r;
             if (!S->in[g->node].inart || S->segoff[k] || !has_ink(P, g))
                 continue;
-            if (first == NPOS) {
+            if (first == NPOS)
                 first = k;
-                notice = opens_notice(b, g->len, prose);
-                date = is_date(b, g->len);
-            } else {
-                date = 0; /* a date alone is one text */
-            }
-            for (r = 0; !notice && r < sizeof reserved_words /
-                                            sizeof reserved_words[0]; r++)
-                notice = holds_phrase(b, g->len, reserved_words[r]);
             len += g->len;
             continue;
         }
@@ -1717,9 +1768,7 @@ static void drop_notices(hsel *S)
             continue;
         /* a paragraph break or the end: the line is whole */
         if (first != NPOS) {
-            if (len >= PROSE_MIN)
-                prose = 1;
-            if ((notice || date) && len <= NOTICE_MAX &&
+            if (len <= NOTICE_MAX && is_notice(S, first, k, prose) &&
                 !in_item(P, brief__html_seg(P, first)->node)) {
                 size_t m;
                 for (m = first; m < k; m++)
@@ -1728,10 +1777,11 @@ static void drop_notices(hsel *S)
             } else {
                 kept++;
             }
+            if (len >= PROSE_MIN)
+                prose = 1;
         }
         first = NPOS;
         len = 0;
-        notice = date = 0;
     }
     if (kept == 0) /* notices alone: the page has nothing else to give */
         for (k = 0; k < n; k++)
