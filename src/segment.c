@@ -458,6 +458,20 @@ static int starts_with_function_word(const unsigned char *t, const chunk *c,
     return brief__in_list(&lang->stopwords, w, n);
 }
 
+/* Is the document's language the one named? An English-only build
+ * reads English text only, so rules for other languages fall away. */
+#ifdef BRIEF_NO_LANGS
+#define LANG_IS(lang, name) ((void)(lang), 0)
+#else
+#define LANG_IS(lang, name) (!strcmp((lang)->code, (name)))
+#endif
+
+/* The value of a lower-case roman digit i, v, x (0: none). */
+static size_t roman_digit(uint32_t c)
+{
+    return c == 'i' ? 1 : c == 'v' ? 5 : c == 'x' ? 10 : 0;
+}
+
 /* May chunk c be a list marker? Most chunks are words: a marker starts
  * with a digit, a lower-case letter followed by '.' or ')', or a
  * (non-ASCII) bullet. The quick test before the call of list_marker(). */
@@ -466,14 +480,15 @@ static inline int may_be_marker(const unsigned char *t, const chunk *c)
     unsigned char b = t[c->s];
     return b >= 0x80 || (b >= '0' && b <= '9') ||
            (b >= 'a' && b <= 'z' && c->e - c->s >= 2 &&
-            (t[c->s + 1] == '.' || t[c->s + 1] == ')')) ||
+            (t[c->s + 1] == '.' || t[c->s + 1] == ')' ||
+             (roman_digit(b) && roman_digit(t[c->s + 1])))) ||
            (b == '(' && t[c->e - 1] == ')');
 }
 
 /* List markers: "1." "1)" "1.)" "a." "b)", "(1)" "(a)" "(iv)" and
  * bullets. kind 1 = number, 2 = letter, 3 = bullet, 4 = roman numeral
- * ("(i)" to "(x)": in parentheses i, v and x are numerals, as a list of
- * letters rarely runs to its ninth), and 5, 6 = "(1)", "(a)" (a list goes
+ * ("(i)", "iv.", "ii)": i, v and x are numerals, as a list of letters
+ * rarely runs to its ninth), and 5, 6 = "(1)", "(a)" (a list goes
  * on with markers of its own kind: "(2) ... 3. Aufl." is none); *val the
  * number, letter or numeral. */
 static int list_marker(const unsigned char *t, const chunk *c, size_t *val)
@@ -492,23 +507,23 @@ static int list_marker(const unsigned char *t, const chunk *c, size_t *val)
         *val = 0;
         return 3;
     }
-    p = 0;
-    if (cps[0] == '(') { /* "(iv)": a numeral; "(1)", "(a)" as "1)" */
+    /* "(iv)", "iv." and "iv)": a numeral (i, v and x too: a list of
+     * letters rarely runs to its ninth) */
+    paren = cps[0] == '(';
+    if (n >= 2 + paren && (paren ? cps[n - 1] == ')'
+                                 : cps[n - 1] == '.' || cps[n - 1] == ')')) {
         size_t d, prev = 0;
-        for (p = 1; p + 1 < n; p++, prev = d) {
-            d = cps[p] == 'i' ? 1 : cps[p] == 'v' ? 5 : cps[p] == 'x' ? 10 : 0;
-            if (!d)
-                break;
+        for (p = paren; p + 1 < n && (d = roman_digit(cps[p])) != 0;
+             p++, prev = d)
             v += d > prev ? d - 2 * prev : d; /* "iv": 1 + (5 - 2) */
-        }
-        if (p + 1 == n && v) {
+        if (p + 1 == n) {
             *val = v;
             return 4;
         }
         v = 0;
-        paren = 4;
-        p = 1;
     }
+    p = paren; /* "(1)", "(a)" as "1)" */
+    paren *= 4;
     for (; p < n; p++) {
         cp = cps[p];
         if (cp >= '0' && cp <= '9' && !letters) {
@@ -677,10 +692,13 @@ static int ends_sentence_at_mark(const unsigned char *t, const chunk *c,
     if (is_stop_mark(last) || is_cjk_stop(last)) {
         /* German dialogue: a question or exclamation inside quotes, then
          * the next turn opened with a low quote („ or ,,) stays one
-         * sentence with it: 'Er fragte: „Wann?“ „Morgen“, sagte sie.' */
+         * sentence with it: 'Er fragte: „Wann?“ „Morgen“, sagte sie.'
+         * (English has no low quotes: an English-only build leaves it) */
+#ifndef BRIEF_NO_LANGS
         if (n->first_raw == 0x201E ||
             (n->first_raw == ',' && n->e - n->s > 1 && t[n->s + 1] == ','))
             return 0;
+#endif
         return !brief__is_lower_letter(nf);
     }
     if (last != '.' && last != 0x2026)
@@ -759,7 +777,7 @@ static int ends_sentence_at_mark(const unsigned char *t, const chunk *c,
             return 1;
         return starts_with_function_word(t, n, lang) || is_title_word(t, n);
     case W_ORDINAL:
-        if (!strcmp(lang->code, "de") || !strcmp(lang->code, "da"))
+        if (LANG_IS(lang, "de") || LANG_IS(lang, "da"))
             return starts_with_function_word(t, n, lang);
         return 1;
     default:
@@ -865,8 +883,12 @@ static int open_ends(const brief__lang *lang, const char *const **arts,
 
 /* Words that end a list ("and so on") in the languages brief reads,
  * sorted; unpunctuated_end() reads them without their period. */
+#ifdef BRIEF_NO_LANGS
+static const char *const list_enders[] = {"etc"};
+#else
 static const char *const list_enders[] = {"ecc", "enz", "etc", "osv",
                                           "usw"};
+#endif
 
 /* The number of words (runs of non-blank bytes) in [s, p), counted up
  * to max. Read backwards from p, so the cost is bounded by max words. */
@@ -1448,7 +1470,7 @@ static int emit_body(builder *b, const unsigned char *t, size_t s, size_t e,
     chunk after;
     int have, rc, breaks = 0, in_word = 0;
     long depth = 0;
-    if (s >= e || !strcmp(lang->code, "de"))
+    if (s >= e || LANG_IS(lang, "de"))
         return sg_push(b, t, s, e, para, 0);
     if ((unsigned)(t[s] - 'A') < 26u && prompt_may_open(b, t, s, e) &&
         prompt_end(t, s, e, lang, &pw, &after, &have) && have &&
@@ -1734,6 +1756,10 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
         {
             size_t val = 0;
             int kind = may_be_marker(t, &c) ? list_marker(t, &c, &val) : 0;
+            if (kind == 4 && st.list_kind == 2 && c.e - c.s == 2) {
+                kind = 2; /* "h. ... i.": in a list of letters, a letter */
+                val = t[c.s] - 'a' + 1u;
+            }
             if (idx == 0 && kind) {
                 st.list_kind = kind;
                 st.list_val = val;

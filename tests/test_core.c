@@ -294,6 +294,22 @@ static void test_segment(void)
                  "third|(iv) the fourth");
     CHECK_EQ_STR(split("(a) one thing (b) another thing", "en"),
                  "(a) one thing|(b) another thing");
+    /* roman numerals with a period or a parenthesis (regression: "i. The
+     * first item ii.|The second item"); a list of letters keeps "i." */
+    CHECK_EQ_STR(split("i. The first item ii. The second item iii. The "
+                       "third item iv. The fourth v. The fifth", "en"),
+                 "i. The first item|ii. The second item|iii. The third "
+                 "item|iv. The fourth|v. The fifth");
+    CHECK_EQ_STR(split("i) One thing ii) Another thing", "en"),
+                 "i) One thing|ii) Another thing");
+    CHECK_EQ_STR(split("Do this: i. Wash it ii. Dry it", "en"),
+                 "Do this: i. Wash it|ii. Dry it");
+    CHECK_EQ_STR(split("h. The eighth item i. The ninth item j. The tenth",
+                       "en"),
+                 "h. The eighth item|i. The ninth item|j. The tenth");
+    CHECK_EQ_STR(split("Brown v. Board of Education was decided. It "
+                       "mattered.", "en"),
+                 "Brown v. Board of Education was decided.|It mattered.");
     CHECK_EQ_STR(split("(1) The owner [934] (2) (3). The loss", "en"),
                  "(1) The owner [934] (2) (3).|The loss");
     /* a list goes on with markers of its own kind only */
