@@ -1571,6 +1571,13 @@ static const char ad_words[] =
     "advertentie advertisement annons anzeige publicidad publicidade "
     "publicit\303\251 pubblicit\303\240 sponsored werbung ";
 
+/* the label of the date a page was published or updated, lower case */
+static const char dated_words[] =
+    "actualizado aggiornato aktualisiert atualizado bijgewerkt erstellt "
+    "gepubliceerd modified modifi\303\251 posted publicado publicerad "
+    "publi\303\251 published publiziert pubblicato stand updated "
+    "uppdaterad ver\303\266ffentlicht ";
+
 /* "All rights reserved" in brief's languages, lower case */
 static const char *const reserved_words[] = {
     "rights reserved", "rechte vorbehalten", "derechos reservados",
@@ -1634,9 +1641,10 @@ static int opens_notice(const unsigned char *b, size_t n, int prose)
         /* a credit word, then a colon or "by" */
         while (j < n && brief__html_is_ws(b[j]))
             j++;
-        return j < n && (b[j] == ':' || (n - j > 3 && b[j] == 'b' &&
+        return j < n && (b[j] == ':' || (n - j >= 2 && b[j] == 'b' &&
                                          b[j + 1] == 'y' &&
-                                         brief__html_is_ws(b[j + 2]))) &&
+                                         (n - j == 2 ||
+                                          brief__html_is_ws(b[j + 2])))) &&
                in_wordlist(credit_words, w, k);
     }
     /* a copyright line; before the prose, one with a year is a byline */
@@ -1674,15 +1682,22 @@ static long date_num(const unsigned char *b, size_t n, size_t *j, int min,
     return d >= min && !(*j < n && (unsigned)(b[*j] - '0') < 10u) ? v : -1;
 }
 
-/* Is b[0..n) a date alone, in digits, perhaps with a time: "23.10.2018",
- * "3/11/21", "2023-11-03", "06.11.2023, 13.47 Uhr"? A page's metadata
- * (when it was written or updated), not its text. Phone numbers and
- * versions have no day and month in range or not three parts. */
+/* Is b[0..n) a date alone, in digits, perhaps with a time and after a
+ * label: "23.10.2018", "3/11/21", "2023-11-03", "06.11.2023, 13.47 Uhr",
+ * "Updated: 11.04.2020, 10:27"? A page's metadata (when it was written or
+ * updated: the label is one of dated_words), not its text. Phone numbers and versions have no day and
+ * month in range or not three parts. */
 static int is_date(const unsigned char *b, size_t n)
 {
-    size_t j = 0;
+    unsigned char w[16];
+    size_t j = 0, k;
     long x, y, z;
     unsigned char sep;
+    while (j < n && brief__html_is_ws(b[j]))
+        j++;
+    k = notice_word(b, n, &j, w, sizeof w);
+    if (k && (j >= n || b[j++] != ':' || !in_wordlist(dated_words, w, k)))
+        return 0; /* a label: "Updated:" (not "Deadline:", an event's) */
     while (j < n && brief__html_is_ws(b[j]))
         j++;
     while (n > j && brief__html_is_ws(b[n - 1]))
@@ -1712,8 +1727,9 @@ static int is_date(const unsigned char *b, size_t n)
             (b[j] != ':' && b[j] != '.'))
             return 0;
         j++;
-        if (date_num(b, n, &j, 2, 2) < 0)
-            return 0;
+        if (date_num(b, n, &j, 2, 2) < 0 ||
+            (j < n && b[j] == ':' && (j++, date_num(b, n, &j, 2, 2) < 0)))
+            return 0; /* seconds may follow */
         while (j < n && brief__html_is_ws(b[j]))
             j++;
         if (n - j == 3 && brief__ascii_lower(b[j]) == 'u' &&
