@@ -1180,15 +1180,17 @@ static int drop_empty_headings(hsel *S)
  */
 #define LABEL_MAX 50
 
-/* 1 if node i is, or is inside (a few levels up), a list item or a table
- * cell: short lines there are data ("390 kcal"), not labels. */
+/* 1 if node i is, or is inside (a few levels up), a list item, a table
+ * cell or code: short lines there are data ("390 kcal", "image: nginx"),
+ * not labels. */
 static int in_item(const hparse *P, size_t i)
 {
     int up;
     for (up = 0; up < 6 && i != 0; up++) {
         const hnode *x = brief__html_node(P, i);
         if (x->tag == T_LI || x->tag == T_DD || x->tag == T_DT ||
-            (x->flags & S_IN_TABLE))
+            x->tag == T_PRE || x->tag == T_CODE ||
+            (x->flags & (S_IN_TABLE | S_IN_CODE)))
             return 1;
         i = x->parent;
     }
