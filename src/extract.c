@@ -1172,8 +1172,8 @@ static int drop_empty_headings(hsel *S)
  * page was removed, is the label of what the clean-up removed when that
  * text is a link's (a teaser list: "Related coverage") or the label ends
  * with a colon ("Read also:", "Contact:"). The heading test above covers
- * h1-h6; this is for labels made of <p>, <strong> or <div>. List items
- * and table cells are data, never labels; labels go one at a time (a run
+ * h1-h6; this is for labels made of <p>, <strong> or <div>. List items,
+ * table cells and code are data, never labels; labels go one at a time (a run
  * of short lines is a list or a signature); and a page of labels alone
  * keeps them. One pass over the segments, last to first: "next" is the
  * first inked segment after the line. Returns 0 when out of memory.
@@ -1554,7 +1554,7 @@ static size_t render(const hsel *S, unsigned char *out)
  * under the text or a gallery, where only their words tell them. So does
  * a line that is nothing but a date in digits (is_date()) or the label
  * of an advertisement ("Advertisement:", "- Anzeige -"). List
- * items and table cells are data ("Quelle:" in a table), never notices;
+ * items, table cells and code are data ("Quelle:" in a table), never notices;
  * a page of notices alone keeps them. Returns nothing: it only marks
  * segoff (2: a notice), which drop_labels() allocated.
  */
