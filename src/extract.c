@@ -1687,8 +1687,8 @@ static long date_num(const unsigned char *b, size_t n, size_t *j, int min,
 /* Is b[0..n) a date alone, in digits, perhaps with a time and after a
  * label: "23.10.2018", "3/11/21", "2023-11-03", "06.11.2023, 13.47 Uhr",
  * "Updated: 11.04.2020, 10:27"? A page's metadata (when it was written or
- * updated: the label is one of dated_words), not its text. Phone numbers and versions have no day and
- * month in range or not three parts. */
+ * updated: the label is one of dated_words), not its text. Phone numbers
+ * and versions have no day and month in range or not three parts. */
 static int is_date(const unsigned char *b, size_t n)
 {
     unsigned char w[16];
