@@ -1566,7 +1566,7 @@ static const char credit_words[] =
     "credits cr\303\251dit cr\303\251dito cr\303\251ditos cr\303\251dits "
     "foto fotografia fotograf\303\255a fotos fonte fuente image imagen "
     "images immagine k\303\244lla photo photograph photos picture pictures "
-    "quelle quellen source sources titelbild ";
+    "quelle quellen quellenangaben source sources titelbild ";
 
 /* the label over an advertisement, lower case */
 static const char ad_words[] =
@@ -1640,14 +1640,22 @@ static int opens_notice(const unsigned char *b, size_t n, int prose)
     if (!(n - j >= 2 && b[j] == 0xC2 && b[j + 1] == 0xA9) && /* © */
         !((k = notice_word(b, n, &j, w, sizeof w)) == 9 &&
           !memcmp(w, "copyright", 9))) {
-        /* a credit word, then a colon or "by" */
+        /* a credit word or two ("Photo credit", "Crédits photos"), then
+         * a colon or "by" */
+        if (!in_wordlist(credit_words, w, k))
+            return 0;
         while (j < n && brief__html_is_ws(b[j]))
             j++;
+        if (j < n && b[j] != 'b' && (k = notice_word(b, n, &j, w, sizeof w))) {
+            if (!in_wordlist(credit_words, w, k))
+                return 0;
+            while (j < n && brief__html_is_ws(b[j]))
+                j++;
+        }
         return j < n && (b[j] == ':' || (n - j >= 2 && b[j] == 'b' &&
                                          b[j + 1] == 'y' &&
                                          (n - j == 2 ||
-                                          brief__html_is_ws(b[j + 2])))) &&
-               in_wordlist(credit_words, w, k);
+                                          brief__html_is_ws(b[j + 2]))));
     }
     /* a copyright line; before the prose, one with a year is a byline */
     while (!prose && j < n && (unsigned)(b[j] - '0') >= 10u)
