@@ -1587,34 +1587,6 @@ static const char *const reserved_words[] = {
     "direitos reservados", "rechten voorbehouden",
     "r\303\244ttigheter f\303\266rbeh\303\245llna"};
 
-/* Does b[0..n) hold phrase w (lower case), ASCII letters of b folded? */
-static int holds_phrase(const unsigned char *b, size_t n, const char *w)
-{
-    size_t j, k, wl = strlen(w);
-    for (j = 0; j + wl <= n; j++) {
-        for (k = 0; k < wl; k++)
-            if (brief__ascii_lower(b[j + k]) != (unsigned char)w[k])
-                break;
-        if (k == wl)
-            return 1;
-    }
-    return 0;
-}
-
-/* Is the word w[0..k) one of list's (words each followed by a space)? */
-static int in_wordlist(const char *list, const unsigned char *w, size_t k)
-{
-    while (*list) {
-        size_t l = 0;
-        while (list[l] != ' ')
-            l++;
-        if (l == k && !memcmp(list, w, k))
-            return 1;
-        list += l + 1;
-    }
-    return 0;
-}
-
 /* Read the word at b[*j] (letters, non-ASCII bytes) into w, folded to
  * lower case; returns its length (sizeof w: too long). */
 static size_t notice_word(const unsigned char *b, size_t n, size_t *j,
@@ -1642,12 +1614,12 @@ static int opens_notice(const unsigned char *b, size_t n, int prose)
           !memcmp(w, "copyright", 9))) {
         /* a credit word or two ("Photo credit", "Crédits photos"), then
          * a colon or "by" */
-        if (!in_wordlist(credit_words, w, k))
+        if (!brief__in_words(credit_words, (const char *)w, k))
             return 0;
         while (j < n && brief__html_is_ws(b[j]))
             j++;
         if (j < n && b[j] != 'b' && (k = notice_word(b, n, &j, w, sizeof w))) {
-            if (!in_wordlist(credit_words, w, k))
+            if (!brief__in_words(credit_words, (const char *)w, k))
                 return 0;
             while (j < n && brief__html_is_ws(b[j]))
                 j++;
@@ -1674,7 +1646,7 @@ static int is_ad_label(const unsigned char *b, size_t n)
     k = notice_word(b, n, &j, w, sizeof w);
     while (j < n && b[j] < 0x80 && !brief__ascii_is_alnum(b[j]))
         j++;
-    return j == n && in_wordlist(ad_words, w, k);
+    return j == n && brief__in_words(ad_words, (const char *)w, k);
 }
 
 /* Read up to max digits at b[*j] (at least min); returns their value, or
@@ -1706,7 +1678,7 @@ static int is_date(const unsigned char *b, size_t n)
     while (j < n && brief__html_is_ws(b[j]))
         j++;
     k = notice_word(b, n, &j, w, sizeof w);
-    if (k && (j >= n || b[j++] != ':' || !in_wordlist(dated_words, w, k)))
+    if (k && (j >= n || b[j++] != ':' || !brief__in_words(dated_words, (const char *)w, k)))
         return 0; /* a label: "Updated:" (not "Deadline:", an event's) */
     while (j < n && brief__html_is_ws(b[j]))
         j++;
@@ -1766,7 +1738,7 @@ static int is_notice(const hsel *S, size_t first, size_t end, int prose)
         segs++;
         for (r = 0; r < sizeof reserved_words / sizeof reserved_words[0];
              r++)
-            if (holds_phrase(P->buf + g->off, g->len, reserved_words[r]))
+            if (brief__holds_ci(P->buf + g->off, g->len, reserved_words[r]))
                 return 1;
     }
     /* a date or a label alone is the line's one text */

@@ -470,7 +470,7 @@ typedef struct brief__budget {
 int brief__select(brief__arena *a, const brief__doc *doc,
                   const brief__budget *budget, size_t **out, size_t *nout);
 
-/* ---- numbers and ordering (util.c) ------------------------------------------ */
+/* ---- numbers, ordering and word lists (util.c) ------------------------------ */
 /* Sort idx[0..n) so that before(ctx, idx[i], idx[i+1]) or they tie; a
  * stable bottom-up merge sort with caller scratch tmp[n] (qsort may call
  * malloc, and the library promises not to). */
@@ -483,5 +483,24 @@ double brief__log(double x);
 /* Correctly rounded square root of x >= 0, as IEEE 754 sqrt() (so that
  * the library needs no libm). */
 double brief__sqrt(double x);
+
+/* Is w[0..n) one of the words of list (each word followed by a space, as
+ * "app article gallery ")? Inline: a short list is read through at each
+ * call site as fast as it is searched. */
+static inline int brief__in_words(const char *list, const char *w, size_t n)
+{
+    while (*list) {
+        size_t k = 0;
+        while (list[k] != ' ')
+            k++;
+        if (k == n && !memcmp(list, w, n))
+            return 1;
+        list += k + 1;
+    }
+    return 0;
+}
+/* Does s[0..n) hold lit (lower case), ASCII letters of s read in lower
+ * case? (Built unless both HTML and Markdown are left out.) */
+int brief__holds_ci(const unsigned char *s, size_t n, const char *lit);
 
 #endif /* BRIEF_INTERNAL_H */

@@ -749,20 +749,6 @@ static int starts_ci(const unsigned char *s, size_t n, const char *lit)
     return 1;
 }
 
-/* Contains the (lower-case) closing tag text lit, any case? */
-static int line_has(const unsigned char *l, size_t n, const char *lit)
-{
-    size_t m = strlen(lit), i, k;
-    for (i = 0; i + m <= n; i++) {
-        for (k = 0; k < m; k++)
-            if (brief__ascii_lower(l[i + k]) != (unsigned char)lit[k])
-                break;
-        if (k == m)
-            return 1;
-    }
-    return 0;
-}
-
 /*
  * Text of an HTML block: tags, comments and script/style content removed,
  * the rest gathered as paragraph text. Block-level tags split paragraphs.
@@ -886,9 +872,9 @@ typedef struct mdline {
 static int html_block_ends(int kind, const unsigned char *l, size_t n)
 {
     if (kind == 1)
-        return line_has(l, n, "</script>") || line_has(l, n, "</style>") ||
-               line_has(l, n, "</pre>") || line_has(l, n, "</textarea>");
-    return kind == 2 && line_has(l, n, "-->");
+        return brief__holds_ci(l, n, "</script>") || brief__holds_ci(l, n, "</style>") ||
+               brief__holds_ci(l, n, "</pre>") || brief__holds_ci(l, n, "</textarea>");
+    return kind == 2 && brief__holds_ci(l, n, "-->");
 }
 
 /* A UTF-8 byte order mark and front matter ("---" on the first line, up

@@ -1189,20 +1189,6 @@ static const prompt_words *prompt_words_of(const brief__lang *lang)
     return NULL;
 }
 
-/* Is the word w[0..n) one of the words of list (see prompt_words)? */
-static int in_words(const char *list, const char *w, size_t n)
-{
-    while (*list) {
-        size_t k = 0;
-        while (list[k] != ' ')
-            k++;
-        if (k == n && !memcmp(list, w, n))
-            return 1;
-        list += k + 1;
-    }
-    return 0;
-}
-
 /* Is chunk c (its core without final . , : ; ! ?, folded) one of the
  * words of list? */
 static int chunk_in(const unsigned char *t, const chunk *c, const char *list)
@@ -1214,7 +1200,7 @@ static int chunk_in(const unsigned char *t, const chunk *c, const char *list)
                         t[e - 1] == '!' || t[e - 1] == '?'))
         e--;
     m = folded_word(t, c->s, e, w, sizeof w);
-    return m && m < sizeof w && in_words(list, w, m);
+    return m && m < sizeof w && brief__in_words(list, w, m);
 }
 
 /* Does [s, e) open with a prompt? Returns the end of its last noun (and

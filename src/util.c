@@ -1,8 +1,9 @@
 /*
- * util.c - the numeric and ordering helpers every stage may use: a
- * deterministic logarithm and square root (so the library needs no libm
- * and scores are the same bits on every platform) and a stable sort that
- * does not allocate.
+ * util.c - the numeric, ordering and word-list helpers every stage may
+ * use: a deterministic logarithm and square root (so the library needs no
+ * libm and scores are the same bits on every platform), a stable sort
+ * that does not allocate, and the search of a phrase in text
+ * (brief__in_words, for a word in a list, is inline in internal.h).
  */
 #include <string.h>
 #include "internal.h"
@@ -169,3 +170,18 @@ void brief__sort(size_t *idx, size_t *tmp, size_t n, brief__before_fn less,
         memcpy(idx, tmp, n * sizeof *idx);
     }
 }
+
+#if !defined(BRIEF_NO_HTML) || !defined(BRIEF_NO_MARKDOWN)
+int brief__holds_ci(const unsigned char *s, size_t n, const char *lit)
+{
+    size_t m = strlen(lit), i, k;
+    for (i = 0; i + m <= n; i++) {
+        for (k = 0; k < m; k++)
+            if (brief__ascii_lower(s[i + k]) != (unsigned char)lit[k])
+                break;
+        if (k == m)
+            return 1;
+    }
+    return 0;
+}
+#endif
