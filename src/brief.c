@@ -164,17 +164,14 @@ static int run(brief__arena *a, const char *input, size_t len,
     if ((rc = brief__terms(a, &doc)) != 0)
         return rc;
     /* Key terms need the token spans (terms.c records them when key terms
-     * are asked for), which nothing after this needs, nor the surface
-     * forms: take the terms now and give both back (large arrays are
-     * blocks of their own, so this lowers the peak for large inputs). */
+     * are asked for), which nothing after this needs: take the terms now
+     * and give the spans back (large arrays are blocks of their own, so
+     * this lowers the peak for large inputs). */
     if ((rc = brief__keywords(a, &doc, o->keywords, &r->keywords,
                               &r->keyword_count)) != 0)
         return rc;
     brief__free(a, doc.spans);
     doc.spans = NULL;
-    brief__free(a, doc.forms);
-    doc.forms = NULL;
-    doc.forms_words = 0;
     make_budget(o, &doc, &budget);
     if ((rc = brief__score(a, &doc, budget.sentences)) != 0)
         return rc;

@@ -367,8 +367,6 @@ typedef struct brief__doc {
     size_t nterms;          /* term ids are 0 .. nterms-1                    */
     uint32_t *term_count;   /* occurrences of each term in the document     */
     uint32_t *term_sents;   /* sentences containing each term               */
-    uint32_t *forms;        /* every distinct surface form, in terms.c's    */
-    size_t forms_words;     /* layout: read them with brief__form_next()    */
     size_t words;           /* words in the whole text                      */
 } brief__doc;
 
@@ -424,22 +422,6 @@ int brief__clean_sentences(brief__arena *a, brief__doc *doc);
  * Fills the terms.c fields of doc and each sentence's tok_*, words. */
 int brief__terms(brief__arena *a, brief__doc *doc);
 
-/* One distinct surface form of the text, folded (lower case, ' for
- * U+2019): its bytes (not NUL-terminated, inside doc->forms), their
- * number, its term id (BRIEF__NO_TERM for stop words and noise) and its
- * occurrences in the text. */
-typedef struct brief__form {
-    const char *text;
-    size_t len;
-    uint32_t term;
-    uint32_t count;
-} brief__form;
-/* The forms in first-seen order: *pos is a cursor, 0 for the first form.
- * Fills *f with the form at *pos and moves *pos to the next one; 0 (and
- * *f untouched) past the last. A value *pos held may be passed again to
- * read that form again. */
-int brief__form_next(const brief__doc *doc, size_t *pos, brief__form *f);
-
 /* ---- keywords (keywords.c) ------------------------------------------------ */
 /* The want key terms and key phrases of highest weight (see keywords.c),
  * best first, each as the text writes it most often; *out (arena) and
@@ -452,9 +434,6 @@ int brief__keywords(brief__arena *a, const brief__doc *doc, size_t want,
 /* Give every sentence its score (titles and headings get 0).
  * budget_sentences: the sentence budget of the brief (0: none). */
 int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences);
-/* The inverse sentence frequency of a term found in sf of n sentences:
- * log((n+1)/(sf+0.5)) + 1, always > 0. */
-double brief__isf(size_t n, size_t sf);
 
 /* ---- select (select.c) ------------------------------------------------------ */
 /* A sentence of more words than this is a run-on that no reader wants in a

@@ -66,9 +66,9 @@ static weights tuned(void)
 }
 #endif
 
-/* log((N+1)/(sf+0.5)) + 1: see the top of this file. keywords.c weighs
- * key terms with it too. */
-double brief__isf(size_t n, size_t sf)
+/* The inverse sentence frequency of a term found in sf of n sentences:
+ * log((n+1)/(sf+0.5)) + 1, always > 0 (see the top of this file). */
+static double isf_of(size_t n, size_t sf)
 {
     return brief__log((double)(n + 1) / ((double)sf + 0.5)) + 1.0;
 }
@@ -104,7 +104,7 @@ int brief__score(brief__arena *a, brief__doc *doc, size_t budget_sentences)
         if (is_body(&doc->sents[i]))
             nbody++;
     for (j = 0; j < nt; j++) {
-        isf[j] = brief__isf(n, doc->term_sents[j]);
+        isf[j] = isf_of(n, doc->term_sents[j]);
         dvec[j] = (double)doc->term_count[j] * isf[j];
         dnorm2 += dvec[j] * dvec[j];
     }

@@ -97,34 +97,15 @@ static int table_room(brief__arena *a, table *t, size_t n)
  * records in a pool of uint32_t words, a record each:
  *   [term][count][n][n folded bytes, zero-padded to a whole word]
  * term is BRIEF__NO_TERM for stop words and noise; a record's size in
- * words is rec_size(n); the first record is at word 0. (A stem's count is
- * not kept: 0.) The forms' pool becomes doc->forms, which other files read
- * only through brief__form_next(). A string is looked up in the pool's
+ * words is REC_BYTES + (n + 3) / 4; the first record is at word 0. (A stem's count is
+ * not kept: 0.) Both pools are given back once every token has its term.
+ * A string is looked up in the pool's
  * hash table, whose slots refer to a record by its word offset + 1, as
  * nw zero-padded words, so it is hashed and compared a word at a time.
  * Per token the hot loop thus touches a table slot and one record of a
  * small, hot pool, not the form's first occurrence in a long text.
  */
 enum { REC_TERM, REC_COUNT, REC_LEN, REC_BYTES };
-
-static size_t rec_size(size_t n)
-{
-    return REC_BYTES + (n + 3) / 4;
-}
-
-int brief__form_next(const brief__doc *doc, size_t *pos, brief__form *f)
-{
-    const uint32_t *rec;
-    if (*pos >= doc->forms_words)
-        return 0;
-    rec = doc->forms + *pos;
-    f->text = (const char *)(const void *)(rec + REC_BYTES);
-    f->len = rec[REC_LEN];
-    f->term = rec[REC_TERM];
-    f->count = rec[REC_COUNT];
-    *pos += rec_size(f->len);
-    return 1;
-}
 
 typedef struct pool {
     uint32_t *w;
@@ -250,7 +231,7 @@ typedef struct tm_ctx {
     brief__arena *a;
     brief__doc *doc;
     const unsigned char *text;
-    pool forms, stems;       /* forms: the doc's, see internal.h            */
+    pool forms, stems;       /* distinct surface forms and stems           */
     size_t ids_cap, spans_cap;
     token *tok;              /* two (in the arena: small stacks stay small);
                               * tok[cur] is the next, the other may wait   */
@@ -572,8 +553,6 @@ int brief__terms(brief__arena *a, brief__doc *doc)
     doc->spans = NULL;
     doc->nids = 0;
     doc->nterms = 0;
-    doc->forms = NULL;
-    doc->forms_words = 0;
     doc->words = 0;
     /* First sizes from the text length: news runs about one distinct form
      * (a record of about 6 words) per 11 bytes, one stem (as long) per 16
@@ -607,13 +586,12 @@ int brief__terms(brief__arena *a, brief__doc *doc)
             return rc;
         doc->words += doc->sents[i].words;
     }
-    doc->forms = c.forms.w;
-    doc->forms_words = c.forms.used;
-    /* the lookup tables and stems are done with: give them back before
-     * the counts below take their memory */
+    /* the lookup tables, forms and stems are done with: give them back
+     * before the counts below take their memory */
     brief__free(a, c.forms.tab.slots);
     brief__free(a, c.stems.tab.slots);
     brief__free(a, c.stems.w);
+    brief__free(a, c.forms.w);
     doc->term_count = (uint32_t *)brief__alloc(a, (doc->nterms + 1) *
                                                       sizeof(uint32_t));
     doc->term_sents = (uint32_t *)brief__alloc(a, (doc->nterms + 1) *
