@@ -4,15 +4,6 @@
 #include <string.h>
 #include "stem_util.h"
 
-int brief__stem_drop(const uint32_t *w, size_t lo, size_t *n, const char *s,
-                     size_t len)
-{
-    if (!brief__stem_ends_in(w, lo, *n, s, len))
-        return 0;
-    *n -= len;
-    return 1;
-}
-
 int brief__stem_longest_of(const uint32_t *w, size_t lo, size_t n,
                            const void *tab, size_t count, size_t size)
 {
@@ -39,6 +30,37 @@ int brief__stem_longest_of(const uint32_t *w, size_t lo, size_t n,
     return best;
 }
 
+size_t brief__stem_replace_tail(uint32_t *w, size_t at, const char *s)
+{
+    while (*s)
+        w[at++] = (unsigned char)*s++;
+    return at;
+}
+
+size_t brief__stem_region_after_vc(const uint32_t *w, size_t n,
+                                   brief__stem_vowel_fn is_vowel,
+                                   size_t from)
+{
+    size_t i = from;
+    while (i < n && !is_vowel(w[i]))
+        i++;
+    while (i < n && is_vowel(w[i]))
+        i++;
+    return i < n ? i + 1 : n;
+}
+
+/* ---- the other languages' stemmers only ------------------------------- */
+#ifndef BRIEF_NO_LANGS /* an English-only build leaves these out */
+
+int brief__stem_drop(const uint32_t *w, size_t lo, size_t *n, const char *s,
+                     size_t len)
+{
+    if (!brief__stem_ends_in(w, lo, *n, s, len))
+        return 0;
+    *n -= len;
+    return 1;
+}
+
 int brief__stem_longest(const uint32_t *w, size_t lo, size_t n,
                         const brief__stem_sfx *tab, size_t count)
 {
@@ -59,25 +81,6 @@ int brief__stem_drop_longest(const uint32_t *w, size_t r, size_t *n,
     if (k >= 0)
         *n -= tab[k].len;
     return k;
-}
-
-size_t brief__stem_replace_tail(uint32_t *w, size_t at, const char *s)
-{
-    while (*s)
-        w[at++] = (unsigned char)*s++;
-    return at;
-}
-
-size_t brief__stem_region_after_vc(const uint32_t *w, size_t n,
-                                   brief__stem_vowel_fn is_vowel,
-                                   size_t from)
-{
-    size_t i = from;
-    while (i < n && !is_vowel(w[i]))
-        i++;
-    while (i < n && is_vowel(w[i]))
-        i++;
-    return i < n ? i + 1 : n;
 }
 
 size_t brief__stem_rv(const uint32_t *w, size_t n,
@@ -140,3 +143,5 @@ void brief__stem_delete(brief__stem_env *z)
 {
     (void)brief__stem_slice_from(z, "");
 }
+
+#endif /* BRIEF_NO_LANGS */
