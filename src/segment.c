@@ -99,32 +99,6 @@ static int is_space_cp(uint32_t cp)
     return c == BRIEF__C_SPACE || c == BRIEF__C_NEWLINE;
 }
 
-static int is_closer(uint32_t cp)
-{
-    switch (cp) {
-    case '"': case '\'': case ')': case ']': case '}':
-    case 0x2019: case 0x201D: case 0x201C: case 0xBB: case 0x203A:
-    case 0x300D: case 0x300F: case 0xFF09: case 0x3011: case 0xFF02:
-    case '*': case '_':
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-static int is_opener(uint32_t cp)
-{
-    switch (cp) {
-    case '"': case '\'': case '(': case '[': case '{':
-    case 0x2018: case 0x201C: case 0x201E: case 0xAB: case 0x2039:
-    case 0x300C: case 0x300E: case 0xFF08: case 0x3010: case 0xBF:
-    case 0xA1: case 0x201A: case '*': case '_':
-        return 1;
-    default:
-        return 0;
-    }
-}
-
 static int is_stop_mark(uint32_t cp) /* ! ? and friends (not the period) */
 {
     return cp == '!' || cp == '?' || cp == 0x203C || cp == 0x2047 ||
@@ -165,7 +139,8 @@ typedef struct chunk {
  *                 ascii_blank) or a non-ASCII byte (decoded to see if it
  *                 is a space);
  * SCAN_MAY_END    a chunk that holds it may matter inside a sentence (see
- *                 the fast-forward in split_unit): . ! ? or non-ASCII. */
+ *                 the fast-forward in split_unit): . ! ? : or non-ASCII
+ *                 (a colon may open an inline list). */
 enum { SCAN_CHUNK_END = 1, SCAN_MAY_END = 2, SCAN_MAY_OPEN = 4, SCAN_PAREN = 8,
        SCAN_OPENER = 16, SCAN_CLOSER = 32, SCAN_BLANK = 64 };
 /* SCAN_MAY_OPEN   a chunk that holds it may end a sentence without a
@@ -182,7 +157,7 @@ static const unsigned char byte_scan[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 65, 65, 65, 65, 65, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     65, 2, 48, 0, 0, 0, 0, 48, 24, 40, 48, 0, 0, 0, 2, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 2,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 2,
     0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
     4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 16, 0, 32, 0, 48,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -196,6 +171,36 @@ static const unsigned char byte_scan[256] = {
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
 };
+
+/* The closers and openers of next_chunk(): the ASCII ones by byte_scan[]
+ * (one table for both), then the others. */
+static int is_closer(uint32_t cp)
+{
+    if (cp < 0x80)
+        return byte_scan[cp] & SCAN_CLOSER;
+    switch (cp) {
+    case 0x2019: case 0x201D: case 0x201C: case 0xBB: case 0x203A:
+    case 0x300D: case 0x300F: case 0xFF09: case 0x3011: case 0xFF02:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int is_opener(uint32_t cp)
+{
+    if (cp < 0x80)
+        return byte_scan[cp] & SCAN_OPENER;
+    switch (cp) {
+    case 0x2018: case 0x201C: case 0x201E: case 0xAB: case 0x2039:
+    case 0x300C: case 0x300E: case 0xFF08: case 0x3010: case 0xBF:
+    case 0xA1: case 0x201A:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 
 /* Is byte b an ASCII space or line break? Any byte may be passed: one from
  * 0x80 up is never an ASCII blank. One table load (see SCAN_BLANK). */
@@ -1553,14 +1558,13 @@ static int sg_emit(builder *b, const unsigned char *t, size_t s, size_t e,
     return emit_body(b, t, s, e, para);
 }
 
-/* Does an item follow list marker c (next chunk n)? After "1." a
- * capital must open it ("1. The first item", not "were 1. wait"); after
- * "a)" or "1)" anything may. */
-static int item_follows(const unsigned char *t, const chunk *c,
-                        const chunk *n)
+/* Does an item follow a list marker inside a line (next chunk n)? A
+ * capital must open it: "Do this: 1) Wash it 2) Dry it", not "were 1.
+ * wait" nor a sentence's own enumeration, "two kinds: (1) those who ...,
+ * and (2) those who ...". */
+static int item_follows(const chunk *n)
 {
-    uint32_t nf = n->first ? n->first : n->first_raw;
-    return t[c->e - 1] == ')' || brief__is_upper(nf);
+    return brief__is_upper(n->first ? n->first : n->first_raw);
 }
 
 /* Is the last non-blank byte before p (not before s) a colon? */
@@ -1665,8 +1669,26 @@ static int ff_land(const unsigned char *t, size_t e, chunk *c, size_t at,
     return 0;
 }
 
+/* May a list marker open the text at p (after blanks) before e: "(",
+ * or up to four digits or lower-case letters before ')' or '.'? A loose
+ * test, so that the fast-forward stops at the few colons that may open
+ * an inline list ("Do this: 1) Wash it") and goes past the others. */
+static int list_may_follow(const unsigned char *t, size_t p, size_t e)
+{
+    size_t q;
+    while (p < e && ascii_blank(t[p]))
+        p++;
+    if (p < e && t[p] == '(')
+        return 1;
+    for (q = p; q < e && q < p + 4 &&
+                ((unsigned)(t[q] - '0') < 10u || (unsigned)(t[q] - 'a') < 26u);
+         q++)
+        ;
+    return q > p && q < e && (t[q] == ')' || t[q] == '.');
+}
+
 /* The fast-forward of split_unit() from chunk *c: find the next byte that
- * may matter (. ! ? or non-ASCII), set *ff_dot to it when a period (else
+ * may matter (. ! ? : or non-ASCII), set *ff_dot to it when a period (else
  * 0), and go on from the chunk that holds it. Returns 1 when no such byte
  * is left before e. */
 static int fast_forward(const unsigned char *t, size_t e, chunk *c,
@@ -1677,13 +1699,16 @@ static int fast_forward(const unsigned char *t, size_t e, chunk *c,
         while (at + 8 <= e) {
             uint64_t v = brief__load8(t + at);
             /* a byte from 0x80 up, or one where a high bit is clear in
-             * all three ascii_ne() */
-            if ((v | ~(ascii_ne(v, '.') & ascii_ne(v, '!') &
-                       ascii_ne(v, '?'))) & BRIEF__HIGHS)
+             * an ascii_ne(): '.' and ':' in one, as 0x14 is all that
+             * sets them apart (so '*' and '>' stop the eight-byte scan
+             * as well, and the byte scan goes past them) */
+            if ((v | ~(ascii_ne(v | BRIEF__ONES * 0x14, '.' | 0x14) &
+                       ascii_ne(v, '!') & ascii_ne(v, '?'))) & BRIEF__HIGHS)
                 break;
             at += 8;
         }
-        if (at >= e || (byte_scan[t[at]] & SCAN_MAY_END))
+        if (at >= e || ((byte_scan[t[at]] & SCAN_MAY_END) &&
+                        (t[at] != ':' || list_may_follow(t, at + 1, e))))
             break;
         at++;
     }
@@ -1718,7 +1743,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
     split_state st;
     chunk c, n;
     size_t pos = s, sent_s = s, idx = 0, ff_dot = 0;
-    int have_c, have_n, rc, only_markers = 0, emo;
+    int have_c, have_n, rc, only_markers = 0, emo, colon;
 #ifdef BRIEF_NO_LANGS
     const int open = 0; /* open_ends(): English has none, so the
                          * compiler leaves their rules out */
@@ -1750,7 +1775,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
                 st.list_kind = kind;
                 st.list_val = val;
             } else if (kind && kind != 3 && val == 1 && !st.list_kind &&
-                       have_n && item_follows(t, &c, &n) &&
+                       have_n && item_follows(&n) &&
                        (c.s == sent_s || after_colon(t, s, c.s))) {
                 /* "Do this: 1. The first item 2. The second item": the
                  * first marker ends nothing */
@@ -1765,7 +1790,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
             } else if (kind && kind == st.list_kind &&
                        (kind == 3 || val == st.list_val + 1) &&
                        (!st.inline_list || (have_n &&
-                                            item_follows(t, &c, &n))) &&
+                                            item_follows(&n))) &&
                        /* "[934] (2) (3).": references, not items */
                        !(t[c.s] == '(' && have_n && n.first_raw == '(')) {
                 if ((rc = sg_emit(b, t, sent_s, c.s, para, 0)) != 0)
@@ -1854,16 +1879,19 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
             sent_s = n.s;
         }
         idx++;
+        colon = t[c.e - 1] == ':';
         c = n;
         pos = npos;
         have_c = have_n;
         /* Fast-forward. Inside a sentence of a unit that is no list, a
-         * chunk matters only if it may end the sentence; an ASCII chunk
-         * without . ! ? cannot, nor can it change the state (see
-         * ends_sentence()) or be a marker that counts. Skip such chunks:
-         * find the next byte that may matter (. ! ? or non-ASCII) and go
-         * on from the chunk that holds it. */
-        if (have_c && !st.list_kind && c.s != sent_s &&
+         * chunk matters only if it may end the sentence or open a list;
+         * an ASCII chunk without . ! ? : cannot, nor can it change the
+         * state (see ends_sentence()). Skip such chunks: find the next
+         * byte that may matter (. ! ? : or non-ASCII) and go on from the
+         * chunk that holds it. Not right after a colon, where a marker
+         * without a period may open an inline list ("Do this: 1) Wash
+         * it 2) Dry it"). */
+        if (have_c && !st.list_kind && c.s != sent_s && !colon &&
             (open ? fast_forward_open(t, e, &c, &pos, &have_c, &ff_dot)
                   : fast_forward(t, e, &c, &pos, &have_c, &ff_dot)))
             break; /* nothing left can end the sentence early */

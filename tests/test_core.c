@@ -304,6 +304,17 @@ static void test_segment(void)
                  "i) One thing|ii) Another thing");
     CHECK_EQ_STR(split("Do this: i. Wash it ii. Dry it", "en"),
                  "Do this: i. Wash it|ii. Dry it");
+    /* markers without a period after a colon, inside a sentence
+     * (regression: the fast-forward skipped them, one sentence); a
+     * sentence's own enumeration in lower case stays whole */
+    CHECK_EQ_STR(split("Then do this: 1) Wash it 2) Dry it. Go on.", "en"),
+                 "Then do this: 1) Wash it|2) Dry it.|Go on.");
+    CHECK_EQ_STR(split("You will need: (1) A pen (2) Some paper", "en"),
+                 "You will need: (1) A pen|(2) Some paper");
+    CHECK_EQ_STR(split("Fans fall into two groups: (1) those who stayed, "
+                       "and (2) those who left. Then more.", "en"),
+                 "Fans fall into two groups: (1) those who stayed, and (2) "
+                 "those who left.|Then more.");
     CHECK_EQ_STR(split("h. The eighth item i. The ninth item j. The tenth",
                        "en"),
                  "h. The eighth item|i. The ninth item|j. The tenth");
