@@ -1558,13 +1558,31 @@ static int sg_emit(builder *b, const unsigned char *t, size_t s, size_t e,
     return emit_body(b, t, s, e, para);
 }
 
-/* Does an item follow a list marker inside a line (next chunk n)? A
- * capital must open it: "Do this: 1) Wash it 2) Dry it", not "were 1.
- * wait" nor a sentence's own enumeration, "two kinds: (1) those who ...,
- * and (2) those who ...". */
-static int item_follows(const chunk *n)
+/* Does an item follow list marker c (next chunk n)? After "1." a
+ * capital must open it ("1. The first item", not "were 1. wait"); after
+ * "a)" or "1)" anything may. */
+static int item_follows(const unsigned char *t, const chunk *c,
+                        const chunk *n)
 {
-    return brief__is_upper(n->first ? n->first : n->first_raw);
+    uint32_t nf = n->first ? n->first : n->first_raw;
+    return t[c->e - 1] == ')' || brief__is_upper(nf);
+}
+
+/* Is the marker at p one of a sentence's own enumeration: a comma or a
+ * semicolon before it, or before one short lower-case word before it
+ * ("groups: (1) those who stayed, and (2) those who left", "Sie brauchen:
+ * 1) einen Zugang, 2) eine Adresse")? Not after s. */
+static int enumerated(const unsigned char *t, size_t s, size_t p)
+{
+    size_t q;
+    while (p > s && ascii_blank(t[p - 1]))
+        p--;
+    for (q = p; q > s && (unsigned)(t[q - 1] - 'a') < 26u; q--)
+        ;
+    if (q < p && p - q <= 4)
+        while (q > s && ascii_blank(t[q - 1]))
+            p = --q;
+    return p > s && (t[p - 1] == ',' || t[p - 1] == ';');
 }
 
 /* Is the last non-blank byte before p (not before s) a colon? */
@@ -1775,7 +1793,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
                 st.list_kind = kind;
                 st.list_val = val;
             } else if (kind && kind != 3 && val == 1 && !st.list_kind &&
-                       have_n && item_follows(&n) &&
+                       have_n && item_follows(t, &c, &n) &&
                        (c.s == sent_s || after_colon(t, s, c.s))) {
                 /* "Do this: 1. The first item 2. The second item": the
                  * first marker ends nothing */
@@ -1787,10 +1805,14 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
                 pos = npos;
                 have_c = have_n;
                 continue;
+            } else if (kind && st.inline_list && kind == st.list_kind &&
+                       enumerated(t, sent_s, c.s)) {
+                st.list_kind = 0; /* a sentence's own: no list after all */
+                st.inline_list = 0;
             } else if (kind && kind == st.list_kind &&
                        (kind == 3 || val == st.list_val + 1) &&
                        (!st.inline_list || (have_n &&
-                                            item_follows(&n))) &&
+                                            item_follows(t, &c, &n))) &&
                        /* "[934] (2) (3).": references, not items */
                        !(t[c.s] == '(' && have_n && n.first_raw == '(')) {
                 if ((rc = sg_emit(b, t, sent_s, c.s, para, 0)) != 0)

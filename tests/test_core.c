@@ -306,11 +306,18 @@ static void test_segment(void)
                  "Do this: i. Wash it|ii. Dry it");
     /* markers without a period after a colon, inside a sentence
      * (regression: the fast-forward skipped them, one sentence); a
-     * sentence's own enumeration in lower case stays whole */
+     * sentence's own enumeration (a comma before a marker, or before
+     * "and") stays whole */
     CHECK_EQ_STR(split("Then do this: 1) Wash it 2) Dry it. Go on.", "en"),
                  "Then do this: 1) Wash it|2) Dry it.|Go on.");
     CHECK_EQ_STR(split("You will need: (1) A pen (2) Some paper", "en"),
                  "You will need: (1) A pen|(2) Some paper");
+    CHECK_EQ_STR(split("Do this: a) wash it b) dry it. Go on.", "en"),
+                 "Do this: a) wash it|b) dry it.|Go on.");
+    CHECK_EQ_STR(split("Sie brauchen: 1) einen Zugang, 2) eine Adresse und "
+                       "3) ein Dokument. Dann geht es.", "de"),
+                 "Sie brauchen: 1) einen Zugang, 2) eine Adresse und 3) ein "
+                 "Dokument.|Dann geht es.");
     CHECK_EQ_STR(split("Fans fall into two groups: (1) those who stayed, "
                        "and (2) those who left. Then more.", "en"),
                  "Fans fall into two groups: (1) those who stayed, and (2) "
