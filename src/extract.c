@@ -1559,6 +1559,7 @@ static size_t render(const hsel *S, unsigned char *out)
  * segoff (2: a notice), which drop_labels() allocated.
  */
 #define NOTICE_MAX 120
+#define COMMENT_WORDS 6
 
 /* credit words, folded to lower case, each followed by a space */
 static const char credit_words[] =
@@ -1722,13 +1723,42 @@ static int is_date(const unsigned char *b, size_t n)
     return j == n;
 }
 
+/* How many words b[0..n) has, and whether one is about comments (opens
+ * with "comment", "koment", "coment" or "komment": "Kommentare (3)",
+ * "Comments are closed", "Deja un comentario") in *about. */
+static size_t comment_words(const unsigned char *b, size_t n, int *about)
+{
+    unsigned char w[16];
+    size_t j = 0, k, words = 0;
+    while (j < n) {
+        if (b[j] < 0x80 && !brief__ascii_is_alnum(b[j])) {
+            j++;
+            continue;
+        }
+        k = notice_word(b, n, &j, w, sizeof w);
+        if (k == 0) { /* digits */
+            while (j < n && brief__ascii_is_alnum(b[j]))
+                j++;
+        }
+        words++;
+        if (k >= 6 && (w[0] == 'c' || w[0] == 'k') && w[1] == 'o' &&
+            (!memcmp(w + 2, "mment", 5) || !memcmp(w + 2, "ment", 4)))
+            *about = 1;
+        while (j < n && b[j] >= 0x80)
+            j++;
+    }
+    return words;
+}
+
 /* Is the line of the article's segments [first, end) (at most NOTICE_MAX
  * bytes: the tests cost little) a notice? prose: see opens_notice(). */
 static int is_notice(const hsel *S, size_t first, size_t end, int prose)
 {
     const hparse *P = S->P;
     const hseg *g = brief__html_seg(P, first);
-    size_t m, r, segs = 0;
+    size_t m, r, segs = 0, words = 0;
+    int about = 0;
+    unsigned char last = 0;
     if (opens_notice(P->buf + g->off, g->len, prose))
         return 1;
     for (m = first; m < end; m++) {
@@ -1736,10 +1766,27 @@ static int is_notice(const hsel *S, size_t first, size_t end, int prose)
         if (!S->in[g->node].inart || S->segoff[m] || !has_ink(P, g))
             continue;
         segs++;
+        words += comment_words(P->buf + g->off, g->len, &about);
+        for (r = g->len; r > 0 && brief__html_is_ws(P->buf[g->off + r - 1]);
+             r--)
+            ;
+        if (r > 0) /* the line's last mark: a sentence ends with . ! ? */
+            last = P->buf[g->off + r - 1];
         for (r = 0; r < sizeof reserved_words / sizeof reserved_words[0];
              r++)
             if (brief__holds_ci(P->buf + g->off, g->len, reserved_words[r]))
                 return 1;
+    }
+    /* a short line about comments that is no sentence ("Several people
+     * declined to comment." is the article's) nor a headline's genre
+     * ("Kommentar: ...") */
+    if (about && words <= COMMENT_WORDS && last != '.' && last != '!' &&
+        last != '?') {
+        size_t i = brief__html_seg(P, first)->node;
+        for (r = 0; r < 6 && i != 0; r++, i = brief__html_node(P, i)->parent)
+            if (brief__html_node(P, i)->tf & TF_HEAD)
+                return 0;
+        return 1;
     }
     /* a date or a label alone is the line's one text */
     g = brief__html_seg(P, first);
