@@ -554,6 +554,31 @@ static int wrapper(const hparse *P, const hnode *nd)
            (nd->tag == T_HEADER && (nd->flags & S_IN_MAIN));
 }
 
+/* Is node i a caption by its class ("wp-caption-text", "media__caption",
+ * "legend"), as <figcaption> is by its tag: short text (under
+ * CAPTION_MAX characters, not in a table) beside a picture, an <img> within
+ * the first CAPTION_NODES nodes of its parent's subtree? A slide's or a
+ * step's text in a gallery with a caption class is no picture's caption
+ * when no picture stands beside it. */
+#define CAPTION_NODES 32
+
+static int captioned(const hparse *P, size_t i)
+{
+    const hnode *nd = brief__html_node(P, i);
+    size_t k, e;
+    if (!(nd->flags & N_CAPTION) || nd->tot >= CAPTION_MAX ||
+        (nd->flags & S_IN_TABLE) || i == 0)
+        return 0;
+    k = nd->parent;
+    e = brief__html_node(P, k)->end;
+    if (e > k + CAPTION_NODES)
+        e = k + CAPTION_NODES;
+    for (; k < e; k++)
+        if (brief__html_node(P, k)->img)
+            return 1;
+    return 0;
+}
+
 /* Mark removals for one attempt (document order, so "the first byline" and
  * "the first heading that repeats the title" mean what they say). */
 static void mark_removed(hsel *S, int flags)
@@ -577,7 +602,8 @@ static void mark_removed(hsel *S, int flags)
         else if (flags & F_KEEPALL)
             r = 0;
         else if (((fl & TF_SOFT) && !wrapper(P, nd)) ||
-                 (nd->flags & (N_MODAL | N_BANNER)) || t == T_FIGCAPTION)
+                 (nd->flags & (N_MODAL | N_BANNER)) || t == T_FIGCAPTION ||
+                 captioned(P, i))
             r = 1;
         else if (!byline && (nd->flags & N_BYLINE) && nd->tot > 0 &&
                  nd->tot < 100)

@@ -629,6 +629,10 @@ static const char re_banner[] =
     "cookie\0" "consent\0" "authorb\0" "author-b\0" "author_b\0"
     "authorinf\0" "author-inf\0" "about-author\0" "about-the-author\0"
     "autorbox\0" "autor-box\0";
+/* Not in readability: a caption marked up by its class ("wp-caption-text",
+ * "media__caption", "legend", French "légende"), which is what <figcaption>
+ * is by its tag (extract.c drops a short one as it drops <figcaption>). */
+static const char re_caption[] = "caption\0" "legend\0";
 static const char re_maybe[] =
     "and\0" "article\0" "body\0" "column\0" "content\0" "main\0" "mathjax\0"
     "shadow\0";
@@ -763,6 +767,7 @@ static int class_hides(const unsigned char *s, size_t n)
 #define AM_HIDES    32u   /* class_hides() */
 #define AM_WPOS     64u   /* readability's weight +25 ... */
 #define AM_WNEG     128u  /* ... and -25 (both: 0) */
+#define AM_CAPTION  256u
 #define MEMO 64
 
 struct brief__attr_memo {
@@ -800,6 +805,8 @@ static unsigned attr_bits(hparse *P, size_t off, size_t len)
     for (k = 0; k < 5; k++) /* AM_UNLIKELY ... AM_BYLINE, AM_WPOS */
         if (any_of(s, len, have, lists[k]))
             b |= 1u << (k == 4 ? 6 : k);
+    if (any_of(s, len, have, re_caption))
+        b |= AM_CAPTION;
     if (has_share(s, len))
         b |= AM_SHARE;
     if (class_hides(s, len))
@@ -972,6 +979,8 @@ static int push_element(hparse *P, unsigned tag, size_t name,
                 x->flags |= N_BYLINE;
             if (u & AM_SHARE)
                 x->flags |= N_SHARE;
+            if (u & AM_CAPTION)
+                x->flags |= N_CAPTION;
         }
         if (span_is(P, &at->rel, "author") ||
             (at->itemprop.set && ci_find(P->s + at->itemprop.off,
