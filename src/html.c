@@ -620,7 +620,10 @@ static const char re_unlikely[] =
     "header\0" "legends\0" "menu\0" "related\0" "remark\0" "replies\0"
     "rss\0" "shoutbox\0" "sidebar\0" "skyscraper\0" "social\0" "sponsor\0"
     "supplemental\0" "ad-break\0" "agegate\0" "pagination\0" "pager\0"
-    "popup\0" "yom-remote\0";
+    "popup\0" "yom-remote\0"
+    /* not readability's: a disclaimer or an advertising disclosure speaks
+     * about the page, not the story */
+    "disclaimer\0" "disclosure\0";
 /* Not in readability: cookie and consent banners, removed in every pass,
  * and author boxes: the writer's photo and biography after (or before)
  * the article ("author-box", "AuthorBio", "about-the-author"), not part of
