@@ -556,11 +556,11 @@ static int wrapper(const hparse *P, const hnode *nd)
 
 /* Is node i a caption by its class ("wp-caption-text", "media__caption",
  * "legend"), as <figcaption> is by its tag: short text (under
- * CAPTION_MAX characters, not in a table) beside a picture, an <img> within
- * the first CAPTION_NODES nodes of its parent's subtree? A slide's or a
- * step's text in a gallery with a caption class is no picture's caption
- * when no picture stands beside it. */
-#define CAPTION_NODES 32
+ * CAPTION_MAX characters, not in a table) beside a picture: an <img> in
+ * its grandparent's subtree (a credit <span> in the <p> beside the <img>)
+ * at most CAPTION_NODES nodes before or after it. A text with such a
+ * class and no picture near it is not taken for a caption. */
+#define CAPTION_NODES 16
 
 static int captioned(const hparse *P, size_t i)
 {
@@ -569,10 +569,12 @@ static int captioned(const hparse *P, size_t i)
     if (!(nd->flags & N_CAPTION) || nd->tot >= CAPTION_MAX ||
         (nd->flags & S_IN_TABLE) || i == 0)
         return 0;
-    k = nd->parent;
+    k = brief__html_node(P, nd->parent)->parent; /* its grandparent */
     e = brief__html_node(P, k)->end;
-    if (e > k + CAPTION_NODES)
-        e = k + CAPTION_NODES;
+    if (k + CAPTION_NODES < i)
+        k = i - CAPTION_NODES;
+    if (e > i + CAPTION_NODES)
+        e = i + CAPTION_NODES;
     for (; k < e; k++)
         if (brief__html_node(P, k)->img)
             return 1;

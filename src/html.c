@@ -632,10 +632,11 @@ static const char re_banner[] =
     "cookie\0" "consent\0" "authorb\0" "author-b\0" "author_b\0"
     "authorinf\0" "author-inf\0" "about-author\0" "about-the-author\0"
     "autorbox\0" "autor-box\0";
-/* Not in readability: a caption marked up by its class ("wp-caption-text",
- * "media__caption", "legend", French "légende"), which is what <figcaption>
- * is by its tag (extract.c drops a short one as it drops <figcaption>). */
-static const char re_caption[] = "caption\0" "legend\0";
+/* Not in readability: a caption or a picture's credit marked up by its
+ * class ("wp-caption-text", "media__caption", "legend", French "légende",
+ * "photo-credit", "image-copyright"), which is what <figcaption> is by its
+ * tag (extract.c drops a short one beside a picture, see captioned()). */
+static const char re_caption[] = "caption\0" "legend\0" "credit\0" "copyright\0";
 static const char re_maybe[] =
     "and\0" "article\0" "body\0" "column\0" "content\0" "main\0" "mathjax\0"
     "shadow\0";
