@@ -778,7 +778,9 @@ static size_t pick_top(hsel *S, int flags)
  * the roots of those blocks (after choose_roots()'s) and is linear: each
  * level scans only the nodes the level before did not.
  */
-#define LEAD_LEVELS 4
+#define LEAD_LEVELS 6 /* page builders nest rows, columns, wrappers and
+                        * blocks: the standfirst's block and the body's can
+                        * meet six levels up */
 #define LEAD_SHARE 0.25
 #define LEAD_LINKS 0.2
 #define LEAD_MIN 50
