@@ -561,6 +561,9 @@ static int wrapper(const hparse *P, const hnode *nd)
  * at most CAPTION_NODES nodes before or after it. A text with such a
  * class and no picture near it is not taken for a caption. */
 #define CAPTION_NODES 16
+/* Longest text of a newsletter sign-up box (N_SIGNUP: a block, not a
+ * link inside a sentence) dropped as one. */
+#define SIGNUP_MAX 300
 
 static int captioned(const hparse *P, size_t i)
 {
@@ -605,7 +608,9 @@ static void mark_removed(hsel *S, int flags)
             r = 0;
         else if (((fl & TF_SOFT) && !wrapper(P, nd)) ||
                  (nd->flags & (N_MODAL | N_BANNER)) || t == T_FIGCAPTION ||
-                 captioned(P, i))
+                 captioned(P, i) ||
+                 ((nd->flags & N_SIGNUP) && nd->tot < SIGNUP_MAX &&
+                  !(fl & TF_PHRASE)))
             r = 1;
         else if (!byline && (nd->flags & N_BYLINE) && nd->tot > 0 &&
                  nd->tot < 100)

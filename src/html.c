@@ -637,6 +637,9 @@ static const char re_banner[] =
  * "photo-credit", "image-copyright"), which is what <figcaption> is by its
  * tag (extract.c drops a short one beside a picture, see captioned()). */
 static const char re_caption[] = "caption\0" "legend\0" "credit\0" "copyright\0";
+/* Not in readability: a newsletter sign-up box (extract.c drops a short
+ * one: a wrapper of more may hold more than the box). */
+static const char re_signup[] = "newsletter\0";
 static const char re_maybe[] =
     "and\0" "article\0" "body\0" "column\0" "content\0" "main\0" "mathjax\0"
     "shadow\0";
@@ -772,6 +775,7 @@ static int class_hides(const unsigned char *s, size_t n)
 #define AM_WPOS     64u   /* readability's weight +25 ... */
 #define AM_WNEG     128u  /* ... and -25 (both: 0) */
 #define AM_CAPTION  256u
+#define AM_SIGNUP   512u
 #define MEMO 64
 
 struct brief__attr_memo {
@@ -811,6 +815,8 @@ static unsigned attr_bits(hparse *P, size_t off, size_t len)
             b |= 1u << (k == 4 ? 6 : k);
     if (any_of(s, len, have, re_caption))
         b |= AM_CAPTION;
+    if (any_of(s, len, have, re_signup))
+        b |= AM_SIGNUP;
     if (has_share(s, len))
         b |= AM_SHARE;
     if (class_hides(s, len))
@@ -985,6 +991,8 @@ static int push_element(hparse *P, unsigned tag, size_t name,
                 x->flags |= N_SHARE;
             if (u & AM_CAPTION)
                 x->flags |= N_CAPTION;
+            if (u & AM_SIGNUP)
+                x->flags |= N_SIGNUP;
         }
         if (span_is(P, &at->rel, "author") ||
             (at->itemprop.set && ci_find(P->s + at->itemprop.off,

@@ -64,7 +64,8 @@ enum {
 #define N_HASHLINK   0x0100u /* <a href="#...">                            */
 #define N_HASCOL     0x0200u /* a <col> directly inside                    */
 #define N_BANNER     0x0400u /* class/id says cookie / consent banner      */
-#define N_CAPTION    0x0800u /* class/id says caption or legend            */
+#define N_CAPTION    0x0800u /* class/id says caption, legend, credit ...  */
+#define N_SIGNUP     0x80000u /* class/id says newsletter                  */
 #define S_DATATABLE  0x1000u /* a table of data, not of layout             */
 #define S_IN_TABLE   0x2000u /* inside a <table>                           */
 #define S_IN_CODE    0x4000u /* inside <code>                              */
