@@ -1671,18 +1671,26 @@ static int opens_notice(const unsigned char *b, size_t n, int prose)
     return prose || j == n;
 }
 
-/* Is b[0..n) an advertisement's label alone ("Advertisement:", "- Anzeige
- * -", "*Werbung.")? Only punctuation may stand around the word. */
+/* Is b[0..n) an advertisement's label ("Advertisement:", "- Anzeige -",
+ * "*Werbung.") alone (1), or opening a disclosure ("Anzeige, enthält
+ * Affiliate Links", "*Werbung. Dieser Beitrag enthält Werbung für ...":
+ * 2)? Only punctuation may stand before the word, and in a disclosure
+ * punctuation follows it ("Werbung ist ..." is a sentence about
+ * advertising). 0: neither. */
 static int is_ad_label(const unsigned char *b, size_t n)
 {
     unsigned char w[16];
-    size_t j = 0, k;
+    size_t j = 0, k, at;
     while (j < n && b[j] < 0x80 && !brief__ascii_is_alnum(b[j]))
         j++;
     k = notice_word(b, n, &j, w, sizeof w);
+    at = j;
     while (j < n && b[j] < 0x80 && !brief__ascii_is_alnum(b[j]))
         j++;
-    return j == n && brief__in_words(ad_words, (const char *)w, k);
+    if (!brief__in_words(ad_words, (const char *)w, k))
+        return 0;
+    return j == n ? 1 : at < n && (b[at] == ',' || b[at] == '.' ||
+                                   b[at] == ':') ? 2 : 0;
 }
 
 /* Read up to max digits at b[*j] (at least min); returns their value, or
@@ -1823,10 +1831,12 @@ static int is_notice(const hsel *S, size_t first, size_t end, int prose)
                 return 0;
         return 1;
     }
-    /* a date or a label alone is the line's one text */
+    /* a date or a label alone is the line's one text; a disclosure
+     * opens with the label */
     g = brief__html_seg(P, first);
-    return segs == 1 && (is_date(P->buf + g->off, g->len) ||
-                         is_ad_label(P->buf + g->off, g->len));
+    r = (size_t)is_ad_label(P->buf + g->off, g->len);
+    return r == 2 || (segs == 1 && (r == 1 || is_date(P->buf + g->off,
+                                                      g->len)));
 }
 
 static void drop_notices(hsel *S)
