@@ -1614,7 +1614,23 @@ static const char dated_words[] =
     "actualizado aggiornato aktualisiert atualizado bijgewerkt erstellt "
     "gepubliceerd modified modifi\303\251 posted publicado publicerad "
     "publi\303\251 published publiziert pubblicato stand updated "
-    "uppdaterad ver\303\266ffentlicht ";
+    "uppdaterad ver\303\266ffentlicht ver\303\266ffentlichung ";
+
+/* the months' names in brief's languages, and short forms, lower case */
+static const char month_words[] =
+    "jan januar january janvier janeiro januari enero gennaio "
+    "feb februar february februari febrero febbraio fevereiro f\303\251vrier "
+    "mar maart march mars marzo mar\303\247o m\303\244rz "
+    "apr april aprile abril avril "
+    "may mai maio maj maggio mayo mei "
+    "jun june juni junio junho juin giugno "
+    "jul july juli julio julho juillet luglio "
+    "aug august augusti augustus agosto ao\303\273t "
+    "sep sept september septembre septiembre setembro settembre "
+    "oct okt october oktober octobre octubre outubro ottobre "
+    "nov november novembre noviembre novembro "
+    "dec dez december dezember diciembre dicembre dezembro "
+    "d\303\251cembre ";
 
 /* "All rights reserved" in brief's languages, lower case */
 static const char *const reserved_words[] = {
@@ -1708,19 +1724,61 @@ static long date_num(const unsigned char *b, size_t n, size_t *j, int min,
     return d >= min && !(*j < n && (unsigned)(b[*j] - '0') < 10u) ? v : -1;
 }
 
-/* Is b[0..n) a date alone, in digits, perhaps with a time and after a
- * label: "23.10.2018", "3/11/21", "2023-11-03", "06.11.2023, 13.47 Uhr",
- * "Updated: 11.04.2020, 10:27"? A page's metadata (when it was written or
- * updated: the label is one of dated_words), not its text. Phone numbers
- * and versions have no day and month in range or not three parts. */
-static int is_date(const unsigned char *b, size_t n)
+/* A month's name at b[*j], lower-cased into w (one of month_words, a
+ * period after a short form skipped): 1 and *j past it, else 0. */
+static int month_name(const unsigned char *b, size_t n, size_t *j)
 {
     unsigned char w[16];
+    size_t k = notice_word(b, n, j, w, sizeof w);
+    if (!k || k == sizeof w || !brief__in_words(month_words, (const char *)w, k))
+        return 0;
+    if (*j < n && b[*j] == '.')
+        (*j)++;
+    return 1;
+}
+
+/* Skip blanks, and a Spanish or Portuguese "de" ("4 de mayo de 2021"). */
+static size_t skip_de(const unsigned char *b, size_t n, size_t j)
+{
+    while (j < n && brief__html_is_ws(b[j]))
+        j++;
+    if (n - j >= 3 && b[j] == 'd' && b[j + 1] == 'e' &&
+        brief__html_is_ws(b[j + 2])) {
+        j += 3;
+        while (j < n && brief__html_is_ws(b[j]))
+            j++;
+    }
+    return j;
+}
+
+/* Is b[0..n) a date alone, perhaps with a time and after a label:
+ * "23.10.2018", "3/11/21", "2023-11-03", "06.11.2023, 13.47 Uhr",
+ * "Updated: 11.04.2020, 10:27", or with the month's name in one of
+ * brief's languages: "2. Februar 2022", "7. oktober 2020", "Oct 9, 2019",
+ * "4 de mayo de 2021"? A page's metadata (when it was written or updated:
+ * the label is one of dated_words), not its text. Phone numbers and
+ * versions have no day and month in range or not three parts. */
+static int is_date(const unsigned char *b, size_t n)
+{
+    unsigned char w[24]; /* "veröffentlichung" */
     size_t j = 0, k;
     long x, y, z;
     unsigned char sep;
     while (j < n && brief__html_is_ws(b[j]))
         j++;
+    k = j;
+    if (month_name(b, n, &k)) { /* "Oct 9, 2019" */
+        j = k;
+        while (j < n && brief__html_is_ws(b[j]))
+            j++;
+        x = date_num(b, n, &j, 1, 2);
+        if (x < 1 || x > 31 || (j < n && b[j] == ',' && (j++, 0)))
+            return 0;
+        while (j < n && brief__html_is_ws(b[j]))
+            j++;
+        z = date_num(b, n, &j, 4, 4);
+        goto time;
+    }
     k = notice_word(b, n, &j, w, sizeof w);
     if (k && (j >= n || b[j++] != ':' || !brief__in_words(dated_words, (const char *)w, k)))
         return 0; /* a label: "Updated:" (not "Deadline:", an event's) */
@@ -1732,6 +1790,13 @@ static int is_date(const unsigned char *b, size_t n)
     if (x < 0 || j >= n)
         return 0;
     sep = b[j];
+    k = j + (sep == '.');
+    if (x >= 1 && x <= 31 && (k = skip_de(b, n, k)) < n && /* "2. Februar" */
+        month_name(b, n, &k)) {
+        j = skip_de(b, n, k);
+        z = date_num(b, n, &j, 4, 4);
+        goto time;
+    }
     if (sep != '.' && sep != '/' && sep != '-')
         return 0;
     j++;
@@ -1743,6 +1808,11 @@ static int is_date(const unsigned char *b, size_t n)
     if (z < 0 || (x > 31 ? !(sep == '-' && y <= 12 && z <= 31)
                          : !((x <= 12 || y <= 12) && y <= 31)))
         return 0;
+time:
+    if (z < 0)
+        return 0;
+    while (n > j && brief__html_is_ws(b[n - 1]))
+        n--;
     /* a time may follow: ", 13.47 Uhr", " 11:38" */
     if (j < n && b[j] == ',')
         j++;
