@@ -1751,6 +1751,53 @@ static size_t skip_de(const unsigned char *b, size_t n, size_t j)
     return j;
 }
 
+/* After a date at b[j]: nothing, or a time ("13.47 Uhr", "11:38",
+ * "10:27:05", after a comma or not)? */
+static int time_only(const unsigned char *b, size_t n, size_t j)
+{
+    while (n > j && brief__html_is_ws(b[n - 1]))
+        n--;
+    if (j < n && b[j] == ',')
+        j++;
+    while (j < n && brief__html_is_ws(b[j]))
+        j++;
+    if (j == n)
+        return 1;
+    if (date_num(b, n, &j, 1, 2) < 0 || j >= n ||
+        (b[j] != ':' && b[j] != '.'))
+        return 0;
+    j++;
+    if (date_num(b, n, &j, 2, 2) < 0 ||
+        (j < n && b[j] == ':' && (j++, date_num(b, n, &j, 2, 2) < 0)))
+        return 0; /* seconds may follow */
+    while (j < n && brief__html_is_ws(b[j]))
+        j++;
+    if (n - j == 3 && brief__ascii_lower(b[j]) == 'u' &&
+        brief__ascii_lower(b[j + 1]) == 'h' &&
+        brief__ascii_lower(b[j + 2]) == 'r')
+        j = n;
+    return j == n;
+}
+
+/* A date that opens with its month's name at b[j], "Oct 9, 2019", and
+ * nothing or a time after it? */
+static int month_first(const unsigned char *b, size_t n, size_t j)
+{
+    long d;
+    if (!month_name(b, n, &j))
+        return 0;
+    while (j < n && brief__html_is_ws(b[j]))
+        j++;
+    d = date_num(b, n, &j, 1, 2);
+    if (d < 1 || d > 31)
+        return 0;
+    if (j < n && b[j] == ',')
+        j++;
+    while (j < n && brief__html_is_ws(b[j]))
+        j++;
+    return date_num(b, n, &j, 4, 4) >= 0 && time_only(b, n, j);
+}
+
 /* Is b[0..n) a date alone, perhaps with a time and after a label:
  * "23.10.2018", "3/11/21", "2023-11-03", "06.11.2023, 13.47 Uhr",
  * "Updated: 11.04.2020, 10:27", or with the month's name in one of
@@ -1766,36 +1813,23 @@ static int is_date(const unsigned char *b, size_t n)
     unsigned char sep;
     while (j < n && brief__html_is_ws(b[j]))
         j++;
-    k = j;
-    if (month_name(b, n, &k)) { /* "Oct 9, 2019" */
-        j = k;
-        while (j < n && brief__html_is_ws(b[j]))
-            j++;
-        x = date_num(b, n, &j, 1, 2);
-        if (x < 1 || x > 31 || (j < n && b[j] == ',' && (j++, 0)))
-            return 0;
-        while (j < n && brief__html_is_ws(b[j]))
-            j++;
-        z = date_num(b, n, &j, 4, 4);
-        goto time;
-    }
+    if (month_first(b, n, j))
+        return 1;
     k = notice_word(b, n, &j, w, sizeof w);
     if (k && (j >= n || b[j++] != ':' || !brief__in_words(dated_words, (const char *)w, k)))
         return 0; /* a label: "Updated:" (not "Deadline:", an event's) */
     while (j < n && brief__html_is_ws(b[j]))
         j++;
-    while (n > j && brief__html_is_ws(b[n - 1]))
-        n--;
+    if (k && month_first(b, n, j))
+        return 1;
     x = date_num(b, n, &j, 1, 4);
     if (x < 0 || j >= n)
         return 0;
     sep = b[j];
-    k = j + (sep == '.');
-    if (x >= 1 && x <= 31 && (k = skip_de(b, n, k)) < n && /* "2. Februar" */
-        month_name(b, n, &k)) {
+    k = skip_de(b, n, j + (sep == '.'));
+    if (x >= 1 && x <= 31 && month_name(b, n, &k)) { /* "2. Februar 2022" */
         j = skip_de(b, n, k);
-        z = date_num(b, n, &j, 4, 4);
-        goto time;
+        return date_num(b, n, &j, 4, 4) >= 0 && time_only(b, n, j);
     }
     if (sep != '.' && sep != '/' && sep != '-')
         return 0;
@@ -1808,32 +1842,7 @@ static int is_date(const unsigned char *b, size_t n)
     if (z < 0 || (x > 31 ? !(sep == '-' && y <= 12 && z <= 31)
                          : !((x <= 12 || y <= 12) && y <= 31)))
         return 0;
-time:
-    if (z < 0)
-        return 0;
-    while (n > j && brief__html_is_ws(b[n - 1]))
-        n--;
-    /* a time may follow: ", 13.47 Uhr", " 11:38" */
-    if (j < n && b[j] == ',')
-        j++;
-    while (j < n && brief__html_is_ws(b[j]))
-        j++;
-    if (j < n) {
-        if (date_num(b, n, &j, 1, 2) < 0 || j >= n ||
-            (b[j] != ':' && b[j] != '.'))
-            return 0;
-        j++;
-        if (date_num(b, n, &j, 2, 2) < 0 ||
-            (j < n && b[j] == ':' && (j++, date_num(b, n, &j, 2, 2) < 0)))
-            return 0; /* seconds may follow */
-        while (j < n && brief__html_is_ws(b[j]))
-            j++;
-        if (n - j == 3 && brief__ascii_lower(b[j]) == 'u' &&
-            brief__ascii_lower(b[j + 1]) == 'h' &&
-            brief__ascii_lower(b[j + 2]) == 'r')
-            j = n;
-    }
-    return j == n;
+    return time_only(b, n, j);
 }
 
 /* How many words b[0..n) has, and whether one is about comments (opens
@@ -1855,7 +1864,8 @@ static size_t comment_words(const unsigned char *b, size_t n, int *about)
         }
         words++;
         if (k >= 6 && (w[0] == 'c' || w[0] == 'k') && w[1] == 'o' &&
-            (!memcmp(w + 2, "mment", 5) || !memcmp(w + 2, "ment", 4)))
+            ((k >= 7 && !memcmp(w + 2, "mment", 5)) ||
+             !memcmp(w + 2, "ment", 4)))
             *about = 1;
         while (j < n && b[j] >= 0x80)
             j++;
