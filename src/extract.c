@@ -570,7 +570,7 @@ static int captioned(const hparse *P, size_t i)
     const hnode *nd = brief__html_node(P, i);
     size_t k, e;
     if (!(nd->flags & N_CAPTION) || nd->tot >= CAPTION_MAX ||
-        (nd->flags & S_IN_TABLE) || i == 0)
+        (nd->flags & S_IN_TABLE))
         return 0;
     k = brief__html_node(P, nd->parent)->parent; /* its grandparent */
     e = brief__html_node(P, k)->end;
@@ -1730,7 +1730,8 @@ static int month_name(const unsigned char *b, size_t n, size_t *j)
 {
     unsigned char w[16];
     size_t k = notice_word(b, n, j, w, sizeof w);
-    if (!k || k == sizeof w || !brief__in_words(month_words, (const char *)w, k))
+    if (!k || k == sizeof w ||
+        !brief__in_words(month_words, (const char *)w, k))
         return 0;
     if (*j < n && b[*j] == '.')
         (*j)++;
@@ -1816,7 +1817,8 @@ static int is_date(const unsigned char *b, size_t n)
     if (month_first(b, n, j))
         return 1;
     k = notice_word(b, n, &j, w, sizeof w);
-    if (k && (j >= n || b[j++] != ':' || !brief__in_words(dated_words, (const char *)w, k)))
+    if (k && (j >= n || b[j++] != ':' ||
+              !brief__in_words(dated_words, (const char *)w, k)))
         return 0; /* a label: "Updated:" (not "Deadline:", an event's) */
     while (j < n && brief__html_is_ws(b[j]))
         j++;
@@ -1858,16 +1860,13 @@ static size_t comment_words(const unsigned char *b, size_t n, int *about)
             continue;
         }
         k = notice_word(b, n, &j, w, sizeof w);
-        if (k == 0) { /* digits */
-            while (j < n && brief__ascii_is_alnum(b[j]))
-                j++;
-        }
         words++;
         if (k >= 6 && (w[0] == 'c' || w[0] == 'k') && w[1] == 'o' &&
             ((k >= 7 && !memcmp(w + 2, "mment", 5)) ||
              !memcmp(w + 2, "ment", 4)))
             *about = 1;
-        while (j < n && b[j] >= 0x80)
+        /* the rest of the word: digits ("3D"), or what a long word left */
+        while (j < n && (b[j] >= 0x80 || brief__ascii_is_alnum(b[j])))
             j++;
     }
     return words;

@@ -636,7 +636,8 @@ static const char re_banner[] =
  * class ("wp-caption-text", "media__caption", "legend", French "légende",
  * "photo-credit", "image-copyright"), which is what <figcaption> is by its
  * tag (extract.c drops a short one beside a picture, see captioned()). */
-static const char re_caption[] = "caption\0" "legend\0" "credit\0" "copyright\0";
+static const char re_caption[] =
+    "caption\0" "legend\0" "credit\0" "copyright\0";
 /* Not in readability: a newsletter sign-up box (extract.c drops a short
  * one: a wrapper of more may hold more than the box). */
 static const char re_signup[] = "newsletter\0";

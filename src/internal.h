@@ -449,7 +449,7 @@ typedef struct brief__budget {
 int brief__select(brief__arena *a, const brief__doc *doc,
                   const brief__budget *budget, size_t **out, size_t *nout);
 
-/* ---- numbers, ordering and word lists (util.c) ------------------------------ */
+/* ---- numbers, ordering and word lists (util.c) ------------------------ */
 /* Sort idx[0..n) so that before(ctx, idx[i], idx[i+1]) or they tie; a
  * stable bottom-up merge sort with caller scratch tmp[n] (qsort may call
  * malloc, and the library promises not to). */

@@ -872,8 +872,10 @@ typedef struct mdline {
 static int html_block_ends(int kind, const unsigned char *l, size_t n)
 {
     if (kind == 1)
-        return brief__holds_ci(l, n, "</script>") || brief__holds_ci(l, n, "</style>") ||
-               brief__holds_ci(l, n, "</pre>") || brief__holds_ci(l, n, "</textarea>");
+        return brief__holds_ci(l, n, "</script>") ||
+               brief__holds_ci(l, n, "</style>") ||
+               brief__holds_ci(l, n, "</pre>") ||
+               brief__holds_ci(l, n, "</textarea>");
     return kind == 2 && brief__holds_ci(l, n, "-->");
 }
 

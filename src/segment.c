@@ -201,7 +201,6 @@ static int is_opener(uint32_t cp)
     }
 }
 
-
 /* Is byte b an ASCII space or line break? Any byte may be passed: one from
  * 0x80 up is never an ASCII blank. One table load (see SCAN_BLANK). */
 static int ascii_blank(unsigned char b)

@@ -97,11 +97,11 @@ static int table_room(brief__arena *a, table *t, size_t n)
  * records in a pool of uint32_t words, a record each:
  *   [term][count][n][n folded bytes, zero-padded to a whole word]
  * term is BRIEF__NO_TERM for stop words and noise; a record's size in
- * words is REC_BYTES + (n + 3) / 4; the first record is at word 0. (A stem's count is
- * not kept: 0.) Both pools are given back once every token has its term.
- * A string is looked up in the pool's
- * hash table, whose slots refer to a record by its word offset + 1, as
- * nw zero-padded words, so it is hashed and compared a word at a time.
+ * words is REC_BYTES + (n + 3) / 4; the first record is at word 0. (A
+ * stem's count is not kept: 0.) Both pools are given back once every token
+ * has its term. A string is looked up in the pool's hash table, whose
+ * slots refer to a record by its word offset + 1, as nw zero-padded
+ * words, so it is hashed and compared a word at a time.
  * Per token the hot loop thus touches a table slot and one record of a
  * small, hot pool, not the form's first occurrence in a long text.
  */
