@@ -582,6 +582,119 @@ static int has_cjk_lead(const unsigned char *t, size_t s, size_t e)
     return 0;
 }
 
+/* ---- how the document writes a word ------------------------------------ */
+
+/* Punkt's orthographic evidence (Kiss & Strunk 2006): after a dotted
+ * acronym, a capitalized word that the document writes in lower case
+ * elsewhere, and nowhere else capitalized inside a sentence, is
+ * capitalized only because a sentence starts with it ("in the U.S.
+ * Millions watched ... millions of"); a name is capitalized wherever it
+ * stands ("the U.S. Senate ... the Senate", "L.E.A.N. Ads" twice). The
+ * question is rare (an acronym, then a capitalized word that is no
+ * function word, then a word in lower case), so it is answered by a scan
+ * of the text and needs no memory; the scans of a document read at most
+ * CASE_SCANS times its length (then the question has no answer and the
+ * acronym ends no sentence, as before), so the segmenter stays linear. */
+#define CASE_SCANS 4
+
+typedef struct case_scan {
+    const unsigned char *t;
+    size_t len;
+    size_t budget; /* bytes the scans may still read */
+} case_scan;
+
+static int ascii_letter(unsigned char c)
+{
+    return (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
+/* Does a dotted acronym ("U.S.", "L.E.A.N.") end at t[e - 1]? */
+static int acronym_before(const unsigned char *t, size_t e)
+{
+    size_t k = e - 1, n = 0;
+    if (e < 3 || t[k] != '.')
+        return 0;
+    while (k > 0 && n < 3 && (unsigned)(t[k - 1] - 'A') < 26u) {
+        k--;
+        n++;
+    }
+    return n >= 1 && n <= 2 && k > 0 && t[k - 1] == '.';
+}
+
+/* What stands before a capitalized word at t[i] on its line: 1 if it is
+ * inside a sentence (after a letter, digit, comma or semicolon, or after
+ * a dotted acronym as the word asked about stands), else 0. */
+static int capital_inside(const unsigned char *t, size_t i)
+{
+    unsigned char c;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '"' ||
+                     t[i - 1] == '\''))
+        i--;
+    if (i == 0)
+        return 0;
+    c = t[i - 1];
+    if (c >= 0x80) { /* not after an opening quote: “ ‘ „ « */
+        size_t at;
+        uint32_t cp = brief__prev_cp(t, 0, i, &at);
+        return !is_opener(cp);
+    }
+    return ascii_letter(c) || (unsigned)(c - '0') < 10u || c == ',' ||
+           c == ';' || acronym_before(t, i);
+}
+
+/* 1 if chunk n (in a unit that ends at e) opens with a capitalized ASCII
+ * word in sentence case ("Millions", not "NASA"), maybe after quotes,
+ * that the document writes in lower case elsewhere and nowhere but here
+ * capitalized inside a sentence, and the word after it is not capitalized
+ * too (a name: "Census Bureau"). */
+static int case_evidence(case_scan *cs, const unsigned char *t,
+                         const chunk *n, size_t e)
+{
+    size_t p = n->s, w, q, i, m, lower = 0, inside = 0;
+    chunk x;
+    if (n->first_raw == '(' || n->first_raw == '[')
+        return 0;
+    while (p < n->core_e) {
+        q = p;
+        if (!is_opener(brief__next(t, n->core_e, &q)))
+            break;
+        p = q;
+    }
+    if (p >= n->core_e || (unsigned)(t[p] - 'A') >= 26u)
+        return 0;
+    for (w = p + 1; w < n->core_e && (unsigned)(t[w] - 'a') < 26u; w++)
+        ;
+    /* "McDonald", "NASA", "Zürich": no ASCII word in sentence case */
+    m = w - p;
+    if (m < 2 || (w < n->core_e && (ascii_letter(t[w]) || t[w] >= 0x80)) ||
+        cs->budget < cs->len)
+        return 0;
+    q = n->e;
+    if (next_chunk(t, e, &q, &x) && brief__is_upper(x.first))
+        return 0;
+    cs->budget -= cs->len;
+    /* every place the word stands, found by its second letter */
+    for (i = 1; i < cs->len; i++) {
+        const unsigned char *f = (const unsigned char *)memchr(
+            cs->t + i, t[p + 1], cs->len - i);
+        const unsigned char *s0;
+        if (!f)
+            break;
+        i = (size_t)(f - cs->t);
+        s0 = f - 1;
+        if (i - 1 + m > cs->len || memcmp(f, t + p + 1, m - 1) != 0 ||
+            (*s0 | 0x20) != (t[p] | 0x20) ||
+            (i > 1 && (ascii_letter(s0[-1]) || s0[-1] >= 0x80)) ||
+            (i - 1 + m < cs->len && (ascii_letter(s0[m]) || s0[m] >= 0x80)))
+            continue;
+        if (*s0 != t[p])
+            lower = 1;
+        else if (capital_inside(cs->t, i - 1) && ++inside > 1)
+            return 0;
+    }
+    return lower != 0;
+}
+
 /* State carried across chunks of one unit. */
 typedef struct split_state {
     int list_kind;          /* 0: the unit is not a list                    */
@@ -591,6 +704,7 @@ typedef struct split_state {
     size_t sent_s;          /* where the current sentence began             */
     size_t e;               /* end of the unit (for a look-ahead)           */
     int inline_list;        /* the list began inside a line (after a colon) */
+    case_scan *cases;       /* the document's (see case_evidence())         */
 } split_state;
 
 /* Is [s, e) "a.m" or "p.m" (any case)? */
@@ -779,7 +893,8 @@ static int ends_sentence_at_mark(const unsigned char *t, const chunk *c,
         if (is_time_of_day(t, c->s, stem_e) && brief__is_upper(nf) &&
             n->core_e - n->s > 1 && !brief__is_upper(t[n->s + 1]))
             return 1;
-        return starts_with_function_word(t, n, lang) || is_title_word(t, n);
+        return starts_with_function_word(t, n, lang) || is_title_word(t, n) ||
+               case_evidence(st->cases, t, n, st->e);
     case W_ORDINAL:
         if (LANG_IS(lang, "de") || LANG_IS(lang, "da"))
             return starts_with_function_word(t, n, lang);
@@ -1064,6 +1179,7 @@ typedef struct builder {
      * start with an ASCII letter (see prompt_may_open) */
     uint32_t verb2[26];
     int verb_any;
+    case_scan cases;    /* how the document writes its words            */
 } builder;
 
 /* Append sentence [s, e) trimmed; empty spans are dropped. */
@@ -1769,6 +1885,7 @@ static int split_unit(builder *b, const unsigned char *t, size_t s, size_t e,
 #endif
     memset(&st, 0, sizeof st);
     st.e = e;
+    st.cases = &b->cases;
     b->dirty = dirty;
     have_c = next_chunk(t, e, &pos, &c);
     while (have_c) {
@@ -2236,6 +2353,11 @@ static void start_builder(builder *b, brief__arena *a, brief__doc *doc)
     b->dirty = 1;
     b->open = open_ends(doc->lang, &b->arts, &b->narts);
     b->wrapped = 0;
+    b->cases.t = (const unsigned char *)doc->view.text;
+    b->cases.len = doc->view.len;
+    b->cases.budget = doc->view.len > ((size_t)-1) / CASE_SCANS
+                          ? (size_t)-1
+                          : doc->view.len * CASE_SCANS;
     prompt_initials(b, doc->lang);
     doc->sents = NULL;
     doc->nsents = 0;
