@@ -773,6 +773,47 @@ static uint32_t first_after_dots(const unsigned char *t, size_t e, size_t pos)
     return 0;
 }
 
+/* An utterance broken off at a spaced dash, then a new one: "You - No,
+ * because she doesn't - All you said ..." (with an em or en dash). The
+ * dash stands alone after a word that ends in lower case (or a cut word:
+ * "re- -"), and a capitalized function word follows: not "I", which is
+ * capitalized anywhere ("and - I think - it"), nor a name. A dateline
+ * ("WASHINGTON - The") ends in capitals. Not in German, which
+ * capitalizes "Sie" (you) and opens a title's second half after a dash
+ * ('das Buch "Im Grunde gut - Eine neue Geschichte"'). */
+static int broken_off(const unsigned char *t, const chunk *c, const chunk *n,
+                      const brief__lang *lang, size_t sent_s)
+{
+    size_t p = c->s, at;
+    uint32_t cp;
+    if (c->core_e - c->s != 3 || LANG_IS(lang, "de"))
+        return 0;
+    while (p > sent_s && (t[p - 1] == ' ' || t[p - 1] == '\t'))
+        p--;
+    if (p == c->s || p <= sent_s)
+        return 0;
+    cp = brief__prev_cp(t, sent_s, p, &at);
+    if ((!brief__is_lower_letter(cp) && cp != '-') ||
+        !brief__is_upper(n->first_raw) ||
+        (t[n->s] == 'I' && (n->s + 1 == n->core_e || !ascii_letter(t[n->s + 1]))) ||
+        !starts_with_function_word(t, n, lang))
+        return 0;
+    /* not inside a quotation: a title's second half ('a paper titled "A
+     * limited-preview approach - With application to ..."'). The last
+     * quote mark before the dash tells, looked for in the 400 bytes
+     * before it (a bound: this may run at every dash of a sentence). */
+    for (p = c->s; p > sent_s && p + 400 > c->s; p = at) {
+        cp = brief__prev_cp(t, sent_s, p, &at);
+        if (cp == 0x201C || cp == 0xAB)
+            return 0;
+        if (cp == 0x201D || cp == 0xBB)
+            return 1;
+        if (cp == '"')
+            return at > sent_s && t[at - 1] != ' ';
+    }
+    return 1;
+}
+
 /*
  * Does a sentence end after chunk c (next chunk n, or none)? The rules:
  *  - ! ? (and runs of them): yes, unless the next word starts lower case
@@ -820,7 +861,8 @@ static int ends_sentence_at_mark(const unsigned char *t, const chunk *c,
         return !brief__is_lower_letter(nf);
     }
     if (last != '.' && last != 0x2026)
-        return 0;
+        return (last == 0x2014 || last == 0x2013) &&
+               broken_off(t, c, n, lang, st->sent_s);
     dots = trailing_dots(t, c, &stem_e, &only_dots);
     if (only_dots) {
         size_t run = st->dot_run + dots;
