@@ -608,22 +608,11 @@ static int ascii_letter(unsigned char c)
     return (unsigned)((c | 0x20) - 'a') < 26u;
 }
 
-/* Does a dotted acronym ("U.S.", "L.E.A.N.") end at t[e - 1]? */
-static int acronym_before(const unsigned char *t, size_t e)
-{
-    size_t k = e - 1, n = 0;
-    if (e < 3 || t[k] != '.')
-        return 0;
-    while (k > 0 && n < 3 && (unsigned)(t[k - 1] - 'A') < 26u) {
-        k--;
-        n++;
-    }
-    return n >= 1 && n <= 2 && k > 0 && t[k - 1] == '.';
-}
-
 /* What stands before a capitalized word at t[i] on its line: 1 if it is
  * inside a sentence (after a letter, digit, comma or semicolon, or after
- * a dotted acronym as the word asked about stands), else 0. */
+ * an acronym's period as the word asked about stands: "U.S. Senate"),
+ * else 0. Anything not ASCII counts as inside, as a capital's period
+ * does ("the USA. Millions"): the answer errs towards a name. */
 static int capital_inside(const unsigned char *t, size_t i)
 {
     unsigned char c;
@@ -633,33 +622,22 @@ static int capital_inside(const unsigned char *t, size_t i)
     if (i == 0)
         return 0;
     c = t[i - 1];
-    if (c >= 0x80) { /* not after an opening quote: “ ‘ „ « */
-        size_t at;
-        uint32_t cp = brief__prev_cp(t, 0, i, &at);
-        return !is_opener(cp);
-    }
     return ascii_letter(c) || (unsigned)(c - '0') < 10u || c == ',' ||
-           c == ';' || acronym_before(t, i);
+           c == ';' || c >= 0x80 ||
+           (c == '.' && i >= 2 && (unsigned)(t[i - 2] - 'A') < 26u);
 }
 
 /* 1 if chunk n (in a unit that ends at e) opens with a capitalized ASCII
- * word in sentence case ("Millions", not "NASA"), maybe after quotes,
+ * word in sentence case ("Millions", not "NASA"), maybe after a '"',
  * that the document writes in lower case elsewhere and nowhere but here
  * capitalized inside a sentence, and the word after it is not capitalized
  * too (a name: "Census Bureau"). */
 static int case_evidence(case_scan *cs, const unsigned char *t,
                          const chunk *n, size_t e)
 {
-    size_t p = n->s, w, q, i, m, lower = 0, inside = 0;
-    chunk x;
-    if (n->first_raw == '(' || n->first_raw == '[')
-        return 0;
-    while (p < n->core_e) {
-        q = p;
-        if (!is_opener(brief__next(t, n->core_e, &q)))
-            break;
-        p = q;
-    }
+    size_t p = n->s, w, q, i, m, lower = 0;
+    if (t[p] == '"')
+        p++;
     if (p >= n->core_e || (unsigned)(t[p] - 'A') >= 26u)
         return 0;
     for (w = p + 1; w < n->core_e && (unsigned)(t[w] - 'a') < 26u; w++)
@@ -669,8 +647,9 @@ static int case_evidence(case_scan *cs, const unsigned char *t,
     if (m < 2 || (w < n->core_e && (ascii_letter(t[w]) || t[w] >= 0x80)) ||
         cs->budget < cs->len)
         return 0;
-    q = n->e;
-    if (next_chunk(t, e, &q, &x) && brief__is_upper(x.first))
+    for (q = n->e; q < e && (t[q] == ' ' || t[q] == '\t'); q++)
+        ;
+    if (q < e && (unsigned)(t[q] - 'A') < 26u)
         return 0;
     cs->budget -= cs->len;
     /* every place the word stands, found by its second letter */
@@ -689,7 +668,7 @@ static int case_evidence(case_scan *cs, const unsigned char *t,
             continue;
         if (*s0 != t[p])
             lower = 1;
-        else if (capital_inside(cs->t, i - 1) && ++inside > 1)
+        else if (s0 != t + p && capital_inside(cs->t, i - 1))
             return 0;
     }
     return lower != 0;
@@ -804,12 +783,10 @@ static int broken_off(const unsigned char *t, const chunk *c, const chunk *n,
      * before it (a bound: this may run at every dash of a sentence). */
     for (p = c->s; p > sent_s && p + 400 > c->s; p = at) {
         cp = brief__prev_cp(t, sent_s, p, &at);
-        if (cp == 0x201C || cp == 0xAB)
+        if (cp == 0x201C)
             return 0;
-        if (cp == 0x201D || cp == 0xBB)
-            return 1;
-        if (cp == '"')
-            return at > sent_s && t[at - 1] != ' ';
+        if (cp == 0x201D || cp == '"')
+            return cp == 0x201D || (at > sent_s && t[at - 1] != ' ');
     }
     return 1;
 }
