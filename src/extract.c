@@ -963,7 +963,10 @@ static int clutter(hsel *S, size_t i, int flags)
      * says (a page wrapped in "above-footer") */
     if (f->text * 2 > S->arttext && link_density(f) < 0.2)
         return 0;
-    if (weight < 0)
+    /* a negative class word alone ("scrollblock": the story asked for,
+     * in a page that scrolls on to the next ones) does not drop the
+     * block that holds the headline, as mark_removed() spares it */
+    if (weight < 0 && !(S->headline > i && S->headline < nd->end))
         return 1;
     if (f->commas >= 10)
         return 0;
