@@ -642,10 +642,10 @@ static int case_evidence(case_scan *cs, const unsigned char *t,
         return 0;
     for (w = p + 1; w < n->core_e && (unsigned)(t[w] - 'a') < 26u; w++)
         ;
-    /* "McDonald", "NASA", "Zürich": no ASCII word in sentence case */
+    /* "McDonald", "NASA", "Zürich": no ASCII word in sentence case (a
+     * place where the letters found go on in a word matches nothing) */
     m = w - p;
-    if (m < 2 || (w < n->core_e && (ascii_letter(t[w]) || t[w] >= 0x80)) ||
-        cs->budget < cs->len)
+    if (m < 2 || cs->budget < cs->len)
         return 0;
     for (q = n->e; q < e && (t[q] == ' ' || t[q] == '\t'); q++)
         ;
@@ -692,6 +692,28 @@ static int is_time_of_day(const unsigned char *t, size_t s, size_t e)
     return e - s == 3 && (t[s] == 'a' || t[s] == 'p' || t[s] == 'A' ||
                           t[s] == 'P') &&
            t[s + 1] == '.' && (t[s + 2] == 'm' || t[s + 2] == 'M');
+}
+
+/* Does chunk n open with a weekday's name ("Monday" ... "Sunday": six to
+ * nine letters ending in "day", so not "Today")? A time goes on with its
+ * day, as news writes it: "at 10 a.m. Tuesday". */
+static int weekday(const unsigned char *t, const chunk *n)
+{
+    size_t e = n->s;
+    while (e < n->core_e && ascii_letter(t[e]))
+        e++;
+    return e - n->s >= 6 && e - n->s <= 9 && !memcmp(t + e - 3, "day", 3);
+}
+
+/* A time ("at 6 p.m. Travelers were ...", "6 P.M.") ends a sentence before
+ * a capitalized word that is no time zone ("p.m. EST"), title (Mr) or
+ * weekday. */
+static int time_ends(const unsigned char *t, size_t s, size_t e,
+                     const chunk *n, uint32_t nf)
+{
+    return is_time_of_day(t, s, e) && brief__is_upper(nf) &&
+           n->core_e - n->s > 1 && !brief__is_upper(t[n->s + 1]) &&
+           !is_title_word(t, n) && !weekday(t, n);
 }
 
 /* After an ellipsis, a capitalized function word starts a new sentence
@@ -767,9 +789,9 @@ static int broken_off(const unsigned char *t, const chunk *c, const chunk *n,
     uint32_t cp;
     if (c->core_e - c->s != 3 || LANG_IS(lang, "de"))
         return 0;
-    while (p > sent_s && (t[p - 1] == ' ' || t[p - 1] == '\t'))
+    while (p > sent_s && t[p - 1] == ' ') /* a chunk starts after a blank */
         p--;
-    if (p == c->s || p <= sent_s)
+    if (p <= sent_s)
         return 0;
     cp = brief__prev_cp(t, sent_s, p, &at);
     if ((!brief__is_lower_letter(cp) && cp != '-') ||
@@ -894,9 +916,7 @@ static int ends_sentence_at_mark(const unsigned char *t, const chunk *c,
     case W_ACRONYM_LOWER:
         /* a time ("at 6 p.m. Travelers were ...") before a capitalized
          * word that is no time zone ("p.m. EST") */
-        if (is_time_of_day(t, c->s, stem_e) && brief__is_upper(nf) &&
-            n->core_e - n->s > 1 && !brief__is_upper(t[n->s + 1]) &&
-            !is_title_word(t, n))
+        if (time_ends(t, c->s, stem_e, n, nf))
             return 1;
         return starts_with_function_word(t, n, lang);
     case W_ABBREV:
@@ -909,10 +929,8 @@ static int ends_sentence_at_mark(const unsigned char *t, const chunk *c,
             return 1;
         return starts_with_function_word(t, n, lang);
     case W_ACRONYM_UPPER:
-        if (is_time_of_day(t, c->s, stem_e) && brief__is_upper(nf) &&
-            n->core_e - n->s > 1 && !brief__is_upper(t[n->s + 1]))
-            return 1;
-        return starts_with_function_word(t, n, lang) || is_title_word(t, n) ||
+        return time_ends(t, c->s, stem_e, n, nf) ||
+               starts_with_function_word(t, n, lang) || is_title_word(t, n) ||
                case_evidence(st->cases, t, n, st->e);
     case W_ORDINAL:
         if (LANG_IS(lang, "de") || LANG_IS(lang, "da"))
