@@ -592,10 +592,12 @@ static int has_cjk_lead(const unsigned char *t, size_t s, size_t e)
  * stands ("the U.S. Senate ... the Senate", "L.E.A.N. Ads" twice). The
  * question is rare (an acronym, then a capitalized word that is no
  * function word, then a word in lower case), so it is answered by a scan
- * of the text and needs no memory; the scans of a document read at most
- * CASE_SCANS times its length (then the question has no answer and the
- * acronym ends no sentence, as before), so the segmenter stays linear. */
-#define CASE_SCANS 4
+ * of the text around it, CASE_NEAR bytes either side (a news article
+ * whole, a book's chapter), and needs no memory; the scans of a document
+ * read at most its length and 4 scans more (then the question has no
+ * answer and the acronym ends no sentence, as before), so the segmenter
+ * stays linear and a long text pays at most one pass. */
+#define CASE_NEAR 8192
 
 typedef struct case_scan {
     const unsigned char *t;
@@ -616,8 +618,7 @@ static int ascii_letter(unsigned char c)
 static int capital_inside(const unsigned char *t, size_t i)
 {
     unsigned char c;
-    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t' || t[i - 1] == '"' ||
-                     t[i - 1] == '\''))
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '"'))
         i--;
     if (i == 0)
         return 0;
@@ -628,34 +629,34 @@ static int capital_inside(const unsigned char *t, size_t i)
 }
 
 /* 1 if chunk n (in a unit that ends at e) opens with a capitalized ASCII
- * word in sentence case ("Millions", not "NASA"), maybe after a '"',
- * that the document writes in lower case elsewhere and nowhere but here
- * capitalized inside a sentence, and the word after it is not capitalized
- * too (a name: "Census Bureau"). */
+ * word in sentence case ("Millions", not "NASA") that the text around
+ * writes in lower case elsewhere and nowhere but here capitalized inside
+ * a sentence, and the word after it is not capitalized too (a name:
+ * "Census Bureau"). */
 static int case_evidence(case_scan *cs, const unsigned char *t,
                          const chunk *n, size_t e)
 {
-    size_t p = n->s, w, q, i, m, lower = 0;
-    if (t[p] == '"')
-        p++;
-    if (p >= n->core_e || (unsigned)(t[p] - 'A') >= 26u)
+    size_t p = n->s, w, q, i, m, lo, hi, lower = 0;
+    if ((unsigned)(t[p] - 'A') >= 26u)
         return 0;
     for (w = p + 1; w < n->core_e && (unsigned)(t[w] - 'a') < 26u; w++)
         ;
     /* "McDonald", "NASA", "Zürich": no ASCII word in sentence case (a
      * place where the letters found go on in a word matches nothing) */
     m = w - p;
-    if (m < 2 || cs->budget < cs->len)
+    lo = p > CASE_NEAR ? p - CASE_NEAR : 0;
+    hi = cs->len - p > CASE_NEAR ? p + CASE_NEAR : cs->len;
+    if (m < 2 || cs->budget < hi - lo)
         return 0;
-    for (q = n->e; q < e && (t[q] == ' ' || t[q] == '\t'); q++)
+    for (q = n->e; q < e && t[q] == ' '; q++)
         ;
     if (q < e && (unsigned)(t[q] - 'A') < 26u)
         return 0;
-    cs->budget -= cs->len;
+    cs->budget -= hi - lo;
     /* every place the word stands, found by its second letter */
-    for (i = 1; i < cs->len; i++) {
+    for (i = lo + 1; i < hi; i++) {
         const unsigned char *f = (const unsigned char *)memchr(
-            cs->t + i, t[p + 1], cs->len - i);
+            cs->t + i, t[p + 1], hi - i);
         const unsigned char *s0;
         if (!f)
             break;
@@ -796,7 +797,8 @@ static int broken_off(const unsigned char *t, const chunk *c, const chunk *n,
     cp = brief__prev_cp(t, sent_s, p, &at);
     if ((!brief__is_lower_letter(cp) && cp != '-') ||
         !brief__is_upper(n->first_raw) ||
-        (t[n->s] == 'I' && (n->s + 1 == n->core_e || !ascii_letter(t[n->s + 1]))) ||
+        (t[n->s] == 'I' &&
+         (n->s + 1 == n->core_e || !ascii_letter(t[n->s + 1]))) ||
         !starts_with_function_word(t, n, lang))
         return 0;
     /* not inside a quotation: a title's second half ('a paper titled "A
@@ -2392,9 +2394,7 @@ static void start_builder(builder *b, brief__arena *a, brief__doc *doc)
     b->wrapped = 0;
     b->cases.t = (const unsigned char *)doc->view.text;
     b->cases.len = doc->view.len;
-    b->cases.budget = doc->view.len > ((size_t)-1) / CASE_SCANS
-                          ? (size_t)-1
-                          : doc->view.len * CASE_SCANS;
+    b->cases.budget = doc->view.len + 8 * CASE_NEAR;
     prompt_initials(b, doc->lang);
     doc->sents = NULL;
     doc->nsents = 0;
