@@ -554,6 +554,13 @@ static int wrapper(const hparse *P, const hnode *nd)
            (nd->tag == T_HEADER && (nd->flags & S_IN_MAIN));
 }
 
+/* Does node i hold the headline (S->headline, 0 if none) in its subtree? */
+static int holds_headline(const hsel *S, size_t i)
+{
+    return S->headline > i &&
+           S->headline < brief__html_node(S->P, i)->end;
+}
+
 /* Is node i a caption by its class ("wp-caption-text", "media__caption",
  * "legend"), as <figcaption> is by its tag: short text (under
  * CAPTION_MAX characters, not in a table) beside a picture: an <img> in
@@ -620,7 +627,7 @@ static void mark_removed(hsel *S, int flags)
         else if ((flags & F_STRIP) &&
                  (((nd->flags & N_UNLIKELY) &&
                    !(nd->flags & (S_IN_TABLE | S_IN_CODE)) && t != T_A &&
-                   !(S->headline > i && S->headline < nd->end &&
+                   !(holds_headline(S, i) &&
                      wrapper(P, nd))) ||
                   (nd->flags & N_BADROLE))) {
             r = 1;
@@ -966,7 +973,7 @@ static int clutter(hsel *S, size_t i, int flags)
     /* a negative class word alone ("scrollblock": the story asked for,
      * in a page that scrolls on to the next ones) does not drop the
      * block that holds the headline, as mark_removed() spares it */
-    if (weight < 0 && !(S->headline > i && S->headline < nd->end))
+    if (weight < 0 && !holds_headline(S, i))
         return 1;
     if (f->commas >= 10)
         return 0;

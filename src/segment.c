@@ -605,11 +605,6 @@ typedef struct case_scan {
     size_t budget; /* bytes the scans may still read */
 } case_scan;
 
-static int ascii_letter(unsigned char c)
-{
-    return (unsigned)((c | 0x20) - 'a') < 26u;
-}
-
 /* What stands before a capitalized word at t[i] on its line: 1 if it is
  * inside a sentence (after a letter, digit, comma or semicolon, or after
  * an acronym's period as the word asked about stands: "U.S. Senate"),
@@ -623,7 +618,7 @@ static int capital_inside(const unsigned char *t, size_t i)
     if (i == 0)
         return 0;
     c = t[i - 1];
-    return ascii_letter(c) || (unsigned)(c - '0') < 10u || c == ',' ||
+    return brief__ascii_is_alnum(c) || c == ',' ||
            c == ';' || c >= 0x80 ||
            (c == '.' && i >= 2 && (unsigned)(t[i - 2] - 'A') < 26u);
 }
@@ -664,8 +659,10 @@ static int case_evidence(case_scan *cs, const unsigned char *t,
         s0 = f - 1;
         if (i - 1 + m > cs->len || memcmp(f, t + p + 1, m - 1) != 0 ||
             (*s0 | 0x20) != (t[p] | 0x20) ||
-            (i > 1 && (ascii_letter(s0[-1]) || s0[-1] >= 0x80)) ||
-            (i - 1 + m < cs->len && (ascii_letter(s0[m]) || s0[m] >= 0x80)))
+            (i > 1 &&
+             (brief__ascii_is_alpha(s0[-1]) || s0[-1] >= 0x80)) ||
+            (i - 1 + m < cs->len &&
+             (brief__ascii_is_alpha(s0[m]) || s0[m] >= 0x80)))
             continue;
         if (*s0 != t[p])
             lower = 1;
@@ -701,7 +698,7 @@ static int is_time_of_day(const unsigned char *t, size_t s, size_t e)
 static int weekday(const unsigned char *t, const chunk *n)
 {
     size_t e = n->s;
-    while (e < n->core_e && ascii_letter(t[e]))
+    while (e < n->core_e && brief__ascii_is_alpha(t[e]))
         e++;
     return e - n->s >= 6 && e - n->s <= 9 && !memcmp(t + e - 3, "day", 3);
 }
@@ -798,7 +795,7 @@ static int broken_off(const unsigned char *t, const chunk *c, const chunk *n,
     if ((!brief__is_lower_letter(cp) && cp != '-') ||
         !brief__is_upper(n->first_raw) ||
         (t[n->s] == 'I' &&
-         (n->s + 1 == n->core_e || !ascii_letter(t[n->s + 1]))) ||
+         (n->s + 1 == n->core_e || !brief__ascii_is_alpha(t[n->s + 1]))) ||
         !starts_with_function_word(t, n, lang))
         return 0;
     /* not inside a quotation: a title's second half ('a paper titled "A
