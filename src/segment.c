@@ -2467,6 +2467,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
     prev.blank = 1;
     while (p < len) {
         int heading, brk_before;
+        size_t term_e, text_s = 0;
         if (have_next && next_line.s == p)
             l = next_line; /* read already as the look-ahead */
         else
@@ -2518,62 +2519,49 @@ int brief__segment(brief__arena *a, brief__doc *doc)
             p = l.next;
             continue;
         }
-        /* A row of a layout ("Request for Comments: 9999          Example
-         * Org"): a line with a wide gap inside, not in the middle of a
-         * sentence nor over an indented block, is a unit of its own. */
-        if (wrapped && l.gaps && (!unit_open || ends_with_punct(prev.last)) &&
-            (!have_next || next_line.blank || next_line.indent <= l.indent) &&
-            wide_gap(t, &l)) {
+        /* A unit of its own, and the text after it (if any) a unit:
+         * - a row of a layout ("Request for Comments: 9999          Example
+         *   Org"): a line with a wide gap inside, not in the middle of a
+         *   sentence nor over an indented block;
+         * - a term of a definition list, as man pages set them: on a line
+         *   of its own over its indented text ("--login"), or before a gap
+         *   of spaces that the next line's indent lines up with ("BASH
+         *   Expands to ..."). */
+        term_e = 0;
+        if (wrapped && (!unit_open || ends_with_punct(prev.last))) {
+            if (l.gaps &&
+                (!have_next || next_line.blank ||
+                 next_line.indent <= l.indent) &&
+                wide_gap(t, &l))
+                term_e = l.e;
+            else if (have_next && !next_line.blank &&
+                     next_line.indent > l.indent)
+                term_e = l.chars <= 40 && !ends_with_punct(l.last)
+                             ? l.e
+                             : hanging_term(t, &l, next_line.indent, &text_s);
+        }
+        if (term_e) {
             if (unit_open) {
-                if ((rc = split_unit(&b, t, unit_s, prev.e, para,
-                                     unit_dirty)) != 0)
+                if ((rc = split_unit(&b, t, unit_s, prev.e, para, unit_dirty)) != 0)
                     return rc;
                 unit_open = 0;
             }
-            if ((rc = split_unit(&b, t, l.s, l.e, para, 1)) != 0)
+            /* a layout row has gaps: dirty as before */
+            if ((rc = split_unit(&b, t, l.s, term_e, para, l.gaps)) != 0)
                 return rc;
             first_unit = 0;
             para_used = 1;
             prev = l;
-            prev.last = '.';
             p = l.next;
-            continue;
-        }
-        /* A term of a definition list, as man pages set them: on a line
-         * of its own over its indented text ("--login"), or before a gap
-         * of spaces that the next line's indent lines up with ("BASH
-         * Expands to ..."). It is a unit of its own. */
-        if (wrapped && have_next && !next_line.blank &&
-            next_line.indent > l.indent &&
-            (!unit_open || ends_with_punct(prev.last))) {
-            size_t term_e = 0, text_s = 0;
-            if (l.chars <= 40 && !ends_with_punct(l.last))
-                term_e = l.e;
-            else
-                term_e = hanging_term(t, &l, next_line.indent, &text_s);
-            if (term_e) {
-                if (unit_open) {
-                    if ((rc = split_unit(&b, t, unit_s, prev.e, para, unit_dirty)) != 0)
-                        return rc;
-                    unit_open = 0;
-                }
-                if ((rc = split_unit(&b, t, l.s, term_e, para, l.gaps)) != 0)
-                    return rc;
-                first_unit = 0;
-                para_used = 1;
-                prev = l;
-                if (term_e == l.e) {
-                    prev.last = '.';
-                    p = l.next;
-                    continue;
-                }
-                unit_s = text_s;
-                unit_open = 1;
-                unit_line_count = 1;
-                unit_dirty = l.gaps;
-                p = l.next;
+            if (term_e == l.e) {
+                prev.last = '.';
                 continue;
             }
+            unit_s = text_s;
+            unit_open = 1;
+            unit_line_count = 1;
+            unit_dirty = l.gaps;
+            continue;
         }
         if (!unit_open) {
             unit_s = l.s;
