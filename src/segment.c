@@ -2337,11 +2337,32 @@ static int short_last_line(const line *prev, size_t maxline)
     return prev->chars * 10 < maxline * 6;
 }
 
-static int starts_list_item(const unsigned char *t, const line *l)
+/* In hard-wrapped text a line of prose (it opens with a letter) that
+ * fills the width and stops inside a sentence (on a lower-case letter)
+ * goes on in the next line at its indent, even when that line opens with
+ * what looks like a number or a bullet: "added under section\n7.  This
+ * requirement". A new item there would leave the text before it ending
+ * exactly at the width without a stop; a hanging item starts left of its
+ * text anyway. A letter marker ("b)") is not taken for prose, nor is a
+ * line that opens with a marker itself (" * " on every line of a
+ * comment, a list of one-line items). */
+static int wrapped_on(const line *prev, const line *l, size_t maxline)
+{
+    return brief__is_lower_letter(prev->last) &&
+           prev->chars * 10 >= maxline * 8 && l->indent == prev->indent &&
+           brief__class(prev->first) == BRIEF__C_LETTER &&
+           brief__class(l->first) != BRIEF__C_LETTER;
+}
+
+/* Does line l open a list item? wrapped_prev: the line before it in
+ * hard-wrapped text, else NULL. */
+static int starts_list_item(const unsigned char *t, const line *l,
+                            const line *wrapped_prev, size_t maxline)
 {
     size_t pos = l->s, val;
     chunk c;
-    if (l->blank || !next_chunk(t, l->e, &pos, &c))
+    if (l->blank || !next_chunk(t, l->e, &pos, &c) ||
+        (wrapped_prev && wrapped_on(wrapped_prev, l, maxline)))
         return 0;
     if (c.e - c.s == 1 && (t[c.s] == '-' || t[c.s] == '*' || t[c.s] == '+'))
         return 1;
@@ -2494,7 +2515,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
          * lower case (or in CJK) are one sentence even in text that is
          * not hard-wrapped: "a sentence\ncut off by a PDF". */
         brk_before = (!wrapped && !continues(&prev, &l)) || heading ||
-                     starts_list_item(t, &l) ||
+                     starts_list_item(t, &l, wrapped ? &prev : NULL, maxline) ||
                      (wrapped && short_last_line(&prev, maxline));
         if (unit_open && brk_before) {
             if ((rc = split_unit(&b, t, unit_s, prev.e, para, unit_dirty)) != 0)
