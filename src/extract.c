@@ -2309,16 +2309,22 @@ int brief__decode_html(brief__arena *a, const char *in, size_t len,
         }
     }
 
-    if (!drop_empty_headings(&S) || !drop_labels(&S))
-        return BRIEF_ERR_NOMEM;
-    drop_notices(&S);
-
     /* the text: title, blank line, paragraphs */
     cap = title_len + 2 + P.nb + 2 * P.ns + 1;
     text = (unsigned char *)brief__alloc(a, cap);
     if (!text)
         return BRIEF_ERR_NOMEM;
-    out->len = render(&S, text);
+    for (k = 0;; k++) {
+        if (!drop_empty_headings(&S) || !drop_labels(&S))
+            return BRIEF_ERR_NOMEM;
+        drop_notices(&S);
+        out->len = render(&S, text);
+        /* An article of whitespace alone (the text counted above was a
+         * blank between tags) is none: the last resort, as for none. */
+        if (k || out->len > title_len || bestlen == 0)
+            break;
+        (void)attempt(&S, F_KEEPALL);
+    }
     text[out->len] = 0;
     if (P.ld_len > LD_FACTOR * (out->len - title_len) + LD_MIN) {
         size_t off, n, body, got = out->len - title_len;
