@@ -833,6 +833,24 @@ static int broken_off(const unsigned char *t, const chunk *c, const chunk *n,
  *    case (but see lower_start_ends()) or with a digit after an
  *    abbreviation ("p. 55").
  */
+/* A capitalized word that closes a bracket it did not open ("em ...
+ * Boliqueime),") is the end of a parenthesis opened before it, so no
+ * sentence starts with it. A capital letter alone with its bracket ("A)")
+ * is a list's marker. */
+static int closes_unopened(const unsigned char *t, const chunk *n)
+{
+    size_t p;
+    if (!brief__is_upper(n->first_raw) || n->core_e - n->s < 2)
+        return 0;
+    for (p = n->s; p < n->e; p++) {
+        if (t[p] == '(' || t[p] == '[')
+            return 0;
+        if (t[p] == ')' || t[p] == ']')
+            return 1;
+    }
+    return 0;
+}
+
 static int ends_sentence_at_mark(const unsigned char *t, const chunk *c,
                                  const chunk *n, const brief__lang *lang,
                                  split_state *st)
@@ -845,6 +863,8 @@ static int ends_sentence_at_mark(const unsigned char *t, const chunk *c,
         last = brief__prev_cp(t, c->s, c->core_e, &at);
     if (!n)
         return 1; /* the unit ends here anyway */
+    if (closes_unopened(t, n))
+        return 0;
     nf = n->first ? n->first : n->first_raw;
     if (is_stop_mark(last) || is_cjk_stop(last)) {
         /* German dialogue: a question or exclamation inside quotes, then
