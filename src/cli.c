@@ -500,6 +500,24 @@ static void report(const char *name, const char *msg)
     fputc('\n', stderr);
 }
 
+/* Refused as binary, do the bytes look like UTF-16 without a byte-order
+ * mark? Such text has NULs in one byte of a pair (ASCII's high byte:
+ * the second in little-endian, the first in big-endian) and none in the
+ * other; a binary file has them on both sides. Returns the --encoding
+ * name to suggest, or NULL. */
+static const char *utf16_guess(const char *b, size_t len)
+{
+    size_t i, n = len < 4096 ? len : 4096, z[2] = {0, 0};
+    for (i = 0; i < n; i++)
+        if (!b[i])
+            z[i & 1]++;
+    if (n < 8 || (z[0] && z[1]))
+        return NULL;
+    if (z[1] * 4 >= n / 2)
+        return "utf-16le";
+    return z[0] * 4 >= n / 2 ? "utf-16be" : NULL;
+}
+
 static int exit_for(int status)
 {
     switch (status) {
@@ -604,8 +622,15 @@ static int do_file(const cli_opts *o, const char *name, out_ctx *out,
     }
     rc = brief_summarize(buf, len, &o->lib, &r);
     if (rc != BRIEF_OK) {
+        const char *enc = rc == BRIEF_ERR_BINARY ? utf16_guess(buf, len) : NULL;
+        char msg[160];
+        if (enc)
+            (void)brief_cli_fmt(msg, sizeof msg,
+                                "%s; it looks like UTF-16 without a "
+                                "byte-order mark: try --encoding %s",
+                                brief_strerror(rc), enc);
         free(buf);
-        report(shown, brief_strerror(rc));
+        report(shown, enc ? msg : brief_strerror(rc));
         return exit_for(rc);
     }
     if (r->warnings & BRIEF_WARN_ENCODING) {

@@ -101,6 +101,16 @@ status 1 "$T/nonexistent"; stderr_has "brief: $T/nonexistent: No such file or di
 status 1 "$T"; stderr_has "brief: $T: is a directory"
 printf 'abc\000def' > "$T/bin"
 status 1 "$T/bin"; stderr_has "binary input"
+printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000\002\000>\000' > "$T/elf"
+status 1 "$T/elf"; stderr_has "binary input"
+grep -q 'UTF-16' "$T/err" && bad "a binary file taken for UTF-16" || ok
+# UTF-16 without a byte-order mark: refused, with the --encoding to use
+printf 'T\000h\000e\000 \000e\000n\000d\000.\000\n\000' > "$T/u16le"
+status 1 "$T/u16le"; stderr_has "try --encoding utf-16le"
+printf '\000T\000h\000e\000 \000e\000n\000d\000.\000\n' > "$T/u16be"
+status 1 "$T/u16be"; stderr_has "try --encoding utf-16be"
+status 0 --encoding utf-16le "$T/u16le"
+[ "$(cat "$T/out")" = "The end." ] && ok || bad "--encoding utf-16le without a mark"
 if [ "$(id -u)" -ne 0 ]; then
     printf 'x.' > "$T/noread"; chmod 000 "$T/noread"
     status 1 "$T/noread"; stderr_has "Permission denied"
