@@ -2507,7 +2507,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
     memset(&prev, 0, sizeof prev);
     prev.blank = 1;
     while (p < len) {
-        int heading, brk_before;
+        int heading, brk_before, item;
         size_t term_e, text_s = 0;
         if (have_next && next_line.s == p)
             l = next_line; /* read already as the look-ahead */
@@ -2534,8 +2534,8 @@ int brief__segment(brief__arena *a, brief__doc *doc)
         /* A line that stops mid-sentence and a next line that goes on in
          * lower case (or in CJK) are one sentence even in text that is
          * not hard-wrapped: "a sentence\ncut off by a PDF". */
-        brk_before = (!wrapped && !continues(&prev, &l)) || heading ||
-                     starts_list_item(t, &l, wrapped ? &prev : NULL, maxline) ||
+        item = starts_list_item(t, &l, wrapped ? &prev : NULL, maxline);
+        brk_before = (!wrapped && !continues(&prev, &l)) || heading || item ||
                      (wrapped && short_last_line(&prev, maxline));
         if (unit_open && brk_before) {
             if ((rc = split_unit(&b, t, unit_s, prev.e, para, unit_dirty)) != 0)
@@ -2569,7 +2569,7 @@ int brief__segment(brief__arena *a, brief__doc *doc)
          *   of spaces that the next line's indent lines up with ("BASH
          *   Expands to ..."). */
         term_e = 0;
-        if (wrapped && (!unit_open || ends_with_punct(prev.last))) {
+        if (wrapped && !item && (!unit_open || ends_with_punct(prev.last))) {
             if (l.gaps &&
                 (!have_next || next_line.blank ||
                  next_line.indent <= l.indent) &&
