@@ -2294,7 +2294,7 @@ static int wide_gap(const unsigned char *t, const line *l)
  * the line's: "COPROC An array ..." over "       descriptors ...").
  * Returns the term's end (0: none) and *text_s the text's start. */
 static size_t hanging_term(const unsigned char *t, const line *l, size_t col,
-                           size_t *text_s)
+                           size_t *text_s, size_t *gap)
 {
     size_t p = l->s, c = 0, w, g;
     while (p < l->e && (t[p] == ' ' || t[p] == '\t')) {
@@ -2309,12 +2309,14 @@ static size_t hanging_term(const unsigned char *t, const line *l, size_t col,
     if (p == w || p >= l->e || t[p] > ' ')
         return 0;
     g = p;
+    *gap = c;
     while (p < l->e && (t[p] == ' ' || t[p] == '\t')) {
         c = t[p] == ' ' ? c + 1 : (c / 8 + 1) * 8;
         p++;
     }
     if (p >= l->e || c != col)
         return 0;
+    *gap = c - *gap;
     *text_s = p;
     return g;
 }
@@ -2576,10 +2578,16 @@ int brief__segment(brief__arena *a, brief__doc *doc)
                 wide_gap(t, &l))
                 term_e = l.e;
             else if (have_next && !next_line.blank &&
-                     next_line.indent > l.indent)
-                term_e = l.chars <= 40 && !ends_with_punct(l.last)
-                             ? l.e
-                             : hanging_term(t, &l, next_line.indent, &text_s);
+                     next_line.indent > l.indent) {
+                /* a short line is a term whole ("-d, --download-only"),
+                 * unless a wide gap sets its first word off as the term
+                 * ("S<tab>Second (00.00 .. 61.00).  There is a") */
+                size_t gap = 0;
+                term_e = hanging_term(t, &l, next_line.indent, &text_s, &gap);
+                if ((!term_e || gap < 6) && l.chars <= 40 &&
+                    !ends_with_punct(l.last))
+                    term_e = l.e;
+            }
         }
         if (term_e) {
             if (unit_open) {
