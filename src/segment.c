@@ -833,16 +833,21 @@ static int broken_off(const unsigned char *t, const chunk *c, const chunk *n,
  *    case (but see lower_start_ends()) or with a digit after an
  *    abbreviation ("p. 55").
  */
-/* A capitalized word that closes a bracket it did not open ("em ...
- * Boliqueime),") is the end of a parenthesis opened before it, so no
+/* A capitalized word that ends by closing a bracket it did not open ("em
+ * ... Boliqueime),") is the end of a parenthesis opened before it, so no
  * sentence starts with it. A capital letter alone with its bracket ("A)")
  * is a list's marker. */
 static int closes_unopened(const unsigned char *t, const chunk *n)
 {
-    size_t p;
+    size_t p, e = n->e;
+    /* the bracket ends the word, perhaps before one mark ("Aneks),");
+     * this byte test first: it is asked at every sentence end */
+    if (t[e - 1] != ')' && t[e - 1] != ']' &&
+        (e - n->s < 2 || (t[e - 2] != ')' && t[e - 2] != ']')))
+        return 0;
     if (!brief__is_upper(n->first_raw) || n->core_e - n->s < 2)
         return 0;
-    for (p = n->s; p < n->e; p++) {
+    for (p = n->s; p < e; p++) {
         if (t[p] == '(' || t[p] == '[')
             return 0;
         if (t[p] == ')' || t[p] == ']')
@@ -2536,8 +2541,13 @@ int brief__segment(brief__arena *a, brief__doc *doc)
         /* A line that stops mid-sentence and a next line that goes on in
          * lower case (or in CJK) are one sentence even in text that is
          * not hard-wrapped: "a sentence\ncut off by a PDF". */
-        item = starts_list_item(t, &l, wrapped ? &prev : NULL, maxline);
-        brk_before = (!wrapped && !continues(&prev, &l)) || heading || item ||
+        /* item is asked only where the tests before it leave it open:
+         * the term test below needs it only in wrapped text, where a
+         * heading has gone on already */
+        item = 0;
+        brk_before = (!wrapped && !continues(&prev, &l)) || heading ||
+                     (item = starts_list_item(t, &l, wrapped ? &prev : NULL,
+                                              maxline)) != 0 ||
                      (wrapped && short_last_line(&prev, maxline));
         if (unit_open && brk_before) {
             if ((rc = split_unit(&b, t, unit_s, prev.e, para, unit_dirty)) != 0)
