@@ -812,27 +812,6 @@ static int broken_off(const unsigned char *t, const chunk *c, const chunk *n,
     return 1;
 }
 
-/*
- * Does a sentence end after chunk c (next chunk n, or none)? The rules:
- *  - ! ? (and runs of them): yes, unless the next word starts lower case
- *    ("Yahoo! in the ...", "'Great!' she said").
- *  - a period after a known abbreviation, an initial or a dotted acronym
- *    (Mr. E. U.S. a.m.): only when a capitalized function word follows
- *    ("... and co. They ..."), never before a name ("Mr. Smith").
- *  - a period after a number: yes before a capital, except a German-style
- *    ordinal ("am 12. Juni").
- *  - ellipses: "...." (ellipsis + period) before a capital ends a sentence,
- *    "..." or ". . ." before a capitalized function word too ("Nice...
- *    Then"), not before a name nor when the ellipsis opens the sentence;
- *    a word's period before a spaced ellipsis and a capital ends it
- *    ("compounds. . . . The").
- *  - a parenthesis or bracket goes on the sentence unless it opens with a
- *    capital ("(Note that ...)"); a footnote marker "[3]" after the end is
- *    left to split_unit.
- *  - otherwise a period ends the sentence unless the next word starts lower
- *    case (but see lower_start_ends()) or with a digit after an
- *    abbreviation ("p. 55").
- */
 /* A capitalized word that ends by closing a bracket it did not open ("em
  * ... Boliqueime),") is the end of a parenthesis opened before it, so no
  * sentence starts with it. A capital letter alone with its bracket ("A)")
@@ -856,6 +835,29 @@ static int closes_unopened(const unsigned char *t, const chunk *n)
     return 0;
 }
 
+/*
+ * Does a sentence end after chunk c (next chunk n, or none)? The rules:
+ *  - never before a capitalized word that closes a bracket it did not
+ *    open (closes_unopened()).
+ *  - ! ? (and runs of them): yes, unless the next word starts lower case
+ *    ("Yahoo! in the ...", "'Great!' she said").
+ *  - a period after a known abbreviation, an initial or a dotted acronym
+ *    (Mr. E. U.S. a.m.): only when a capitalized function word follows
+ *    ("... and co. They ..."), never before a name ("Mr. Smith").
+ *  - a period after a number: yes before a capital, except a German-style
+ *    ordinal ("am 12. Juni").
+ *  - ellipses: "...." (ellipsis + period) before a capital ends a sentence,
+ *    "..." or ". . ." before a capitalized function word too ("Nice...
+ *    Then"), not before a name nor when the ellipsis opens the sentence;
+ *    a word's period before a spaced ellipsis and a capital ends it
+ *    ("compounds. . . . The").
+ *  - a parenthesis or bracket goes on the sentence unless it opens with a
+ *    capital ("(Note that ...)"); a footnote marker "[3]" after the end is
+ *    left to split_unit.
+ *  - otherwise a period ends the sentence unless the next word starts lower
+ *    case (but see lower_start_ends()) or with a digit after an
+ *    abbreviation ("p. 55").
+ */
 static int ends_sentence_at_mark(const unsigned char *t, const chunk *c,
                                  const chunk *n, const brief__lang *lang,
                                  split_state *st)
@@ -2297,11 +2299,12 @@ static int wide_gap(const unsigned char *t, const line *l)
 /* A term before a gap: the line's first word (at most 24 bytes), then
  * blanks, then text at column col (the next line's indent, deeper than
  * the line's: "COPROC An array ..." over "       descriptors ...").
- * Returns the term's end (0: none) and *text_s the text's start. */
+ * Returns the term's end (0: none), *text_s the text's start and *gap
+ * the gap's width in columns. */
 static size_t hanging_term(const unsigned char *t, const line *l, size_t col,
                            size_t *text_s, size_t *gap)
 {
-    size_t p = l->s, c = 0, w, g;
+    size_t p = l->s, c = 0, w, g, gap_c;
     while (p < l->e && (t[p] == ' ' || t[p] == '\t')) {
         c = t[p] == ' ' ? c + 1 : (c / 8 + 1) * 8;
         p++;
@@ -2314,14 +2317,14 @@ static size_t hanging_term(const unsigned char *t, const line *l, size_t col,
     if (p == w || p >= l->e || t[p] > ' ')
         return 0;
     g = p;
-    *gap = c;
+    gap_c = c;
     while (p < l->e && (t[p] == ' ' || t[p] == '\t')) {
         c = t[p] == ' ' ? c + 1 : (c / 8 + 1) * 8;
         p++;
     }
     if (p >= l->e || c != col)
         return 0;
-    *gap = c - *gap;
+    *gap = c - gap_c;
     *text_s = p;
     return g;
 }
@@ -2540,10 +2543,9 @@ int brief__segment(brief__arena *a, brief__doc *doc)
                              &next_line, &have_next);
         /* A line that stops mid-sentence and a next line that goes on in
          * lower case (or in CJK) are one sentence even in text that is
-         * not hard-wrapped: "a sentence\ncut off by a PDF". */
-        /* item is asked only where the tests before it leave it open:
-         * the term test below needs it only in wrapped text, where a
-         * heading has gone on already */
+         * not hard-wrapped: "a sentence\ncut off by a PDF". item is
+         * asked only where the tests before it leave it open: the term
+         * test below needs it only in wrapped text, past the headings. */
         item = 0;
         brk_before = (!wrapped && !continues(&prev, &l)) || heading ||
                      (item = starts_list_item(t, &l, wrapped ? &prev : NULL,
